@@ -1,0 +1,125 @@
+// PLACEHOLDER: the math-core work replaces this file with accurate vectorized implementations.
+// It exists so that the rest of the runtime compiles against the final API shape.
+using System;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace Activations;
+
+/// <summary>The vector math core: the primitives every generated kernel calls.</summary>
+public static partial class VectorMath
+{
+    /// <summary>e^x.</summary>
+    public static double Exp(double x) => Math.Exp(x);
+    /// <summary>e^x.</summary>
+    public static float Exp(float x) => (float)Exp((double)x);
+    /// <summary>e^x, per element.</summary>
+    public static Vector128<float> Exp(Vector128<float> x) { Unsafe.SkipInit(out Vector128<float> r); for (int i = 0; i < Vector128<float>.Count; i++) r = r.WithElement(i, Exp(x.GetElement(i))); return r; }
+    /// <summary>e^x, per element.</summary>
+    public static Vector128<double> Exp(Vector128<double> x) { Unsafe.SkipInit(out Vector128<double> r); for (int i = 0; i < Vector128<double>.Count; i++) r = r.WithElement(i, Exp(x.GetElement(i))); return r; }
+    /// <summary>e^x, per element.</summary>
+    public static Vector256<float> Exp(Vector256<float> x) { Unsafe.SkipInit(out Vector256<float> r); for (int i = 0; i < Vector256<float>.Count; i++) r = r.WithElement(i, Exp(x.GetElement(i))); return r; }
+    /// <summary>e^x, per element.</summary>
+    public static Vector256<double> Exp(Vector256<double> x) { Unsafe.SkipInit(out Vector256<double> r); for (int i = 0; i < Vector256<double>.Count; i++) r = r.WithElement(i, Exp(x.GetElement(i))); return r; }
+    /// <summary>e^x, per element.</summary>
+    public static Vector512<float> Exp(Vector512<float> x) { Unsafe.SkipInit(out Vector512<float> r); for (int i = 0; i < Vector512<float>.Count; i++) r = r.WithElement(i, Exp(x.GetElement(i))); return r; }
+    /// <summary>e^x, per element.</summary>
+    public static Vector512<double> Exp(Vector512<double> x) { Unsafe.SkipInit(out Vector512<double> r); for (int i = 0; i < Vector512<double>.Count; i++) r = r.WithElement(i, Exp(x.GetElement(i))); return r; }
+    /// <summary>e^x - 1, accurate near zero.</summary>
+    public static double Expm1(double x) => Math.Abs(x) < 1e-5 ? x + 0.5 * x * x : Math.Exp(x) - 1.0;
+    /// <summary>e^x - 1, accurate near zero.</summary>
+    public static float Expm1(float x) => (float)Expm1((double)x);
+    /// <summary>e^x - 1, accurate near zero, per element.</summary>
+    public static Vector128<float> Expm1(Vector128<float> x) { Unsafe.SkipInit(out Vector128<float> r); for (int i = 0; i < Vector128<float>.Count; i++) r = r.WithElement(i, Expm1(x.GetElement(i))); return r; }
+    /// <summary>e^x - 1, accurate near zero, per element.</summary>
+    public static Vector128<double> Expm1(Vector128<double> x) { Unsafe.SkipInit(out Vector128<double> r); for (int i = 0; i < Vector128<double>.Count; i++) r = r.WithElement(i, Expm1(x.GetElement(i))); return r; }
+    /// <summary>e^x - 1, accurate near zero, per element.</summary>
+    public static Vector256<float> Expm1(Vector256<float> x) { Unsafe.SkipInit(out Vector256<float> r); for (int i = 0; i < Vector256<float>.Count; i++) r = r.WithElement(i, Expm1(x.GetElement(i))); return r; }
+    /// <summary>e^x - 1, accurate near zero, per element.</summary>
+    public static Vector256<double> Expm1(Vector256<double> x) { Unsafe.SkipInit(out Vector256<double> r); for (int i = 0; i < Vector256<double>.Count; i++) r = r.WithElement(i, Expm1(x.GetElement(i))); return r; }
+    /// <summary>e^x - 1, accurate near zero, per element.</summary>
+    public static Vector512<float> Expm1(Vector512<float> x) { Unsafe.SkipInit(out Vector512<float> r); for (int i = 0; i < Vector512<float>.Count; i++) r = r.WithElement(i, Expm1(x.GetElement(i))); return r; }
+    /// <summary>e^x - 1, accurate near zero, per element.</summary>
+    public static Vector512<double> Expm1(Vector512<double> x) { Unsafe.SkipInit(out Vector512<double> r); for (int i = 0; i < Vector512<double>.Count; i++) r = r.WithElement(i, Expm1(x.GetElement(i))); return r; }
+    /// <summary>the natural logarithm.</summary>
+    public static double Log(double x) => Math.Log(x);
+    /// <summary>the natural logarithm.</summary>
+    public static float Log(float x) => (float)Log((double)x);
+    /// <summary>the natural logarithm, per element.</summary>
+    public static Vector128<float> Log(Vector128<float> x) { Unsafe.SkipInit(out Vector128<float> r); for (int i = 0; i < Vector128<float>.Count; i++) r = r.WithElement(i, Log(x.GetElement(i))); return r; }
+    /// <summary>the natural logarithm, per element.</summary>
+    public static Vector128<double> Log(Vector128<double> x) { Unsafe.SkipInit(out Vector128<double> r); for (int i = 0; i < Vector128<double>.Count; i++) r = r.WithElement(i, Log(x.GetElement(i))); return r; }
+    /// <summary>the natural logarithm, per element.</summary>
+    public static Vector256<float> Log(Vector256<float> x) { Unsafe.SkipInit(out Vector256<float> r); for (int i = 0; i < Vector256<float>.Count; i++) r = r.WithElement(i, Log(x.GetElement(i))); return r; }
+    /// <summary>the natural logarithm, per element.</summary>
+    public static Vector256<double> Log(Vector256<double> x) { Unsafe.SkipInit(out Vector256<double> r); for (int i = 0; i < Vector256<double>.Count; i++) r = r.WithElement(i, Log(x.GetElement(i))); return r; }
+    /// <summary>the natural logarithm, per element.</summary>
+    public static Vector512<float> Log(Vector512<float> x) { Unsafe.SkipInit(out Vector512<float> r); for (int i = 0; i < Vector512<float>.Count; i++) r = r.WithElement(i, Log(x.GetElement(i))); return r; }
+    /// <summary>the natural logarithm, per element.</summary>
+    public static Vector512<double> Log(Vector512<double> x) { Unsafe.SkipInit(out Vector512<double> r); for (int i = 0; i < Vector512<double>.Count; i++) r = r.WithElement(i, Log(x.GetElement(i))); return r; }
+    /// <summary>ln(1 + x), accurate near zero.</summary>
+    public static double Log1p(double x) => Math.Abs(x) < 1e-5 ? x - 0.5 * x * x : Math.Log(1.0 + x);
+    /// <summary>ln(1 + x), accurate near zero.</summary>
+    public static float Log1p(float x) => (float)Log1p((double)x);
+    /// <summary>ln(1 + x), accurate near zero, per element.</summary>
+    public static Vector128<float> Log1p(Vector128<float> x) { Unsafe.SkipInit(out Vector128<float> r); for (int i = 0; i < Vector128<float>.Count; i++) r = r.WithElement(i, Log1p(x.GetElement(i))); return r; }
+    /// <summary>ln(1 + x), accurate near zero, per element.</summary>
+    public static Vector128<double> Log1p(Vector128<double> x) { Unsafe.SkipInit(out Vector128<double> r); for (int i = 0; i < Vector128<double>.Count; i++) r = r.WithElement(i, Log1p(x.GetElement(i))); return r; }
+    /// <summary>ln(1 + x), accurate near zero, per element.</summary>
+    public static Vector256<float> Log1p(Vector256<float> x) { Unsafe.SkipInit(out Vector256<float> r); for (int i = 0; i < Vector256<float>.Count; i++) r = r.WithElement(i, Log1p(x.GetElement(i))); return r; }
+    /// <summary>ln(1 + x), accurate near zero, per element.</summary>
+    public static Vector256<double> Log1p(Vector256<double> x) { Unsafe.SkipInit(out Vector256<double> r); for (int i = 0; i < Vector256<double>.Count; i++) r = r.WithElement(i, Log1p(x.GetElement(i))); return r; }
+    /// <summary>ln(1 + x), accurate near zero, per element.</summary>
+    public static Vector512<float> Log1p(Vector512<float> x) { Unsafe.SkipInit(out Vector512<float> r); for (int i = 0; i < Vector512<float>.Count; i++) r = r.WithElement(i, Log1p(x.GetElement(i))); return r; }
+    /// <summary>ln(1 + x), accurate near zero, per element.</summary>
+    public static Vector512<double> Log1p(Vector512<double> x) { Unsafe.SkipInit(out Vector512<double> r); for (int i = 0; i < Vector512<double>.Count; i++) r = r.WithElement(i, Log1p(x.GetElement(i))); return r; }
+    /// <summary>the hyperbolic tangent.</summary>
+    public static double Tanh(double x) => Math.Tanh(x);
+    /// <summary>the hyperbolic tangent.</summary>
+    public static float Tanh(float x) => (float)Tanh((double)x);
+    /// <summary>the hyperbolic tangent, per element.</summary>
+    public static Vector128<float> Tanh(Vector128<float> x) { Unsafe.SkipInit(out Vector128<float> r); for (int i = 0; i < Vector128<float>.Count; i++) r = r.WithElement(i, Tanh(x.GetElement(i))); return r; }
+    /// <summary>the hyperbolic tangent, per element.</summary>
+    public static Vector128<double> Tanh(Vector128<double> x) { Unsafe.SkipInit(out Vector128<double> r); for (int i = 0; i < Vector128<double>.Count; i++) r = r.WithElement(i, Tanh(x.GetElement(i))); return r; }
+    /// <summary>the hyperbolic tangent, per element.</summary>
+    public static Vector256<float> Tanh(Vector256<float> x) { Unsafe.SkipInit(out Vector256<float> r); for (int i = 0; i < Vector256<float>.Count; i++) r = r.WithElement(i, Tanh(x.GetElement(i))); return r; }
+    /// <summary>the hyperbolic tangent, per element.</summary>
+    public static Vector256<double> Tanh(Vector256<double> x) { Unsafe.SkipInit(out Vector256<double> r); for (int i = 0; i < Vector256<double>.Count; i++) r = r.WithElement(i, Tanh(x.GetElement(i))); return r; }
+    /// <summary>the hyperbolic tangent, per element.</summary>
+    public static Vector512<float> Tanh(Vector512<float> x) { Unsafe.SkipInit(out Vector512<float> r); for (int i = 0; i < Vector512<float>.Count; i++) r = r.WithElement(i, Tanh(x.GetElement(i))); return r; }
+    /// <summary>the hyperbolic tangent, per element.</summary>
+    public static Vector512<double> Tanh(Vector512<double> x) { Unsafe.SkipInit(out Vector512<double> r); for (int i = 0; i < Vector512<double>.Count; i++) r = r.WithElement(i, Tanh(x.GetElement(i))); return r; }
+    /// <summary>the error function.</summary>
+    public static double Erf(double x) => PlaceholderErf(x);
+    /// <summary>the error function.</summary>
+    public static float Erf(float x) => (float)Erf((double)x);
+    /// <summary>the error function, per element.</summary>
+    public static Vector128<float> Erf(Vector128<float> x) { Unsafe.SkipInit(out Vector128<float> r); for (int i = 0; i < Vector128<float>.Count; i++) r = r.WithElement(i, Erf(x.GetElement(i))); return r; }
+    /// <summary>the error function, per element.</summary>
+    public static Vector128<double> Erf(Vector128<double> x) { Unsafe.SkipInit(out Vector128<double> r); for (int i = 0; i < Vector128<double>.Count; i++) r = r.WithElement(i, Erf(x.GetElement(i))); return r; }
+    /// <summary>the error function, per element.</summary>
+    public static Vector256<float> Erf(Vector256<float> x) { Unsafe.SkipInit(out Vector256<float> r); for (int i = 0; i < Vector256<float>.Count; i++) r = r.WithElement(i, Erf(x.GetElement(i))); return r; }
+    /// <summary>the error function, per element.</summary>
+    public static Vector256<double> Erf(Vector256<double> x) { Unsafe.SkipInit(out Vector256<double> r); for (int i = 0; i < Vector256<double>.Count; i++) r = r.WithElement(i, Erf(x.GetElement(i))); return r; }
+    /// <summary>the error function, per element.</summary>
+    public static Vector512<float> Erf(Vector512<float> x) { Unsafe.SkipInit(out Vector512<float> r); for (int i = 0; i < Vector512<float>.Count; i++) r = r.WithElement(i, Erf(x.GetElement(i))); return r; }
+    /// <summary>the error function, per element.</summary>
+    public static Vector512<double> Erf(Vector512<double> x) { Unsafe.SkipInit(out Vector512<double> r); for (int i = 0; i < Vector512<double>.Count; i++) r = r.WithElement(i, Erf(x.GetElement(i))); return r; }
+    /// <summary>the complementary error function 1 - erf(x), accurate in the tail.</summary>
+    public static double Erfc(double x) => 1.0 - PlaceholderErf(x);
+    /// <summary>the complementary error function 1 - erf(x), accurate in the tail.</summary>
+    public static float Erfc(float x) => (float)Erfc((double)x);
+    /// <summary>the complementary error function 1 - erf(x), accurate in the tail, per element.</summary>
+    public static Vector128<float> Erfc(Vector128<float> x) { Unsafe.SkipInit(out Vector128<float> r); for (int i = 0; i < Vector128<float>.Count; i++) r = r.WithElement(i, Erfc(x.GetElement(i))); return r; }
+    /// <summary>the complementary error function 1 - erf(x), accurate in the tail, per element.</summary>
+    public static Vector128<double> Erfc(Vector128<double> x) { Unsafe.SkipInit(out Vector128<double> r); for (int i = 0; i < Vector128<double>.Count; i++) r = r.WithElement(i, Erfc(x.GetElement(i))); return r; }
+    /// <summary>the complementary error function 1 - erf(x), accurate in the tail, per element.</summary>
+    public static Vector256<float> Erfc(Vector256<float> x) { Unsafe.SkipInit(out Vector256<float> r); for (int i = 0; i < Vector256<float>.Count; i++) r = r.WithElement(i, Erfc(x.GetElement(i))); return r; }
+    /// <summary>the complementary error function 1 - erf(x), accurate in the tail, per element.</summary>
+    public static Vector256<double> Erfc(Vector256<double> x) { Unsafe.SkipInit(out Vector256<double> r); for (int i = 0; i < Vector256<double>.Count; i++) r = r.WithElement(i, Erfc(x.GetElement(i))); return r; }
+    /// <summary>the complementary error function 1 - erf(x), accurate in the tail, per element.</summary>
+    public static Vector512<float> Erfc(Vector512<float> x) { Unsafe.SkipInit(out Vector512<float> r); for (int i = 0; i < Vector512<float>.Count; i++) r = r.WithElement(i, Erfc(x.GetElement(i))); return r; }
+    /// <summary>the complementary error function 1 - erf(x), accurate in the tail, per element.</summary>
+    public static Vector512<double> Erfc(Vector512<double> x) { Unsafe.SkipInit(out Vector512<double> r); for (int i = 0; i < Vector512<double>.Count; i++) r = r.WithElement(i, Erfc(x.GetElement(i))); return r; }
+    private static double PlaceholderErf(double x) { double t = 1.0 / (1.0 + 0.3275911 * Math.Abs(x)); double y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.Exp(-x * x); return x >= 0 ? y : -y; }
+}
