@@ -1,4 +1,4 @@
-// PLACEHOLDER: the math-core work replaces this file with accurate vectorized implementations.
+// PENDING: placeholders for the functions the math core has not replaced yet (removed as each lands).
 // It exists so that the rest of the runtime compiles against the final API shape.
 using System;
 using System.Runtime.CompilerServices;
@@ -6,25 +6,9 @@ using System.Runtime.Intrinsics;
 
 namespace Activations;
 
-/// <summary>The vector math core: the primitives every generated kernel calls.</summary>
+
 public static partial class VectorMath
 {
-    /// <summary>e^x.</summary>
-    public static double Exp(double x) => Math.Exp(x);
-    /// <summary>e^x.</summary>
-    public static float Exp(float x) => (float)Exp((double)x);
-    /// <summary>e^x, per element.</summary>
-    public static Vector128<float> Exp(Vector128<float> x) { Unsafe.SkipInit(out Vector128<float> r); for (int i = 0; i < Vector128<float>.Count; i++) r = r.WithElement(i, Exp(x.GetElement(i))); return r; }
-    /// <summary>e^x, per element.</summary>
-    public static Vector128<double> Exp(Vector128<double> x) { Unsafe.SkipInit(out Vector128<double> r); for (int i = 0; i < Vector128<double>.Count; i++) r = r.WithElement(i, Exp(x.GetElement(i))); return r; }
-    /// <summary>e^x, per element.</summary>
-    public static Vector256<float> Exp(Vector256<float> x) { Unsafe.SkipInit(out Vector256<float> r); for (int i = 0; i < Vector256<float>.Count; i++) r = r.WithElement(i, Exp(x.GetElement(i))); return r; }
-    /// <summary>e^x, per element.</summary>
-    public static Vector256<double> Exp(Vector256<double> x) { Unsafe.SkipInit(out Vector256<double> r); for (int i = 0; i < Vector256<double>.Count; i++) r = r.WithElement(i, Exp(x.GetElement(i))); return r; }
-    /// <summary>e^x, per element.</summary>
-    public static Vector512<float> Exp(Vector512<float> x) { Unsafe.SkipInit(out Vector512<float> r); for (int i = 0; i < Vector512<float>.Count; i++) r = r.WithElement(i, Exp(x.GetElement(i))); return r; }
-    /// <summary>e^x, per element.</summary>
-    public static Vector512<double> Exp(Vector512<double> x) { Unsafe.SkipInit(out Vector512<double> r); for (int i = 0; i < Vector512<double>.Count; i++) r = r.WithElement(i, Exp(x.GetElement(i))); return r; }
     /// <summary>e^x - 1, accurate near zero.</summary>
     public static double Expm1(double x) => Math.Abs(x) < 1e-5 ? x + 0.5 * x * x : Math.Exp(x) - 1.0;
     /// <summary>e^x - 1, accurate near zero.</summary>
@@ -73,22 +57,6 @@ public static partial class VectorMath
     public static Vector512<float> Log1p(Vector512<float> x) { Unsafe.SkipInit(out Vector512<float> r); for (int i = 0; i < Vector512<float>.Count; i++) r = r.WithElement(i, Log1p(x.GetElement(i))); return r; }
     /// <summary>ln(1 + x), accurate near zero, per element.</summary>
     public static Vector512<double> Log1p(Vector512<double> x) { Unsafe.SkipInit(out Vector512<double> r); for (int i = 0; i < Vector512<double>.Count; i++) r = r.WithElement(i, Log1p(x.GetElement(i))); return r; }
-    /// <summary>the hyperbolic tangent.</summary>
-    public static double Tanh(double x) => Math.Tanh(x);
-    /// <summary>the hyperbolic tangent.</summary>
-    public static float Tanh(float x) => (float)Tanh((double)x);
-    /// <summary>the hyperbolic tangent, per element.</summary>
-    public static Vector128<float> Tanh(Vector128<float> x) { Unsafe.SkipInit(out Vector128<float> r); for (int i = 0; i < Vector128<float>.Count; i++) r = r.WithElement(i, Tanh(x.GetElement(i))); return r; }
-    /// <summary>the hyperbolic tangent, per element.</summary>
-    public static Vector128<double> Tanh(Vector128<double> x) { Unsafe.SkipInit(out Vector128<double> r); for (int i = 0; i < Vector128<double>.Count; i++) r = r.WithElement(i, Tanh(x.GetElement(i))); return r; }
-    /// <summary>the hyperbolic tangent, per element.</summary>
-    public static Vector256<float> Tanh(Vector256<float> x) { Unsafe.SkipInit(out Vector256<float> r); for (int i = 0; i < Vector256<float>.Count; i++) r = r.WithElement(i, Tanh(x.GetElement(i))); return r; }
-    /// <summary>the hyperbolic tangent, per element.</summary>
-    public static Vector256<double> Tanh(Vector256<double> x) { Unsafe.SkipInit(out Vector256<double> r); for (int i = 0; i < Vector256<double>.Count; i++) r = r.WithElement(i, Tanh(x.GetElement(i))); return r; }
-    /// <summary>the hyperbolic tangent, per element.</summary>
-    public static Vector512<float> Tanh(Vector512<float> x) { Unsafe.SkipInit(out Vector512<float> r); for (int i = 0; i < Vector512<float>.Count; i++) r = r.WithElement(i, Tanh(x.GetElement(i))); return r; }
-    /// <summary>the hyperbolic tangent, per element.</summary>
-    public static Vector512<double> Tanh(Vector512<double> x) { Unsafe.SkipInit(out Vector512<double> r); for (int i = 0; i < Vector512<double>.Count; i++) r = r.WithElement(i, Tanh(x.GetElement(i))); return r; }
     /// <summary>the error function.</summary>
     public static double Erf(double x) => PlaceholderErf(x);
     /// <summary>the error function.</summary>
