@@ -13,7 +13,15 @@ internal static class AnalyzerVerifier<TAnalyzer>
 
     public static Task VerifyAsync(string source, params DiagnosticResult[] expected) => VerifyAsync(new[] { source }, expected);
 
-    public static async Task VerifyAsync(string[] sources, params DiagnosticResult[] expected)
+    public static Task VerifyAsync(string[] sources, params DiagnosticResult[] expected)
+    {
+        CSharpAnalyzerTest<TAnalyzer, DefaultVerifier> test = CreateTest(sources);
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
+    /// <summary>A test over <paramref name="sources"/>, for cases that add projects or references before running it.</summary>
+    public static CSharpAnalyzerTest<TAnalyzer, DefaultVerifier> CreateTest(params string[] sources)
     {
         var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
         {
@@ -25,7 +33,6 @@ internal static class AnalyzerVerifier<TAnalyzer>
         }
 
         test.TestState.AdditionalReferences.Add(TestReferences.Runtime);
-        test.ExpectedDiagnostics.AddRange(expected);
-        await test.RunAsync();
+        return test;
     }
 }
