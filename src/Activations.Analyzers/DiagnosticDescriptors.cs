@@ -36,47 +36,50 @@ internal static class DiagnosticDescriptors
         "Parameter '{0}' of '{1}' must be {2}, but the argument is {3}",
         "A constant argument breaks the [Positive], [NonNegative] or [Range] constraint declared on the stub parameter; the generated kernel would throw ArgumentOutOfRangeException.");
 
+    // ACT0003-ACT0008, ACT0010-ACT0012: the stub parser's problems (StubProblemKind), one descriptor per kind.
+    // The parser's detail is a whole sentence naming the stub and what is allowed instead; it is the message.
+
     public static readonly DiagnosticDescriptor StubNotStatic = Create(
         "ACT0003",
         StubCategory,
         "Activation stub must be static",
-        "Activation stub '{0}' must be static{1}",
+        "{0}",
         "An [Activation] stub is a static method; the generator skips instance methods.");
 
     public static readonly DiagnosticDescriptor StubNotInPartialType = Create(
         "ACT0004",
         StubCategory,
         "Activation stub must be in a partial type",
-        "Activation stub '{0}' must be declared in a partial type{1}",
+        "{0}",
         "The generator adds the kernels to the type that declares the stub, so it and every type containing it must be partial.");
 
     public static readonly DiagnosticDescriptor StubNotExpressionBodied = Create(
         "ACT0005",
         StubCategory,
         "Activation stub must be expression-bodied",
-        "Activation stub '{0}' must have an expression body (=> formula){1}",
-        "A stub is one formula: write it as an expression body; a block body is not compiled into kernels.");
+        "{0}",
+        "A stub is one formula: write it as an expression body (=> formula); a block body is not compiled into kernels.");
 
     public static readonly DiagnosticDescriptor StubBadParameterType = Create(
         "ACT0006",
         StubCategory,
         "Activation stub parameter has an unsupported type",
-        "Parameter of activation stub '{0}' has an unsupported type{1}",
-        "The first parameter of a stub is the element and must be double; the others must be double or bool (a switch).");
+        "{0}",
+        "The first parameter of a stub is the element and must be double; the others must be double or bool (a switch), passed by value.");
 
     public static readonly DiagnosticDescriptor StubBadReturnType = Create(
         "ACT0007",
         StubCategory,
         "Activation stub must return double",
-        "Activation stub '{0}' must return double{1}",
+        "{0}",
         "A stub computes one double from one double element; the generator lowers that to float, double and Half.");
 
     public static readonly DiagnosticDescriptor StubBadName = Create(
         "ACT0008",
         StubCategory,
         "Activation identifier is missing or ill-formed",
-        "Activation stub '{0}' has a missing or ill-formed identifier{1}",
-        "An activation identifier (name or alias) is non-empty snake_case, as Keras spells it: lower-case letters, digits and single underscores, starting with a letter.");
+        "{0}",
+        "An activation identifier (name or alias) is non-empty snake_case, as Keras spells it: lower-case letters and digits separated by single underscores, starting with a letter.");
 
     public static readonly DiagnosticDescriptor DuplicateActivationName = Create(
         "ACT0009",
@@ -85,34 +88,26 @@ internal static class DiagnosticDescriptors
         "The activation identifier '{0}' is already declared by {1}",
         "Every activation name and alias must be unique across the compilation and its references (the built-ins included); the run-time registry rejects a second registration.");
 
-    public static readonly DiagnosticDescriptor StubCallsItself = Create(
+    public static readonly DiagnosticDescriptor StubRecursion = Create(
         "ACT0010",
         StubCategory,
-        "Activation stub calls itself",
-        "Activation stub '{0}' calls itself{1}",
-        "Calls between stubs are inlined into one fused kernel, so a stub cannot call itself.");
-
-    public static readonly DiagnosticDescriptor StubRecursionThroughOthers = Create(
-        "ACT0011",
-        StubCategory,
-        "Activation stubs call each other in a cycle",
-        "Activation stub '{0}' calls itself through other stubs: {1}",
-        "Calls between stubs are inlined into one fused kernel, so stubs cannot call each other in a cycle.",
-        WellKnownDiagnosticTags.CompilationEnd);
+        "Activation stub is recursive",
+        "{0}",
+        "Calls between stubs are inlined into one fused kernel, so a stub cannot call itself, directly or through other stubs.");
 
     public static readonly DiagnosticDescriptor UnsupportedConstruct = Create(
-        "ACT0012",
+        "ACT0011",
         FormulaCategory,
         "Construct cannot be vectorized",
-        "This cannot be vectorized in activation stub '{0}'{1}",
-        "A formula may contain literals and constants, parameters, + - * /, unary minus, comparisons with ?:, Math functions and calls to other [Activation] stubs; loops, assignments, 'new', strings, lambdas and the like cannot be turned into SIMD code.");
+        "{0}",
+        "A formula may contain literals and constants, parameters, + - * /, unary minus, comparisons and logical operators with ?:, Math functions and calls to other [Activation] stubs; loops, assignments, 'new', strings, lambdas and the like cannot be turned into SIMD code.");
 
     public static readonly DiagnosticDescriptor UnknownMethodCall = Create(
-        "ACT0013",
+        "ACT0012",
         FormulaCategory,
         "Method cannot be vectorized",
-        "Activation stub '{0}' calls a method the generator cannot vectorize{1}",
-        "A formula may call Math functions the generator knows, the VectorMath primitives and other [Activation] stubs; any other method has no SIMD form.");
+        "{0}",
+        "A formula may call the Math functions the generator knows (Exp, Log, Tanh, Sqrt, Abs, Max, Min, Clamp, CopySign, Pow with a small integer exponent), the VectorMath primitives and other [Activation] stubs; any other method has no SIMD form.");
 
     private static DiagnosticDescriptor Create(
         string id, string category, string title, string message, string description, params string[] customTags) =>
