@@ -92,14 +92,6 @@ public static partial class VectorMath
     private static double PlaceholderErf(double x) { double t = 1.0 / (1.0 + 0.3275911 * Math.Abs(x)); double y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.Exp(-x * x); return x >= 0 ? y : -y; }
 
     // ---- Added by the generator work so that generated kernels compile; the math core replaces all of it. ----
-    /// <summary>e^x, accurate enough for a <see cref="float"/> result once rounded (the float kernels compute in double).</summary>
-    public static double ExpForSingle(double x) => Exp(x);
-    /// <summary>e^x, per element, accurate enough for a <see cref="float"/> result once rounded.</summary>
-    public static Vector128<double> ExpForSingle(Vector128<double> x) => Exp(x);
-    /// <summary>e^x, per element, accurate enough for a <see cref="float"/> result once rounded.</summary>
-    public static Vector256<double> ExpForSingle(Vector256<double> x) => Exp(x);
-    /// <summary>e^x, per element, accurate enough for a <see cref="float"/> result once rounded.</summary>
-    public static Vector512<double> ExpForSingle(Vector512<double> x) => Exp(x);
     /// <summary>e^x - 1, accurate enough for a <see cref="float"/> result once rounded (the float kernels compute in double).</summary>
     public static double Expm1ForSingle(double x) => Expm1(x);
     /// <summary>e^x - 1, per element, accurate enough for a <see cref="float"/> result once rounded.</summary>
@@ -124,14 +116,6 @@ public static partial class VectorMath
     public static Vector256<double> Log1pForSingle(Vector256<double> x) => Log1p(x);
     /// <summary>ln(1 + x), per element, accurate enough for a <see cref="float"/> result once rounded.</summary>
     public static Vector512<double> Log1pForSingle(Vector512<double> x) => Log1p(x);
-    /// <summary>the hyperbolic tangent, accurate enough for a <see cref="float"/> result once rounded (the float kernels compute in double).</summary>
-    public static double TanhForSingle(double x) => Tanh(x);
-    /// <summary>the hyperbolic tangent, per element, accurate enough for a <see cref="float"/> result once rounded.</summary>
-    public static Vector128<double> TanhForSingle(Vector128<double> x) => Tanh(x);
-    /// <summary>the hyperbolic tangent, per element, accurate enough for a <see cref="float"/> result once rounded.</summary>
-    public static Vector256<double> TanhForSingle(Vector256<double> x) => Tanh(x);
-    /// <summary>the hyperbolic tangent, per element, accurate enough for a <see cref="float"/> result once rounded.</summary>
-    public static Vector512<double> TanhForSingle(Vector512<double> x) => Tanh(x);
     /// <summary>the error function, accurate enough for a <see cref="float"/> result once rounded (the float kernels compute in double).</summary>
     public static double ErfForSingle(double x) => Erf(x);
     /// <summary>the error function, per element, accurate enough for a <see cref="float"/> result once rounded.</summary>
