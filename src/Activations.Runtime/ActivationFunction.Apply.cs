@@ -56,16 +56,47 @@ public sealed partial class ActivationFunction
     /// <param name="x">The input tensor.</param>
     /// <param name="destination">The output tensor, of the same shape; it may be <paramref name="x"/> itself.</param>
     /// <exception cref="ArgumentException">The shapes differ, a tensor is not dense, or the two partly overlap.</exception>
-    public void Apply(ReadOnlyTensorSpan<float> x, TensorSpan<float> destination) =>
-        Apply(DenseSpan(x, destination, out Span<float> output), output);
+    /// <remarks>An activation along an axis (<see cref="ActivationDescriptor.IsAlongLastAxis"/>) runs on each slice of the last axis.</remarks>
+    public void Apply(ReadOnlyTensorSpan<float> x, TensorSpan<float> destination)
+    {
+        ReadOnlySpan<float> input = DenseSpan(x, destination, out Span<float> output);
+        for (int start = 0, row = RowLength(x.Lengths); start < input.Length; start += row)
+        {
+            Apply(input.Slice(start, row), output.Slice(start, row));
+        }
+    }
 
     /// <inheritdoc cref="Apply(ReadOnlyTensorSpan{float}, TensorSpan{float})"/>
-    public void Apply(ReadOnlyTensorSpan<double> x, TensorSpan<double> destination) =>
-        Apply(DenseSpan(x, destination, out Span<double> output), output);
+    public void Apply(ReadOnlyTensorSpan<double> x, TensorSpan<double> destination)
+    {
+        ReadOnlySpan<double> input = DenseSpan(x, destination, out Span<double> output);
+        for (int start = 0, row = RowLength(x.Lengths); start < input.Length; start += row)
+        {
+            Apply(input.Slice(start, row), output.Slice(start, row));
+        }
+    }
 
     /// <inheritdoc cref="Apply(ReadOnlyTensorSpan{float}, TensorSpan{float})"/>
-    public void Apply(ReadOnlyTensorSpan<Half> x, TensorSpan<Half> destination) =>
-        Apply(DenseSpan(x, destination, out Span<Half> output), output);
+    public void Apply(ReadOnlyTensorSpan<Half> x, TensorSpan<Half> destination)
+    {
+        ReadOnlySpan<Half> input = DenseSpan(x, destination, out Span<Half> output);
+        for (int start = 0, row = RowLength(x.Lengths); start < input.Length; start += row)
+        {
+            Apply(input.Slice(start, row), output.Slice(start, row));
+        }
+    }
+
+    /// <summary>How many elements one kernel call covers: all of them, or one slice of the last axis for an activation along an axis.</summary>
+    private int RowLength(ReadOnlySpan<nint> lengths)
+    {
+        long total = 1;
+        foreach (nint length in lengths)
+        {
+            total *= length;
+        }
+
+        return IsAlongLastAxis && lengths.Length > 0 ? (int)lengths[^1] : (int)Math.Min(total, int.MaxValue);
+    }
 
     // Checked here too (the generated kernels check as well) so that a delegate function behaves the same,
     // and nothing is written before the exception.

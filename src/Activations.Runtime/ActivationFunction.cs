@@ -45,6 +45,12 @@ public sealed partial class ActivationFunction : IEquatable<ActivationFunction>
     /// <summary>The bound values of <see cref="Parameters"/>, in the same order (a switch as 0 or 1).</summary>
     public ReadOnlySpan<double> Arguments => _arguments;
 
+    /// <summary>
+    /// Whether the function normalizes a whole vector (softmax) rather than mapping each element on its own:
+    /// <c>Apply</c> on a span then treats the span as one vector, and layers apply it once per sample.
+    /// </summary>
+    public bool IsAlongLastAxis => _descriptor?.IsAlongLastAxis ?? false;
+
     /// <summary>Whether this is the identity (<c>linear</c>), which callers such as a layer may skip.</summary>
     internal bool IsIdentity => _descriptor is not null && _descriptor.Name == "linear";
 

@@ -178,13 +178,16 @@ public sealed class Dense : ILayer
         ReadOnlySpan<float> kernel = _kernel;
         ReadOnlySpan<float> bias = _bias;
         bool skipActivation = Activation.IsIdentity;
+
+        // An activation along an axis (softmax) needs the whole row, so the row is one block.
+        int blockWidth = Activation.IsAlongLastAxis ? Units : BlockWidth;
         for (int sample = 0; sample < batch; sample++)
         {
             ReadOnlySpan<float> x = input.Slice(sample * inputSize, inputSize);
             Span<float> row = output.Slice(sample * Units, Units);
-            for (int start = 0; start < Units; start += BlockWidth)
+            for (int start = 0; start < Units; start += blockWidth)
             {
-                int width = Math.Min(BlockWidth, Units - start);
+                int width = Math.Min(blockWidth, Units - start);
                 Span<float> block = row.Slice(start, width);
 
                 // The matmul for this block: block = Σ_i x[i] · kernel[i, start..start+width].

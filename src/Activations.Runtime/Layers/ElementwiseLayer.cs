@@ -2,7 +2,10 @@ using System;
 
 namespace Activations.Layers;
 
-/// <summary>A layer that applies one activation to every value: the output has the input's shape. It may run in place.</summary>
+/// <summary>
+/// A layer that applies one activation to every value (or, for an activation along an axis such as softmax, to each
+/// sample): the output has the input's shape. It may run in place.
+/// </summary>
 public abstract class ElementwiseLayer : ILayer
 {
     /// <summary>Wraps <paramref name="function"/>.</summary>
@@ -23,7 +26,19 @@ public abstract class ElementwiseLayer : ILayer
     {
         int sampleSize = LayerGuard.SampleSize(input, batch);
         LayerGuard.Output(output, batch, sampleSize);
-        Function.Apply(input, output.Slice(0, input.Length));
+        if (Function.IsAlongLastAxis)
+        {
+            // softmax and the like normalize each sample on its own.
+            LayerGuard.NoPartialOverlap(input, output);
+            for (int sample = 0; sample < batch; sample++)
+            {
+                Function.Apply(input.Slice(sample * sampleSize, sampleSize), output.Slice(sample * sampleSize, sampleSize));
+            }
+        }
+        else
+        {
+            Function.Apply(input, output.Slice(0, input.Length));
+        }
     }
 
     /// <inheritdoc />

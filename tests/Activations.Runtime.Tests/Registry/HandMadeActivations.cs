@@ -31,6 +31,18 @@ internal static class HandMadeActivations
         (x, destination, a) => { double[] args = a.ToArray(); Loop(x, destination, v => Clipped(v, args)); },
         (x, destination, a) => { double[] args = a.ToArray(); Loop(x, destination, v => (Half)Clipped((double)v, args)); });
 
+    /// <summary>handmade_normalize: divides a whole span by its sum, like softmax works along an axis.</summary>
+    public static readonly ActivationDescriptor Normalize = new(
+        "handmade_normalize",
+        Array.Empty<string>(),
+        Array.Empty<ActivationParameter>(),
+        (x, destination, _) => { float sum = 0; foreach (float v in x) { sum += v; } Loop(x, destination, v => v / sum); },
+        (x, destination, _) => { double sum = 0; foreach (double v in x) { sum += v; } Loop(x, destination, v => v / sum); },
+        (x, destination, _) => { float sum = 0; foreach (Half v in x) { sum += (float)v; } Loop(x, destination, v => (Half)((float)v / sum)); })
+    {
+        IsAlongLastAxis = true,
+    };
+
     private static bool s_registered;
 
     /// <summary>Registers the descriptors (idempotent: the registry accepts the same descriptor twice).</summary>
@@ -40,6 +52,7 @@ internal static class HandMadeActivations
         {
             ActivationRegistry.Register(Scale);
             ActivationRegistry.Register(Clip);
+            ActivationRegistry.Register(Normalize);
             s_registered = true;
         }
     }
