@@ -106,14 +106,13 @@ public static partial class VectorMath
         TV useExp = TL.GreaterThanOrEqual(a, TL.Create(TanhPolynomialBound));
         TV z = TL.Multiply(x, x);
         TV small = TL.MultiplyAdd(TL.Multiply(x, z), TanhPolynomialDouble<TV, TL>(z), x);
-        if (!TL.Any(useExp))
+        if (TL.Any(useExp))
         {
-            return small;
+            TV e = ExpDouble<TV, TL>(TL.Add(a, a), TL.Create(0.0));
+            small = TL.Select(useExp, TL.Subtract(TL.Create(1.0), TL.Divide(TL.Create(2.0), TL.Add(e, TL.Create(1.0)))), small);
         }
 
-        TV e = ExpDouble<TV, TL>(TL.Add(a, a), TL.Create(0.0));
-        TV large = CopySign<TV, TL>(TL.Subtract(TL.Create(1.0), TL.Divide(TL.Create(2.0), TL.Add(e, TL.Create(1.0)))), x);
-        return TL.Select(useExp, large, small);
+        return CopySign<TV, TL>(small, x); // also makes tanh(-0) = -0, which the polynomial form rounds to +0
     }
 
     /// <summary>e^-40 is below 2^-57, so clamping -2|x| here changes nothing and keeps expm1 in range.</summary>
