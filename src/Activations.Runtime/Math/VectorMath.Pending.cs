@@ -1,4 +1,4 @@
-// PLACEHOLDER: the math-core work replaces this file with accurate vectorized implementations.
+// PENDING: placeholders for the functions the math core has not replaced yet (removed as each lands).
 // It exists so that the rest of the runtime compiles against the final API shape.
 using System;
 using System.Runtime.CompilerServices;
@@ -6,41 +6,9 @@ using System.Runtime.Intrinsics;
 
 namespace Activations;
 
-/// <summary>The vector math core: the primitives every generated kernel calls.</summary>
+
 public static partial class VectorMath
 {
-    /// <summary>e^x.</summary>
-    public static double Exp(double x) => Math.Exp(x);
-    /// <summary>e^x.</summary>
-    public static float Exp(float x) => (float)Exp((double)x);
-    /// <summary>e^x, per element.</summary>
-    public static Vector128<float> Exp(Vector128<float> x) { Unsafe.SkipInit(out Vector128<float> r); for (int i = 0; i < Vector128<float>.Count; i++) r = r.WithElement(i, Exp(x.GetElement(i))); return r; }
-    /// <summary>e^x, per element.</summary>
-    public static Vector128<double> Exp(Vector128<double> x) { Unsafe.SkipInit(out Vector128<double> r); for (int i = 0; i < Vector128<double>.Count; i++) r = r.WithElement(i, Exp(x.GetElement(i))); return r; }
-    /// <summary>e^x, per element.</summary>
-    public static Vector256<float> Exp(Vector256<float> x) { Unsafe.SkipInit(out Vector256<float> r); for (int i = 0; i < Vector256<float>.Count; i++) r = r.WithElement(i, Exp(x.GetElement(i))); return r; }
-    /// <summary>e^x, per element.</summary>
-    public static Vector256<double> Exp(Vector256<double> x) { Unsafe.SkipInit(out Vector256<double> r); for (int i = 0; i < Vector256<double>.Count; i++) r = r.WithElement(i, Exp(x.GetElement(i))); return r; }
-    /// <summary>e^x, per element.</summary>
-    public static Vector512<float> Exp(Vector512<float> x) { Unsafe.SkipInit(out Vector512<float> r); for (int i = 0; i < Vector512<float>.Count; i++) r = r.WithElement(i, Exp(x.GetElement(i))); return r; }
-    /// <summary>e^x, per element.</summary>
-    public static Vector512<double> Exp(Vector512<double> x) { Unsafe.SkipInit(out Vector512<double> r); for (int i = 0; i < Vector512<double>.Count; i++) r = r.WithElement(i, Exp(x.GetElement(i))); return r; }
-    /// <summary>e^x - 1, accurate near zero.</summary>
-    public static double Expm1(double x) => Math.Abs(x) < 1e-5 ? x + 0.5 * x * x : Math.Exp(x) - 1.0;
-    /// <summary>e^x - 1, accurate near zero.</summary>
-    public static float Expm1(float x) => (float)Expm1((double)x);
-    /// <summary>e^x - 1, accurate near zero, per element.</summary>
-    public static Vector128<float> Expm1(Vector128<float> x) { Unsafe.SkipInit(out Vector128<float> r); for (int i = 0; i < Vector128<float>.Count; i++) r = r.WithElement(i, Expm1(x.GetElement(i))); return r; }
-    /// <summary>e^x - 1, accurate near zero, per element.</summary>
-    public static Vector128<double> Expm1(Vector128<double> x) { Unsafe.SkipInit(out Vector128<double> r); for (int i = 0; i < Vector128<double>.Count; i++) r = r.WithElement(i, Expm1(x.GetElement(i))); return r; }
-    /// <summary>e^x - 1, accurate near zero, per element.</summary>
-    public static Vector256<float> Expm1(Vector256<float> x) { Unsafe.SkipInit(out Vector256<float> r); for (int i = 0; i < Vector256<float>.Count; i++) r = r.WithElement(i, Expm1(x.GetElement(i))); return r; }
-    /// <summary>e^x - 1, accurate near zero, per element.</summary>
-    public static Vector256<double> Expm1(Vector256<double> x) { Unsafe.SkipInit(out Vector256<double> r); for (int i = 0; i < Vector256<double>.Count; i++) r = r.WithElement(i, Expm1(x.GetElement(i))); return r; }
-    /// <summary>e^x - 1, accurate near zero, per element.</summary>
-    public static Vector512<float> Expm1(Vector512<float> x) { Unsafe.SkipInit(out Vector512<float> r); for (int i = 0; i < Vector512<float>.Count; i++) r = r.WithElement(i, Expm1(x.GetElement(i))); return r; }
-    /// <summary>e^x - 1, accurate near zero, per element.</summary>
-    public static Vector512<double> Expm1(Vector512<double> x) { Unsafe.SkipInit(out Vector512<double> r); for (int i = 0; i < Vector512<double>.Count; i++) r = r.WithElement(i, Expm1(x.GetElement(i))); return r; }
     /// <summary>the natural logarithm.</summary>
     public static double Log(double x) => Math.Log(x);
     /// <summary>the natural logarithm.</summary>
@@ -73,22 +41,6 @@ public static partial class VectorMath
     public static Vector512<float> Log1p(Vector512<float> x) { Unsafe.SkipInit(out Vector512<float> r); for (int i = 0; i < Vector512<float>.Count; i++) r = r.WithElement(i, Log1p(x.GetElement(i))); return r; }
     /// <summary>ln(1 + x), accurate near zero, per element.</summary>
     public static Vector512<double> Log1p(Vector512<double> x) { Unsafe.SkipInit(out Vector512<double> r); for (int i = 0; i < Vector512<double>.Count; i++) r = r.WithElement(i, Log1p(x.GetElement(i))); return r; }
-    /// <summary>the hyperbolic tangent.</summary>
-    public static double Tanh(double x) => Math.Tanh(x);
-    /// <summary>the hyperbolic tangent.</summary>
-    public static float Tanh(float x) => (float)Tanh((double)x);
-    /// <summary>the hyperbolic tangent, per element.</summary>
-    public static Vector128<float> Tanh(Vector128<float> x) { Unsafe.SkipInit(out Vector128<float> r); for (int i = 0; i < Vector128<float>.Count; i++) r = r.WithElement(i, Tanh(x.GetElement(i))); return r; }
-    /// <summary>the hyperbolic tangent, per element.</summary>
-    public static Vector128<double> Tanh(Vector128<double> x) { Unsafe.SkipInit(out Vector128<double> r); for (int i = 0; i < Vector128<double>.Count; i++) r = r.WithElement(i, Tanh(x.GetElement(i))); return r; }
-    /// <summary>the hyperbolic tangent, per element.</summary>
-    public static Vector256<float> Tanh(Vector256<float> x) { Unsafe.SkipInit(out Vector256<float> r); for (int i = 0; i < Vector256<float>.Count; i++) r = r.WithElement(i, Tanh(x.GetElement(i))); return r; }
-    /// <summary>the hyperbolic tangent, per element.</summary>
-    public static Vector256<double> Tanh(Vector256<double> x) { Unsafe.SkipInit(out Vector256<double> r); for (int i = 0; i < Vector256<double>.Count; i++) r = r.WithElement(i, Tanh(x.GetElement(i))); return r; }
-    /// <summary>the hyperbolic tangent, per element.</summary>
-    public static Vector512<float> Tanh(Vector512<float> x) { Unsafe.SkipInit(out Vector512<float> r); for (int i = 0; i < Vector512<float>.Count; i++) r = r.WithElement(i, Tanh(x.GetElement(i))); return r; }
-    /// <summary>the hyperbolic tangent, per element.</summary>
-    public static Vector512<double> Tanh(Vector512<double> x) { Unsafe.SkipInit(out Vector512<double> r); for (int i = 0; i < Vector512<double>.Count; i++) r = r.WithElement(i, Tanh(x.GetElement(i))); return r; }
     /// <summary>the error function.</summary>
     public static double Erf(double x) => PlaceholderErf(x);
     /// <summary>the error function.</summary>
@@ -124,22 +76,6 @@ public static partial class VectorMath
     private static double PlaceholderErf(double x) { double t = 1.0 / (1.0 + 0.3275911 * Math.Abs(x)); double y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.Exp(-x * x); return x >= 0 ? y : -y; }
 
     // ---- Added by the generator work so that generated kernels compile; the math core replaces all of it. ----
-    /// <summary>e^x, accurate enough for a <see cref="float"/> result once rounded (the float kernels compute in double).</summary>
-    public static double ExpForSingle(double x) => Exp(x);
-    /// <summary>e^x, per element, accurate enough for a <see cref="float"/> result once rounded.</summary>
-    public static Vector128<double> ExpForSingle(Vector128<double> x) => Exp(x);
-    /// <summary>e^x, per element, accurate enough for a <see cref="float"/> result once rounded.</summary>
-    public static Vector256<double> ExpForSingle(Vector256<double> x) => Exp(x);
-    /// <summary>e^x, per element, accurate enough for a <see cref="float"/> result once rounded.</summary>
-    public static Vector512<double> ExpForSingle(Vector512<double> x) => Exp(x);
-    /// <summary>e^x - 1, accurate enough for a <see cref="float"/> result once rounded (the float kernels compute in double).</summary>
-    public static double Expm1ForSingle(double x) => Expm1(x);
-    /// <summary>e^x - 1, per element, accurate enough for a <see cref="float"/> result once rounded.</summary>
-    public static Vector128<double> Expm1ForSingle(Vector128<double> x) => Expm1(x);
-    /// <summary>e^x - 1, per element, accurate enough for a <see cref="float"/> result once rounded.</summary>
-    public static Vector256<double> Expm1ForSingle(Vector256<double> x) => Expm1(x);
-    /// <summary>e^x - 1, per element, accurate enough for a <see cref="float"/> result once rounded.</summary>
-    public static Vector512<double> Expm1ForSingle(Vector512<double> x) => Expm1(x);
     /// <summary>the natural logarithm, accurate enough for a <see cref="float"/> result once rounded (the float kernels compute in double).</summary>
     public static double LogForSingle(double x) => Log(x);
     /// <summary>the natural logarithm, per element, accurate enough for a <see cref="float"/> result once rounded.</summary>
@@ -156,14 +92,6 @@ public static partial class VectorMath
     public static Vector256<double> Log1pForSingle(Vector256<double> x) => Log1p(x);
     /// <summary>ln(1 + x), per element, accurate enough for a <see cref="float"/> result once rounded.</summary>
     public static Vector512<double> Log1pForSingle(Vector512<double> x) => Log1p(x);
-    /// <summary>the hyperbolic tangent, accurate enough for a <see cref="float"/> result once rounded (the float kernels compute in double).</summary>
-    public static double TanhForSingle(double x) => Tanh(x);
-    /// <summary>the hyperbolic tangent, per element, accurate enough for a <see cref="float"/> result once rounded.</summary>
-    public static Vector128<double> TanhForSingle(Vector128<double> x) => Tanh(x);
-    /// <summary>the hyperbolic tangent, per element, accurate enough for a <see cref="float"/> result once rounded.</summary>
-    public static Vector256<double> TanhForSingle(Vector256<double> x) => Tanh(x);
-    /// <summary>the hyperbolic tangent, per element, accurate enough for a <see cref="float"/> result once rounded.</summary>
-    public static Vector512<double> TanhForSingle(Vector512<double> x) => Tanh(x);
     /// <summary>the error function, accurate enough for a <see cref="float"/> result once rounded (the float kernels compute in double).</summary>
     public static double ErfForSingle(double x) => Erf(x);
     /// <summary>the error function, per element, accurate enough for a <see cref="float"/> result once rounded.</summary>
