@@ -59,8 +59,8 @@ public sealed class UnknownActivationNameCodeFixProvider : CodeFixProvider
     private static async Task<Document> ReplaceAsync(Document document, LiteralExpressionSyntax literal, string replacement, CancellationToken cancellationToken)
     {
         SyntaxNode root = (await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!;
-        LiteralExpressionSyntax replacement = SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(replacement))
+        LiteralExpressionSyntax fixedLiteral = SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(replacement))
             .WithTriviaFrom(literal);
-        return document.WithSyntaxRoot(root.ReplaceNode(literal, replacement));
+        return document.WithSyntaxRoot(root.ReplaceNode(literal, fixedLiteral));
     }
 }
