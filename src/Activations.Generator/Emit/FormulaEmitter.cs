@@ -1,0 +1,233 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Activations.Generator.Formula;
+
+namespace Activations.Generator.Emit;
+
+/// <summary>
+/// Lowers a (specialized) formula to the statements of one method body for one <see cref="LoweringTarget"/>.
+/// Equal subtrees are computed once: any non-leaf node reached more than once becomes a local. In vector
+/// code, nodes that do not depend on the element are computed as scalars and broadcast, and a condition that
+/// does not depend on the element picks a branch instead of selecting lane by lane.
+/// </summary>
+internal sealed class FormulaEmitter
+{
+    private const string MathCore = "global::Activations.VectorMath";
+
+    private readonly LoweringTarget _target;
+    private readonly Func<int, string> _parameter;
+    private readonly IndentedWriter _writer;
+    private readonly Dictionary<FormulaNode, int> _uses = new();
+    private readonly Dictionary<FormulaNode, string> _locals = new();
+
+    private FormulaEmitter(LoweringTarget target, Func<int, string> parameter, IndentedWriter writer)
+    {
+        _target = target;
+        _parameter = parameter;
+        _writer = writer;
+    }
+
+    /// <summary>Writes the body (locals, then <c>return …;</c>) computing <paramref name="formula"/> of the element <c>x</c>.</summary>
+    public static void EmitBody(IndentedWriter writer, FormulaNode formula, LoweringTarget target, Func<int, string> parameter)
+    {
+        var emitter = new FormulaEmitter(target, parameter, writer);
+        emitter.CountUses(formula);
+        writer.Line($"return {emitter.Emit(formula).Text};");
+    }
+
+    private void CountUses(FormulaNode node)
+    {
+        _uses.TryGetValue(node, out int uses);
+        _uses[node] = uses + 1;
+        if (uses > 0)
+        {
+            return;
+        }
+
+        foreach (FormulaNode child in Children(node))
+        {
+            CountUses(child);
+        }
+    }
+
+    private static IEnumerable<FormulaNode> Children(FormulaNode node) => node switch
+    {
+        UnaryNode u => new[] { u.Operand },
+        BinaryNode b => new[] { b.Left, b.Right },
+        ConditionalNode c => new[] { c.Condition, c.WhenTrue, c.WhenFalse },
+        CallNode call => call.Arguments,
+        StubCallNode call => new[] { call.Element }.Concat(call.Arguments),
+        _ => Array.Empty<FormulaNode>(),
+    };
+
+    private static bool IsLeaf(FormulaNode node) => node is ConstantNode or BooleanConstantNode or ElementNode or ParameterNode;
+
+    // An expression with its C# precedence: 0 primary, 1 unary, 2 multiplicative, 3 additive, 4 relational,
+    // 5 equality, 6 &, 7 ^, 8 |, 9 &&, 10 ||, 11 ?:.
+    private readonly record struct Code(string Text, int Precedence)
+    {
+        public string AtMost(int precedence) => Precedence <= precedence ? Text : $"({Text})";
+
+        public string Below(int precedence) => Precedence < precedence ? Text : $"({Text})";
+    }
+
+    private Code Emit(FormulaNode node)
+    {
+        if (_target.IsVector && !node.DependsOnElement)
+        {
+            return Broadcast(node);
+        }
+
+        if (_locals.TryGetValue(node, out string? local))
+        {
+            return new Code(local, 0);
+        }
+
+        Code code = _target.IsVector ? EmitVector(node) : EmitScalar(node);
+        if (!IsLeaf(node) && _uses.TryGetValue(node, out int uses) && uses > 1)
+        {
+            string name = "t" + _locals.Count;
+            string type = node.IsBoolean && !_target.IsVector ? "bool" : _target.ValueType;
+            _writer.Line($"{type} {name} = {code.Text};");
+            _locals[node] = name;
+            return new Code(name, 0);
+        }
+
+        return code;
+    }
+
+    // A node that is the same in every lane: computed once as a scalar, then broadcast.
+    private Code Broadcast(FormulaNode node)
+    {
+        var scalar = new FormulaEmitter(_target with { Width = 0 }, _parameter, _writer);
+        Code code = scalar.EmitScalar(node);
+        return node.IsBoolean
+            ? new Code($"{code.AtMost(10)} ? {_target.ValueType}.AllBitsSet : {_target.ValueType}.Zero", 11)
+            : new Code($"{_target.VectorClass}.Create({code.Text})", 0);
+    }
+
+    private Code EmitScalar(FormulaNode node)
+    {
+        string math = _target.Single ? "MathF" : "Math";
+        switch (node)
+        {
+            case ConstantNode c:
+                string literal = _target.Literal(c.Value);
+                return new Code(literal, literal.StartsWith("-", StringComparison.Ordinal) ? 1 : 0);
+            case BooleanConstantNode b:
+                return new Code(CSharpLiterals.Boolean(b.Value), 0);
+            case ElementNode:
+                return new Code("x", 0);
+            case ParameterNode p:
+                return new Code(_parameter(p.Index), 0);
+            case UnaryNode { Operator: UnaryOperator.Negate } u:
+                return new Code("-" + Emit(u.Operand).AtMost(0), 1);
+            case UnaryNode u:
+                return new Code("!" + Emit(u.Operand).AtMost(0), 1);
+            case BinaryNode b:
+                (string op, int precedence) = b.Operator switch
+                {
+                    BinaryOperator.Add => ("+", 3),
+                    BinaryOperator.Subtract => ("-", 3),
+                    BinaryOperator.Multiply => ("*", 2),
+                    BinaryOperator.Divide => ("/", 2),
+                    BinaryOperator.Equal => ("==", 5),
+                    BinaryOperator.NotEqual => ("!=", 5),
+                    BinaryOperator.LessThan => ("<", 4),
+                    BinaryOperator.LessThanOrEqual => ("<=", 4),
+                    BinaryOperator.GreaterThan => (">", 4),
+                    BinaryOperator.GreaterThanOrEqual => (">=", 4),
+                    BinaryOperator.And => ("&&", 9),
+                    _ => ("||", 10),
+                };
+                return new Code($"{Emit(b.Left).AtMost(precedence)} {op} {Emit(b.Right).Below(precedence)}", precedence);
+            case ConditionalNode c:
+                return new Code($"{Emit(c.Condition).AtMost(10)} ? {Emit(c.WhenTrue).AtMost(10)} : {Emit(c.WhenFalse).AtMost(10)}", 11);
+            case CallNode call:
+                string[] a = call.Arguments.Select(argument => Emit(argument).Text).ToArray();
+                return new Code(call.Function switch
+                {
+                    Primitive.Sqrt => $"{math}.Sqrt({a[0]})",
+                    Primitive.Abs => $"{math}.Abs({a[0]})",
+                    Primitive.CopySign => $"{math}.CopySign({a[0]}, {a[1]})",
+                    Primitive.Max or Primitive.Min => $"{MathCore}.{call.Function}({a[0]}, {a[1]})",
+                    _ => $"{MathCore}.{call.Function}{(_target.ForSingle ? "ForSingle" : "")}({a[0]})",
+                }, 0);
+            case StubCallNode call:
+                return new Code($"{call.ContainingType}.{call.MethodName}({StubArguments(call, Emit(call.Element).Text)})", 0);
+            default:
+                throw new InvalidOperationException($"Unknown formula node {node.GetType().Name}.");
+        }
+    }
+
+    private Code EmitVector(FormulaNode node)
+    {
+        string v = _target.VectorClass;
+        switch (node)
+        {
+            case ElementNode:
+                return new Code("x", 0);
+            case UnaryNode { Operator: UnaryOperator.Negate } u:
+                // Flip the sign bit, as scalar negation does (0 - x would turn +0 into +0, not -0).
+                return new Code($"{Emit(u.Operand).AtMost(6)} ^ {v}.Create({_target.Literal(-0.0)})", 7);
+            case UnaryNode u:
+                return new Code("~" + Emit(u.Operand).AtMost(0), 1);
+            case BinaryNode b when b.Operator.IsArithmetic():
+                (string op, int precedence) = b.Operator switch
+                {
+                    BinaryOperator.Add => ("+", 3),
+                    BinaryOperator.Subtract => ("-", 3),
+                    BinaryOperator.Multiply => ("*", 2),
+                    _ => ("/", 2),
+                };
+                return new Code($"{Emit(b.Left).AtMost(precedence)} {op} {Emit(b.Right).Below(precedence)}", precedence);
+            case BinaryNode { Left.IsBoolean: true } b when b.Operator is BinaryOperator.Equal or BinaryOperator.NotEqual:
+                string xor = $"{Emit(b.Left).AtMost(7)} ^ {Emit(b.Right).Below(7)}";
+                return b.Operator == BinaryOperator.Equal ? new Code($"~({xor})", 1) : new Code(xor, 7);
+            case BinaryNode b when b.Operator.IsComparison():
+                string compare = b.Operator switch
+                {
+                    BinaryOperator.Equal => "Equals",
+                    BinaryOperator.NotEqual => "Equals",
+                    BinaryOperator.LessThan => "LessThan",
+                    BinaryOperator.LessThanOrEqual => "LessThanOrEqual",
+                    BinaryOperator.GreaterThan => "GreaterThan",
+                    _ => "GreaterThanOrEqual",
+                };
+                string mask = $"{v}.{compare}({Emit(b.Left).Text}, {Emit(b.Right).Text})";
+                return b.Operator == BinaryOperator.NotEqual ? new Code("~" + mask, 1) : new Code(mask, 0);
+            case BinaryNode b when b.Operator == BinaryOperator.And:
+                return new Code($"{Emit(b.Left).AtMost(6)} & {Emit(b.Right).Below(6)}", 6);
+            case BinaryNode b:
+                return new Code($"{Emit(b.Left).AtMost(8)} | {Emit(b.Right).Below(8)}", 8);
+            case ConditionalNode c when !c.Condition.DependsOnElement:
+                var scalar = new FormulaEmitter(_target with { Width = 0 }, _parameter, _writer);
+                return new Code($"{scalar.EmitScalar(c.Condition).AtMost(10)} ? {Emit(c.WhenTrue).AtMost(10)} : {Emit(c.WhenFalse).AtMost(10)}", 11);
+            case ConditionalNode c:
+                return new Code($"{v}.ConditionalSelect({Emit(c.Condition).Text}, {Emit(c.WhenTrue).Text}, {Emit(c.WhenFalse).Text})", 0);
+            case CallNode call:
+                string[] a = call.Arguments.Select(argument => Emit(argument).Text).ToArray();
+                return new Code(call.Function switch
+                {
+                    Primitive.Sqrt => $"{v}.Sqrt({a[0]})",
+                    Primitive.Abs => $"{v}.Abs({a[0]})",
+                    // The sign bit from the second operand, everything else from the first.
+                    Primitive.CopySign => $"{v}.ConditionalSelect({v}.Create({_target.Literal(-0.0)}), {a[1]}, {a[0]})",
+                    Primitive.Max or Primitive.Min => $"{MathCore}.{call.Function}({a[0]}, {a[1]})",
+                    _ => $"{MathCore}.{call.Function}{(_target.ForSingle ? "ForSingle" : "")}({a[0]})",
+                }, 0);
+            case StubCallNode call:
+                return new Code($"{call.ContainingType}.{call.MethodName}({StubArguments(call, Emit(call.Element).Text)})", 0);
+            default:
+                throw new InvalidOperationException($"Unexpected element-dependent node {node.GetType().Name}.");
+        }
+    }
+
+    // The scalar arguments of a call to another assembly's stub never depend on the element: always scalar code.
+    private string StubArguments(StubCallNode call, string element)
+    {
+        var scalar = new FormulaEmitter(_target with { Width = 0 }, _parameter, _writer);
+        return string.Join(", ", new[] { element }.Concat(call.Arguments.Select(a => scalar.EmitScalar(a).Text)));
+    }
+}

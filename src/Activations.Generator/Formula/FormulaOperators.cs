@@ -1,0 +1,67 @@
+namespace Activations.Generator.Formula;
+
+/// <summary>The one-operand operators of the formula IR.</summary>
+internal enum UnaryOperator
+{
+    /// <summary>Arithmetic negation (flips the sign bit: -0 from +0).</summary>
+    Negate,
+
+    /// <summary>Logical not.</summary>
+    Not,
+}
+
+/// <summary>The two-operand operators of the formula IR.</summary>
+internal enum BinaryOperator
+{
+    Add,
+    Subtract,
+    Multiply,
+    Divide,
+    Equal,
+    NotEqual,
+    LessThan,
+    LessThanOrEqual,
+    GreaterThan,
+    GreaterThanOrEqual,
+    And,
+    Or,
+}
+
+/// <summary>The math functions a formula may call, whatever class it named them through.</summary>
+internal enum Primitive
+{
+    Exp,
+    Expm1,
+    Log,
+    Log1p,
+    Tanh,
+    Erf,
+    Erfc,
+    Sqrt,
+    Abs,
+    Max,
+    Min,
+    CopySign,
+}
+
+/// <summary>Facts about the operators.</summary>
+internal static class FormulaOperatorFacts
+{
+    /// <summary>Whether the operator yields a boolean.</summary>
+    public static bool IsBoolean(this BinaryOperator op) => op >= BinaryOperator.Equal;
+
+    /// <summary>Whether the operator is arithmetic (takes and yields numbers).</summary>
+    public static bool IsArithmetic(this BinaryOperator op) => op <= BinaryOperator.Divide;
+
+    /// <summary>Whether the operator compares two numbers (or, for == and !=, two booleans).</summary>
+    public static bool IsComparison(this BinaryOperator op) => op >= BinaryOperator.Equal && op <= BinaryOperator.GreaterThanOrEqual;
+
+    /// <summary>Whether the operator combines two booleans.</summary>
+    public static bool IsLogical(this BinaryOperator op) => op == BinaryOperator.And || op == BinaryOperator.Or;
+
+    /// <summary>Whether the primitive is one of the math core's transcendental functions (with a cheaper variant for float results).</summary>
+    public static bool IsTranscendental(this Primitive function) => function <= Primitive.Erfc;
+
+    /// <summary>How many arguments the primitive takes.</summary>
+    public static int Arity(this Primitive function) => function is Primitive.Max or Primitive.Min or Primitive.CopySign ? 2 : 1;
+}

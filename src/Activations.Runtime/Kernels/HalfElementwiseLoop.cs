@@ -1,0 +1,164 @@
+using System;
+using System.ComponentModel;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace Activations.Kernels;
+
+/// <summary>
+/// The loop every generated <see cref="Half"/> span kernel runs: each vector of halves is widened to two
+/// vectors of <see cref="float"/>, goes through the activation's <see cref="float"/> operator, and is narrowed
+/// back (rounded to nearest even). Same dispatch, unrolling and overlapping tail as <see cref="ElementwiseLoop"/>.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class HalfElementwiseLoop
+{
+    /// <summary>
+    /// Writes <c>(Half)op((float)x[i])</c> to <c>destination[i]</c> for every element of <paramref name="x"/>.
+    /// <paramref name="x"/> and <paramref name="destination"/> may be the same memory.
+    /// </summary>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="destination"/> is shorter than <paramref name="x"/> or partially overlaps it; nothing is written.
+    /// </exception>
+    public static void Run<TOperator>(ReadOnlySpan<Half> x, Span<Half> destination, TOperator op)
+        where TOperator : struct, IElementwiseOperator<float>
+    {
+        SpanChecks.ThrowIfInvalidDestination(x, destination);
+
+        // Half has no vector type of its own: its bits travel as ushort.
+        ref ushort xRef = ref Unsafe.As<Half, ushort>(ref MemoryMarshal.GetReference(x));
+        ref ushort destinationRef = ref Unsafe.As<Half, ushort>(ref MemoryMarshal.GetReference(destination));
+        nuint length = (nuint)x.Length;
+
+        if (Vector512.IsHardwareAccelerated && length >= (nuint)Vector512<ushort>.Count)
+        {
+            Run512(ref xRef, ref destinationRef, length, op);
+            return;
+        }
+
+        if (Vector256.IsHardwareAccelerated && length >= (nuint)Vector256<ushort>.Count)
+        {
+            Run256(ref xRef, ref destinationRef, length, op);
+            return;
+        }
+
+        if (Vector128.IsHardwareAccelerated && length >= (nuint)Vector128<ushort>.Count)
+        {
+            Run128(ref xRef, ref destinationRef, length, op);
+            return;
+        }
+
+        ref Half xHalf = ref MemoryMarshal.GetReference(x);
+        ref Half destinationHalf = ref MemoryMarshal.GetReference(destination);
+        for (nuint i = 0; i < length; i++)
+        {
+            Unsafe.Add(ref destinationHalf, i) = (Half)op.Invoke((float)Unsafe.Add(ref xHalf, i));
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<ushort> Invoke512<TOperator>(Vector512<ushort> bits, TOperator op)
+        where TOperator : struct, IElementwiseOperator<float>
+    {
+        (Vector512<float> lower, Vector512<float> upper) = VectorMath.WidenHalf(bits);
+        return VectorMath.NarrowToHalf(op.Invoke(lower), op.Invoke(upper));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Run512<TOperator>(ref ushort x, ref ushort destination, nuint length, TOperator op)
+        where TOperator : struct, IElementwiseOperator<float>
+    {
+        nuint count = (nuint)Vector512<ushort>.Count;
+        nuint last = length - count;
+
+        // As in ElementwiseLoop: the overlapping tail is computed first, so in-place calls read original values.
+        Vector512<ushort> tail = Invoke512(Vector512.LoadUnsafe(ref x, last), op);
+
+        nuint i = 0;
+        for (; i + (2 * count) <= last; i += 2 * count)
+        {
+            Vector512<ushort> r0 = Invoke512(Vector512.LoadUnsafe(ref x, i), op);
+            Vector512<ushort> r1 = Invoke512(Vector512.LoadUnsafe(ref x, i + count), op);
+            r0.StoreUnsafe(ref destination, i);
+            r1.StoreUnsafe(ref destination, i + count);
+        }
+
+        for (; i < last; i += count)
+        {
+            Invoke512(Vector512.LoadUnsafe(ref x, i), op).StoreUnsafe(ref destination, i);
+        }
+
+        tail.StoreUnsafe(ref destination, last);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<ushort> Invoke256<TOperator>(Vector256<ushort> bits, TOperator op)
+        where TOperator : struct, IElementwiseOperator<float>
+    {
+        (Vector256<float> lower, Vector256<float> upper) = VectorMath.WidenHalf(bits);
+        return VectorMath.NarrowToHalf(op.Invoke(lower), op.Invoke(upper));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Run256<TOperator>(ref ushort x, ref ushort destination, nuint length, TOperator op)
+        where TOperator : struct, IElementwiseOperator<float>
+    {
+        nuint count = (nuint)Vector256<ushort>.Count;
+        nuint last = length - count;
+
+        // As in ElementwiseLoop: the overlapping tail is computed first, so in-place calls read original values.
+        Vector256<ushort> tail = Invoke256(Vector256.LoadUnsafe(ref x, last), op);
+
+        nuint i = 0;
+        for (; i + (2 * count) <= last; i += 2 * count)
+        {
+            Vector256<ushort> r0 = Invoke256(Vector256.LoadUnsafe(ref x, i), op);
+            Vector256<ushort> r1 = Invoke256(Vector256.LoadUnsafe(ref x, i + count), op);
+            r0.StoreUnsafe(ref destination, i);
+            r1.StoreUnsafe(ref destination, i + count);
+        }
+
+        for (; i < last; i += count)
+        {
+            Invoke256(Vector256.LoadUnsafe(ref x, i), op).StoreUnsafe(ref destination, i);
+        }
+
+        tail.StoreUnsafe(ref destination, last);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<ushort> Invoke128<TOperator>(Vector128<ushort> bits, TOperator op)
+        where TOperator : struct, IElementwiseOperator<float>
+    {
+        (Vector128<float> lower, Vector128<float> upper) = VectorMath.WidenHalf(bits);
+        return VectorMath.NarrowToHalf(op.Invoke(lower), op.Invoke(upper));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Run128<TOperator>(ref ushort x, ref ushort destination, nuint length, TOperator op)
+        where TOperator : struct, IElementwiseOperator<float>
+    {
+        nuint count = (nuint)Vector128<ushort>.Count;
+        nuint last = length - count;
+
+        // As in ElementwiseLoop: the overlapping tail is computed first, so in-place calls read original values.
+        Vector128<ushort> tail = Invoke128(Vector128.LoadUnsafe(ref x, last), op);
+
+        nuint i = 0;
+        for (; i + (2 * count) <= last; i += 2 * count)
+        {
+            Vector128<ushort> r0 = Invoke128(Vector128.LoadUnsafe(ref x, i), op);
+            Vector128<ushort> r1 = Invoke128(Vector128.LoadUnsafe(ref x, i + count), op);
+            r0.StoreUnsafe(ref destination, i);
+            r1.StoreUnsafe(ref destination, i + count);
+        }
+
+        for (; i < last; i += count)
+        {
+            Invoke128(Vector128.LoadUnsafe(ref x, i), op).StoreUnsafe(ref destination, i);
+        }
+
+        tail.StoreUnsafe(ref destination, last);
+    }
+}
