@@ -51,7 +51,10 @@ internal static class KernelChecks
         values[0] = x;
         for (int i = 1; i < parameters.Length; i++)
         {
-            values[i] = parameters[i].ParameterType == typeof(bool) ? arguments[i - 1] != 0 : arguments[i - 1];
+            // Left-out trailing arguments take the stub's defaults, as the registry's kernels do.
+            values[i] = i - 1 >= arguments.Length ? parameters[i].DefaultValue!
+                : parameters[i].ParameterType == typeof(bool) ? arguments[i - 1] != 0
+                : arguments[i - 1];
         }
 
         return (double)stub.Invoke(null, values)!;
@@ -67,8 +70,11 @@ internal static class KernelChecks
         MethodInfo stub = Stub(assembly, typeName, methodName);
         Assert.True(ActivationRegistry.TryGet(activation, out ActivationDescriptor? descriptor), $"'{activation}' is not registered.");
 
-        // The float and Half kernels take float parameters: the stub sees them rounded the same way.
-        double[] singleArguments = arguments.Select(a => (double)(float)a).ToArray();
+        // The float and Half kernels take float parameters (left-out ones default, then round): the stub sees the same values.
+        double[] singleArguments = stub.GetParameters().Skip(1)
+            .Select((p, i) => i < arguments.Length ? arguments[i] : System.Convert.ToDouble(p.DefaultValue))
+            .Select(a => (double)(float)a).ToArray();
+
         foreach (int length in Lengths)
         {
             double[] x = Enumerable.Range(0, length).Select(i => Inputs[(i * 7 + length) % Inputs.Length]).ToArray();

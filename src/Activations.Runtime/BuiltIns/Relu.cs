@@ -2,13 +2,31 @@ using System;
 
 namespace Activations;
 
-// PROVISIONAL (generator work, to prove the pipeline): the built-ins work replaces this file with Keras's
-// full relu (negative_slope, max_value, threshold).
 public static partial class Activation
 {
-    /// <summary>The rectified linear unit, max(x, 0).</summary>
+    /// <summary>
+    /// The rectified linear unit, Keras <c>relu</c>: <c>max(x, 0)</c> with the default parameters.
+    /// In general <c>min(x, maxValue)</c> above <paramref name="threshold"/>, and
+    /// <c>negativeSlope * (x - threshold)</c> at or below it, as Keras 3's <c>keras.activations.relu</c> computes.
+    /// </summary>
     /// <param name="x">The input.</param>
-    /// <returns>max(x, 0); NaN for NaN.</returns>
+    /// <param name="negativeSlope">Keras <c>negative_slope</c>: the slope below the threshold (default 0).</param>
+    /// <param name="maxValue">Keras <c>max_value</c>: the largest result; Keras's <c>None</c> is <see cref="double.PositiveInfinity"/> (the default).</param>
+    /// <param name="threshold">Keras <c>threshold</c>: the input at or below which values are damped (default 0).</param>
+    /// <returns>The activation of <paramref name="x"/>.</returns>
+    /// <remarks>
+    /// The parameters must be non-negative, as Keras's <c>ReLU</c> layer requires. Keras computes
+    /// <c>clip(x * (x &gt; threshold), 0, max_value) - negative_slope * relu(threshold - x)</c>; this is the
+    /// same function written as one select. With a zero slope the damped side is exactly 0, so that
+    /// <c>relu(-∞)</c> is 0 rather than <c>0 * -∞ = NaN</c>; NaN still gives NaN.
+    /// </remarks>
     [Activation("relu")]
-    public static double Relu(double x) => Math.Max(x, 0.0);
+    public static double Relu(
+        double x,
+        [NonNegative] double negativeSlope = 0.0,
+        [NonNegative] double maxValue = double.PositiveInfinity,
+        [NonNegative] double threshold = 0.0) =>
+        x > threshold ? Math.Min(x, maxValue)
+        : negativeSlope == 0.0 ? (x <= threshold ? 0.0 : x)
+        : negativeSlope * (x - threshold);
 }

@@ -2,12 +2,19 @@ using System;
 
 namespace Activations;
 
-// PROVISIONAL (generator work, to prove the pipeline): the built-ins work replaces this file.
 public static partial class Activation
 {
-    /// <summary>The logistic sigmoid, 1 / (1 + e^-x).</summary>
+    /// <summary>The logistic sigmoid, Keras <c>sigmoid</c>: <c>1 / (1 + e^-x)</c>.</summary>
     /// <param name="x">The input.</param>
-    /// <returns>sigmoid(x), in [0, 1].</returns>
+    /// <returns>The activation of <paramref name="x"/>.</returns>
+    /// <remarks>
+    /// With <c>e = e^-|x|</c> (never overflows): <c>1 / (1 + e)</c> for <c>x &gt;= 0</c> and <c>e / (1 + e)</c> below,
+    /// the same function. For very negative <paramref name="x"/> the printed formula computes <c>e^-x = ∞</c>
+    /// and returns 0 where the true result is still a (subnormal) number; this keeps it.
+    /// </remarks>
     [Activation("sigmoid")]
-    public static double Sigmoid(double x) => 1.0 / (1.0 + Math.Exp(-x));
+    public static double Sigmoid(double x) =>
+        x >= 0.0
+            ? 1.0 / (1.0 + VectorMath.Exp(-Math.Abs(x)))
+            : VectorMath.Exp(-Math.Abs(x)) / (1.0 + VectorMath.Exp(-Math.Abs(x)));
 }

@@ -117,14 +117,35 @@ public static partial class VectorMath
         return TL.Select(IsNaN<TV, TL>(x), x, ScaleByPowerOfTwo<TV, TL>(p, k));
     }
 
+    /// <summary>Below this magnitude, 2^k for e^x is one normal double: the single-factor fast path applies.</summary>
+    private const double ExpFastPathBound = 708.0;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static TV ExpSingle<TV, TL>(TV x)
         where TV : struct
         where TL : struct, IDoubleLanes<TV>
     {
+        if (TL.Any(TL.GreaterThan(Abs<TV, TL>(x), TL.Create(ExpFastPathBound))))
+        {
+            return ExpSingleWide<TV, TL>(x);
+        }
+
+        // |x| <= 708 (or NaN, which the arithmetic propagates): 2^k is a normal double.
+        TV k = RoundToInteger<TV, TL>(TL.Multiply(x, TL.Create(InverseLn2)));
+        TV r = TL.MultiplyAdd(k, TL.Create(-Ln2), x); // error below 2^-43 absolute: ample for float
+        TV p = TL.Add(TL.MultiplyAdd(TL.Multiply(r, r), ExpPolynomialSingle<TV, TL>(r), r), TL.Create(1.0));
+        return TL.Multiply(p, PowerOfTwo<TV, TL>(k));
+    }
+
+    /// <summary>The rare path of the float-accuracy exp: some lane beyond ±708, infinite or NaN.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static TV ExpSingleWide<TV, TL>(TV x)
+        where TV : struct
+        where TL : struct, IDoubleLanes<TV>
+    {
         TV clamped = TL.MinFast(TL.MaxFast(x, TL.Create(ExpLowestArgument)), TL.Create(ExpHighestArgument));
         TV k = RoundToInteger<TV, TL>(TL.Multiply(clamped, TL.Create(InverseLn2)));
-        TV r = TL.MultiplyAdd(k, TL.Create(-Ln2), clamped); // error below 2^-43 absolute: ample for float
+        TV r = TL.MultiplyAdd(k, TL.Create(-Ln2), clamped);
         TV p = TL.Add(TL.MultiplyAdd(TL.Multiply(r, r), ExpPolynomialSingle<TV, TL>(r), r), TL.Create(1.0));
         return TL.Select(IsNaN<TV, TL>(x), x, ScaleByPowerOfTwo<TV, TL>(p, k));
     }

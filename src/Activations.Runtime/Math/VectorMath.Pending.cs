@@ -9,22 +9,6 @@ namespace Activations;
 
 public static partial class VectorMath
 {
-    /// <summary>e^x - 1, accurate near zero.</summary>
-    public static double Expm1(double x) => Math.Abs(x) < 1e-5 ? x + 0.5 * x * x : Math.Exp(x) - 1.0;
-    /// <summary>e^x - 1, accurate near zero.</summary>
-    public static float Expm1(float x) => (float)Expm1((double)x);
-    /// <summary>e^x - 1, accurate near zero, per element.</summary>
-    public static Vector128<float> Expm1(Vector128<float> x) { Unsafe.SkipInit(out Vector128<float> r); for (int i = 0; i < Vector128<float>.Count; i++) r = r.WithElement(i, Expm1(x.GetElement(i))); return r; }
-    /// <summary>e^x - 1, accurate near zero, per element.</summary>
-    public static Vector128<double> Expm1(Vector128<double> x) { Unsafe.SkipInit(out Vector128<double> r); for (int i = 0; i < Vector128<double>.Count; i++) r = r.WithElement(i, Expm1(x.GetElement(i))); return r; }
-    /// <summary>e^x - 1, accurate near zero, per element.</summary>
-    public static Vector256<float> Expm1(Vector256<float> x) { Unsafe.SkipInit(out Vector256<float> r); for (int i = 0; i < Vector256<float>.Count; i++) r = r.WithElement(i, Expm1(x.GetElement(i))); return r; }
-    /// <summary>e^x - 1, accurate near zero, per element.</summary>
-    public static Vector256<double> Expm1(Vector256<double> x) { Unsafe.SkipInit(out Vector256<double> r); for (int i = 0; i < Vector256<double>.Count; i++) r = r.WithElement(i, Expm1(x.GetElement(i))); return r; }
-    /// <summary>e^x - 1, accurate near zero, per element.</summary>
-    public static Vector512<float> Expm1(Vector512<float> x) { Unsafe.SkipInit(out Vector512<float> r); for (int i = 0; i < Vector512<float>.Count; i++) r = r.WithElement(i, Expm1(x.GetElement(i))); return r; }
-    /// <summary>e^x - 1, accurate near zero, per element.</summary>
-    public static Vector512<double> Expm1(Vector512<double> x) { Unsafe.SkipInit(out Vector512<double> r); for (int i = 0; i < Vector512<double>.Count; i++) r = r.WithElement(i, Expm1(x.GetElement(i))); return r; }
     /// <summary>the natural logarithm.</summary>
     public static double Log(double x) => Math.Log(x);
     /// <summary>the natural logarithm.</summary>

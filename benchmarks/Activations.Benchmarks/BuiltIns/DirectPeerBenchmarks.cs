@@ -1,0 +1,90 @@
+using System;
+using System.Numerics.Tensors;
+using BenchmarkDotNet.Attributes;
+
+namespace Activations.Benchmarks.BuiltIns;
+
+/// <summary>sigmoid: ours against <see cref="TensorPrimitives.Sigmoid(ReadOnlySpan{float}, Span{float})"/> (bar: at least as fast).</summary>
+public class SigmoidBenchmarks : BuiltInBenchmark
+{
+    private ActivationKernel<float> _ours = null!;
+
+    protected override void OnSetup() => _ours = SingleKernel("sigmoid");
+
+    [Benchmark(Description = "Activations")]
+    public void Ours() => _ours(X, Destination, default);
+
+    [Benchmark(Baseline = true, Description = "TensorPrimitives")]
+    public void Peer() => TensorPrimitives.Sigmoid(X, Destination);
+
+    [Benchmark(Description = "scalar loop")]
+    public void Scalar()
+    {
+        float[] x = X, d = Destination;
+        for (int i = 0; i < x.Length; i++) d[i] = 1f / (1f + MathF.Exp(-x[i]));
+    }
+}
+
+/// <summary>tanh: ours against <see cref="TensorPrimitives.Tanh(ReadOnlySpan{float}, Span{float})"/> (bar: at least as fast).</summary>
+public class TanhBenchmarks : BuiltInBenchmark
+{
+    private ActivationKernel<float> _ours = null!;
+
+    protected override void OnSetup() => _ours = SingleKernel("tanh");
+
+    [Benchmark(Description = "Activations")]
+    public void Ours() => _ours(X, Destination, default);
+
+    [Benchmark(Baseline = true, Description = "TensorPrimitives")]
+    public void Peer() => TensorPrimitives.Tanh(X, Destination);
+
+    [Benchmark(Description = "scalar loop")]
+    public void Scalar()
+    {
+        float[] x = X, d = Destination;
+        for (int i = 0; i < x.Length; i++) d[i] = MathF.Tanh(x[i]);
+    }
+}
+
+/// <summary>exponential: ours against <see cref="TensorPrimitives.Exp(ReadOnlySpan{float}, Span{float})"/> (bar: at least as fast).</summary>
+public class ExponentialBenchmarks : BuiltInBenchmark
+{
+    private ActivationKernel<float> _ours = null!;
+
+    protected override void OnSetup() => _ours = SingleKernel("exponential");
+
+    [Benchmark(Description = "Activations")]
+    public void Ours() => _ours(X, Destination, default);
+
+    [Benchmark(Baseline = true, Description = "TensorPrimitives")]
+    public void Peer() => TensorPrimitives.Exp(X, Destination);
+
+    [Benchmark(Description = "scalar loop")]
+    public void Scalar()
+    {
+        float[] x = X, d = Destination;
+        for (int i = 0; i < x.Length; i++) d[i] = MathF.Exp(x[i]);
+    }
+}
+
+/// <summary>relu: ours against <c>TensorPrimitives.Max(x, 0)</c> (bar: at least as fast).</summary>
+public class ReluBenchmarks : BuiltInBenchmark
+{
+    private ActivationKernel<float> _ours = null!;
+    private readonly double[] _defaults = { 0.0, double.PositiveInfinity, 0.0 };
+
+    protected override void OnSetup() => _ours = SingleKernel("relu");
+
+    [Benchmark(Description = "Activations")]
+    public void Ours() => _ours(X, Destination, _defaults);
+
+    [Benchmark(Baseline = true, Description = "TensorPrimitives")]
+    public void Peer() => TensorPrimitives.Max(X, 0f, Destination);
+
+    [Benchmark(Description = "scalar loop")]
+    public void Scalar()
+    {
+        float[] x = X, d = Destination;
+        for (int i = 0; i < x.Length; i++) d[i] = MathF.Max(x[i], 0f);
+    }
+}

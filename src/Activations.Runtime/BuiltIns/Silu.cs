@@ -1,0 +1,24 @@
+using System;
+
+namespace Activations;
+
+public static partial class Activation
+{
+    /// <summary>The SiLU (swish), Keras <c>silu</c> (alias <c>swish</c>): <c>x * sigmoid(x)</c>.</summary>
+    /// <param name="x">The input.</param>
+    /// <returns>The activation of <paramref name="x"/>.</returns>
+    /// <remarks>
+    /// One exponential <c>e</c>, of an argument chosen per side, the same function: <c>x / (1 + e^-x)</c> for
+    /// <c>x &gt;= 0</c>; <c>x e^x / (1 + e^x)</c> below, which never computes <c>e^-x = ∞</c> (the printed
+    /// formula's <c>-∞ * 0 = NaN</c> at -∞); and below -708, where <c>e^x</c> is subnormal and <c>x * e^x</c>
+    /// would multiply its rounding error by |x|, <c>(x e^(x/2)) e^(x/2)</c>, which rounds once into the
+    /// subnormal range. <c>x</c> is clamped at -10⁴ there so that -∞ gives 0.
+    /// </remarks>
+    [Activation("silu", Aliases = new[] { "swish" })]
+    public static double Silu(double x) =>
+        x >= 0.0
+            ? x / (1.0 + VectorMath.Exp(x >= 0.0 ? -x : x < -708.0 ? 0.5 * x : x))
+            : x < -708.0
+                ? Math.Max(x, -1e4) * VectorMath.Exp(x >= 0.0 ? -x : x < -708.0 ? 0.5 * x : x) * VectorMath.Exp(x >= 0.0 ? -x : x < -708.0 ? 0.5 * x : x)
+                : x * VectorMath.Exp(x >= 0.0 ? -x : x < -708.0 ? 0.5 * x : x) / (1.0 + VectorMath.Exp(x >= 0.0 ? -x : x < -708.0 ? 0.5 * x : x));
+}

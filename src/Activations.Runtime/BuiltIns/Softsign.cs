@@ -1,0 +1,17 @@
+using System;
+
+namespace Activations;
+
+public static partial class Activation
+{
+    /// <summary>The softsign function, Keras <c>softsign</c>: <c>x / (|x| + 1)</c>.</summary>
+    /// <param name="x">The input.</param>
+    /// <returns>The activation of <paramref name="x"/>.</returns>
+    /// <remarks>
+    /// Beyond 2^60 the result rounds to ±1 in every format, and it is returned directly: the printed formula
+    /// gives <c>∞ / ∞ = NaN</c> at ±∞.
+    /// </remarks>
+    [Activation("softsign")]
+    public static double Softsign(double x) =>
+        Math.Abs(x) > 1.152921504606846976e18 ? Math.CopySign(1.0, x) : x / (Math.Abs(x) + 1.0);
+}
