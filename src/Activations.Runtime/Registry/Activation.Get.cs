@@ -121,6 +121,7 @@ public static partial class Activation
     private static ActivationDescriptor? Find(string identifier)
     {
         ModuleInitializers.EnsureLoadedAssemblies();
+        AxisActivations.EnsureRegistered();
         if (ActivationRegistry.TryGet(identifier, out ActivationDescriptor? descriptor))
         {
             return descriptor;
