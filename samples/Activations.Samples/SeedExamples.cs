@@ -32,7 +32,10 @@ internal static class SeedExamples
             $"Serialize(Get(\"elu\").With(\"alpha\", 0.5)) is {Try(() => Activation.Serialize(Activation.Get("elu").With("alpha", 0.5)))}");
         try
         {
+            // Deliberately misspelt, to show the run-time message; the analyzer reports this line at build time.
+#pragma warning disable ACT0001
             Activation.Get("Relu");
+#pragma warning restore ACT0001
         }
         catch (ArgumentException e)
         {

@@ -76,14 +76,6 @@ public static partial class VectorMath
     private static double PlaceholderErf(double x) { double t = 1.0 / (1.0 + 0.3275911 * Math.Abs(x)); double y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.Exp(-x * x); return x >= 0 ? y : -y; }
 
     // ---- Added by the generator work so that generated kernels compile; the math core replaces all of it. ----
-    /// <summary>e^x - 1, accurate enough for a <see cref="float"/> result once rounded (the float kernels compute in double).</summary>
-    public static double Expm1ForSingle(double x) => Expm1(x);
-    /// <summary>e^x - 1, per element, accurate enough for a <see cref="float"/> result once rounded.</summary>
-    public static Vector128<double> Expm1ForSingle(Vector128<double> x) => Expm1(x);
-    /// <summary>e^x - 1, per element, accurate enough for a <see cref="float"/> result once rounded.</summary>
-    public static Vector256<double> Expm1ForSingle(Vector256<double> x) => Expm1(x);
-    /// <summary>e^x - 1, per element, accurate enough for a <see cref="float"/> result once rounded.</summary>
-    public static Vector512<double> Expm1ForSingle(Vector512<double> x) => Expm1(x);
     /// <summary>the natural logarithm, accurate enough for a <see cref="float"/> result once rounded (the float kernels compute in double).</summary>
     public static double LogForSingle(double x) => Log(x);
     /// <summary>the natural logarithm, per element, accurate enough for a <see cref="float"/> result once rounded.</summary>
