@@ -70,6 +70,11 @@ public sealed class BuiltInIdentifierTests
         var e = Assert.Throws<ArgumentException>(() => Activation.Get("ReLU"));
         Assert.StartsWith("Could not interpret activation function identifier: 'ReLU'. Did you mean 'relu'", e.Message);
         Assert.Contains("'gelu'", Assert.Throws<ArgumentException>(() => Activation.Get("gleu")).Message);
+
+        // The exact case fix first, then the nearest by edit distance (ties in ordinal order), three at most.
+        Assert.Equal(
+            "Could not interpret activation function identifier: 'Relu'. Did you mean 'relu', 'celu' or 'elu'? (Parameter 'identifier')",
+            Assert.Throws<ArgumentException>(() => Activation.Get("Relu")).Message);
     }
 
     [Fact]
