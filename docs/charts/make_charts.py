@@ -139,7 +139,7 @@ def accuracy_chart(path):
         out.append(f'<text x="{ox}" y="{oy + panel_h + 28}" fill="{COLOURS["Activations"]}">Activations: max {worst_ours:.3g} ULP</text>')
         if worst_peer is not None:
             out.append(f'<text x="{ox}" y="{oy + panel_h + 44}" fill="{COLOURS["TensorPrimitives"]}">{escape(peer)}: max {worst_peer:.3g} ULP</text>')
-            out.append("</svg>")
+    out.append("</svg>")
     return "\n".join(out)
 
 
