@@ -95,13 +95,21 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static TV ExpDouble<TV, TL>(TV x, TV tail)
         where TV : struct
+        where TL : struct, IDoubleLanes<TV> =>
+        ExpDoubleTimes<TV, TL>(x, tail, TL.Create(1.0));
+
+    /// <summary>factor * e^(x + tail) with the product folded into the last step (factor + factor * (e^r - 1)),
+    /// saving the separate rounding of e^r; factor must be positive, finite and at least 2^-500 or so.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TV ExpDoubleTimes<TV, TL>(TV x, TV tail, TV factor)
+        where TV : struct
         where TL : struct, IDoubleLanes<TV>
     {
         TV clamped = TL.MinFast(TL.MaxFast(x, TL.Create(ExpLowestArgument)), TL.Create(ExpHighestArgument));
         TV k = RoundToInteger<TV, TL>(TL.Multiply(clamped, TL.Create(InverseLn2)));
         TV r = TL.MultiplyAdd(k, TL.Create(-Ln2High), clamped); // exact: k * Ln2High is exact, and Sterbenz
-        r = TL.Add(TL.MultiplyAdd(k, TL.Create(-Ln2Low), r), tail);
-        TV p = TL.Add(TL.MultiplyAdd(TL.Multiply(r, r), ExpPolynomialDouble<TV, TL>(r), r), TL.Create(1.0));
+        r = TL.Add(r, TL.MultiplyAdd(k, TL.Create(-Ln2Low), tail)); // both small corrections, then one rounding
+        TV p = TL.MultiplyAdd(factor, TL.MultiplyAdd(TL.Multiply(r, r), ExpPolynomialDouble<TV, TL>(r), r), factor);
         return TL.Select(IsNaN<TV, TL>(x), x, ScaleByPowerOfTwo<TV, TL>(p, k));
     }
 

@@ -90,9 +90,11 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<double> TanhForSingle(Vector512<double> x) => TanhSingleVector(x);
 
-    // Double: tanh x = x + x^3 T(x^2) for |x| < 0.55 (T fitted by us, relative error below 2^-64), else sign(x) (1 - 2 / (e^(2|x|) + 1)): there the result is at least 0.5, so the subtraction does
-    // not cancel, and e^(2|x|) overflowing to infinity gives exactly ±1. Unlike tanh through expm1 in float
-    // (TensorPrimitives), tanh(±0) is ±0 and tiny x give x.
+    // Double: tanh x = x + x^3 T(x^2) for |x| < 0.55 (T fitted by us, relative error below 2^-64), else
+    // sign(x) (1 - 2 / (e^(2|x|) + 1)): there the result is at least 0.5, so the subtraction does not cancel, and
+    // e^(2|x|) overflowing to infinity gives exactly ±1. Float (computed in double): -t / (t + 2) with
+    // t = expm1(-2|x|), accurate everywhere and branch-free. Unlike TensorPrimitives.Tanh (which takes
+    // exp(-2|x|) - 1 in float), tanh(±0) is ±0 and tiny x give x.
 
     /// <summary>Below this magnitude tanh uses its odd polynomial; above, the exponential form (tanh &gt;= 0.5).</summary>
     private const double TanhPolynomialBound = 0.55;

@@ -26,6 +26,8 @@ public sealed class SpecialValueTests
         ("tanh", double.Epsilon, double.Epsilon), ("tanh", -double.Epsilon, -double.Epsilon), ("tanh", 1e300, 1), ("tanh", -1e300, -1),
         ("log", Nan, Nan), ("log", Inf, Inf), ("log", -Inf, Nan), ("log", 0.0, -Inf), ("log", -0.0, -Inf), ("log", -1, Nan), ("log", 1, 0.0),
         ("log1p", Nan, Nan), ("log1p", Inf, Inf), ("log1p", -Inf, Nan), ("log1p", 0.0, 0.0), ("log1p", -0.0, -0.0), ("log1p", -1, -Inf),
+        ("erf", Nan, Nan), ("erf", Inf, 1), ("erf", -Inf, -1), ("erf", 0.0, 0.0), ("erf", -0.0, -0.0), ("erf", 1e300, 1), ("erf", -1e300, -1),
+        ("erfc", Nan, Nan), ("erfc", Inf, 0), ("erfc", -Inf, 2), ("erfc", 0.0, 1), ("erfc", -0.0, 1), ("erfc", 1e300, 0), ("erfc", -1e300, 2), ("erfc", 30, 0),
         ("log1p", -2, Nan), ("log1p", double.Epsilon, double.Epsilon), ("log1p", -double.Epsilon, -double.Epsilon),
     };
 
