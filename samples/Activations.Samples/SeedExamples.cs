@@ -27,6 +27,8 @@ internal static class SeedExamples
             Console.WriteLine($"{name,-22} {Try(() => Applied(Activation.Get(name))),-44} {formulaText}");
         }
 
+        Console.WriteLine("(The page's gelu formula, 0.5·x·(1 + erf(x/√2)), cancels to -0 below about -5.7 even in double;");
+        Console.WriteLine(" the correctly rounded gelu(-10) is -7.62e-23: a built-in computes through erfc to keep the tail.)");
         Console.WriteLine();
         Console.WriteLine($"Get(null) is {Try(() => Activation.Get(null).Name)}; Get(\"swish\") is {Try(() => Activation.Get("swish").Name)}; " +
             $"Serialize(Get(\"elu\").With(\"alpha\", 0.5)) is {Try(() => Activation.Serialize(Activation.Get("elu").With("alpha", 0.5)))}");

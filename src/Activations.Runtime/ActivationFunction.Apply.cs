@@ -11,9 +11,11 @@ public sealed partial class ActivationFunction
     /// <param name="x">The input.</param>
     /// <param name="destination">Where the results go; it may be <paramref name="x"/> itself (in place).</param>
     /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than <paramref name="x"/>, or they partly overlap.</exception>
+    /// <exception cref="InvalidOperationException">A parameter without a default is not bound (see <see cref="IsComplete"/>).</exception>
     public void Apply(ReadOnlySpan<float> x, Span<float> destination)
     {
         CheckSpans(x, destination);
+        ThrowIfIncomplete();
         if (_descriptor is { } descriptor)
         {
             descriptor.Single(x, destination, _arguments);
@@ -28,6 +30,7 @@ public sealed partial class ActivationFunction
     public void Apply(ReadOnlySpan<double> x, Span<double> destination)
     {
         CheckSpans(x, destination);
+        ThrowIfIncomplete();
         if (_descriptor is { } descriptor)
         {
             descriptor.Double(x, destination, _arguments);
@@ -42,6 +45,7 @@ public sealed partial class ActivationFunction
     public void Apply(ReadOnlySpan<Half> x, Span<Half> destination)
     {
         CheckSpans(x, destination);
+        ThrowIfIncomplete();
         if (_descriptor is { } descriptor)
         {
             descriptor.Half(x, destination, _arguments);

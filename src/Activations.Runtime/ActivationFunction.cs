@@ -23,11 +23,46 @@ public sealed partial class ActivationFunction : IEquatable<ActivationFunction>
     // The bound arguments, positional in the stub's order, passed to the kernels as they are (no copy per call).
     private readonly double[] _arguments;
 
+    // The parameters without a default that are not bound yet (threshold's threshold and default_value), or null.
+    private readonly string? _unbound;
+
     internal ActivationFunction(ActivationDescriptor descriptor, double[] arguments)
     {
         _descriptor = descriptor;
         _arguments = arguments;
         Name = descriptor.Name;
+        _unbound = UnboundParameters(descriptor, arguments);
+    }
+
+    /// <summary>
+    /// Whether every parameter has a value: a parameter without a default (its <see cref="ActivationParameter.DefaultValue"/>
+    /// is NaN) must be bound with <see cref="With(string, double)"/> before <c>Apply</c>.
+    /// </summary>
+    public bool IsComplete => _unbound is null;
+
+    // With never stores NaN, so NaN marks a parameter without a default that nobody bound.
+    private static string? UnboundParameters(ActivationDescriptor descriptor, double[] arguments)
+    {
+        string? names = null;
+        for (int i = 0; i < arguments.Length; i++)
+        {
+            if (double.IsNaN(arguments[i]))
+            {
+                string name = "'" + descriptor.Parameters[i].KerasName + "'";
+                names = names is null ? name : names + " and " + name;
+            }
+        }
+
+        return names;
+    }
+
+    private void ThrowIfIncomplete()
+    {
+        if (_unbound is not null)
+        {
+            throw new InvalidOperationException(
+                $"The activation '{Name}' needs {_unbound}, which have no default: bind them first, e.g. Activation.Get(\"{Name}\").With(...).");
+        }
     }
 
     /// <summary>The canonical identifier (<c>"silu"</c> for <c>Activation.Get("swish")</c>), or a delegate's name.</summary>

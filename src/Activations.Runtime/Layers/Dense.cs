@@ -43,6 +43,7 @@ public sealed class Dense : ILayer
         }
 
         ArgumentNullException.ThrowIfNull(activation);
+        LayerGuard.Complete(activation);
         Units = units;
         Activation = activation;
         UseBias = useBias;
@@ -64,6 +65,7 @@ public sealed class Dense : ILayer
     {
         ArgumentNullException.ThrowIfNull(kernel);
         ArgumentNullException.ThrowIfNull(activation);
+        LayerGuard.Complete(activation);
         int inputSize = kernel.GetLength(0), units = kernel.GetLength(1);
         if (inputSize == 0 || units == 0)
         {

@@ -12,6 +12,7 @@ public abstract class ElementwiseLayer : ILayer
     protected ElementwiseLayer(ActivationFunction function)
     {
         ArgumentNullException.ThrowIfNull(function);
+        LayerGuard.Complete(function);
         Function = function;
     }
 

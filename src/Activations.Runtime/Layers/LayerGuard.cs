@@ -41,4 +41,14 @@ internal static class LayerGuard
             throw new ArgumentException("The input and the output overlap partly; they must be the same memory or not overlap at all.", nameof(output));
         }
     }
+
+    /// <summary>Checks that every parameter of <paramref name="function"/> has a value, so the layer cannot fail later.</summary>
+    public static void Complete(ActivationFunction function)
+    {
+        if (!function.IsComplete)
+        {
+            throw new ArgumentException(
+                $"The activation '{function.Name}' has parameters without a default that are not bound: bind them with With(...) first.", nameof(function));
+        }
+    }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Numerics.Tensors;
 
 namespace Activations.Layers;
 
@@ -90,54 +91,41 @@ public sealed class Softmax : ILayer
                 $"The mask has {mask.Length} flags; it needs one per input value ({input.Length}) or one per value of a sample ({sampleSize}).", nameof(mask));
         }
 
-        // A sample's values as [outer, length, inner] around the softmax axis.
-        int length = InputShape?[_sampleAxis] ?? sampleSize;
-        int inner = 1;
-        for (int axis = _sampleAxis + 1; axis < (InputShape?.Length ?? 0); axis++)
+        // The batch as one tensor, [batch, ...sample shape], and Activation.Softmax along the axis.
+        int rank = (InputShape?.Length ?? 1) + 1;
+        Span<nint> lengths = stackalloc nint[rank];
+        lengths[0] = batch;
+        for (int axis = 1; axis < rank; axis++)
         {
-            inner *= InputShape![axis];
+            lengths[axis] = InputShape?[axis - 1] ?? sampleSize;
         }
 
-        int slices = (batch * sampleSize) / length;
-        for (int slice = 0; slice < slices; slice++)
+        Span<float> result = output.Slice(0, input.Length);
+        if (mask.IsEmpty)
         {
-            int start = ((slice / inner) * length * inner) + (slice % inner);
-            SoftmaxSlice(input, output, mask, sampleSize, start, length, inner);
+            Activation.Softmax(new ReadOnlyTensorSpan<float>(input, lengths), new TensorSpan<float>(result, lengths), _sampleAxis + 1);
+            return;
         }
-    }
 
-    // TEMPORARY: a plain scalar loop until Activation.Softmax (the axis work) lands on main; then the unmasked
-    // case calls it and the masked case feeds it −∞ at masked positions.
-    private static void SoftmaxSlice(ReadOnlySpan<float> x, Span<float> y, ReadOnlySpan<bool> mask, int sampleSize, int start, int length, int stride)
-    {
-        float max = float.NegativeInfinity;
-        bool any = false;
-        for (int k = 0, i = start; k < length; k++, i += stride)
+        // Masked positions enter as −∞ (weight 0), and leave as 0: that also clears the NaN softmax gives a slice
+        // that is all −∞, so a fully masked slice is zeros, as in Keras's layer.
+        for (int i = 0; i < input.Length; i++)
         {
-            if (Keep(mask, i, sampleSize))
+            result[i] = Keep(mask, i, sampleSize) ? input[i] : float.NegativeInfinity;
+        }
+
+        Activation.Softmax(new ReadOnlyTensorSpan<float>(result, lengths), new TensorSpan<float>(result, lengths), _sampleAxis + 1);
+        for (int i = 0; i < result.Length; i++)
+        {
+            if (!Keep(mask, i, sampleSize))
             {
-                any = true;
-                max = float.IsNaN(x[i]) || x[i] > max ? x[i] : max;
+                result[i] = 0f;
             }
-        }
-
-        double sum = 0;
-        for (int k = 0, i = start; k < length; k++, i += stride)
-        {
-            float e = Keep(mask, i, sampleSize) ? MathF.Exp(x[i] - max) : 0f;
-            y[i] = e;
-            sum += e;
-        }
-
-        float scale = any ? (float)(1.0 / sum) : 0f;
-        for (int k = 0, i = start; k < length; k++, i += stride)
-        {
-            y[i] *= scale;
         }
     }
 
     private static bool Keep(ReadOnlySpan<bool> mask, int index, int sampleSize) =>
-        mask.IsEmpty || (mask.Length == sampleSize ? mask[index % sampleSize] : mask[index]);
+        mask.Length == sampleSize ? mask[index % sampleSize] : mask[index];
 
     private static int SampleSize(int[] shape)
     {

@@ -52,31 +52,19 @@ public static partial class VectorMath
     /// <param name="x">The exponents.</param>
     /// <returns>e raised to each element.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> Exp(Vector128<float> x)
-    {
-        (Vector128<double> lower, Vector128<double> upper) = Vector128.Widen(x);
-        return Vector128.Narrow(ExpForSingle(lower), ExpForSingle(upper));
-    }
+    public static Vector128<float> Exp(Vector128<float> x) => ExpOfFloats(x);
 
     /// <summary>e^x per element, within 1 ULP.</summary>
     /// <param name="x">The exponents.</param>
     /// <returns>e raised to each element.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Exp(Vector256<float> x)
-    {
-        (Vector256<double> lower, Vector256<double> upper) = Vector256.Widen(x);
-        return Vector256.Narrow(ExpForSingle(lower), ExpForSingle(upper));
-    }
+    public static Vector256<float> Exp(Vector256<float> x) => ExpOfFloats(x);
 
     /// <summary>e^x per element, within 1 ULP.</summary>
     /// <param name="x">The exponents.</param>
     /// <returns>e raised to each element.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Exp(Vector512<float> x)
-    {
-        (Vector512<double> lower, Vector512<double> upper) = Vector512.Widen(x);
-        return Vector512.Narrow(ExpForSingle(lower), ExpForSingle(upper));
-    }
+    public static Vector512<float> Exp(Vector512<float> x) => ExpOfFloats(x);
 
     /// <summary>e^x in double, accurate to a relative error below 2^-33: enough that rounding the result to
     /// float is within 1 ULP of the correctly rounded float. Valid over the whole double range.</summary>
@@ -89,19 +77,19 @@ public static partial class VectorMath
     /// <param name="x">The exponents.</param>
     /// <returns>e raised to each element.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<double> ExpForSingle(Vector128<double> x) => ExpSingle<Vector128<double>, Vector128DoubleLanes>(x);
+    public static Vector128<double> ExpForSingle(Vector128<double> x) => ExpSingleVector(x);
 
     /// <summary>e^x per element in double, for results narrowed to float (relative error below 2^-33).</summary>
     /// <param name="x">The exponents.</param>
     /// <returns>e raised to each element.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> ExpForSingle(Vector256<double> x) => ExpSingle<Vector256<double>, Vector256DoubleLanes>(x);
+    public static Vector256<double> ExpForSingle(Vector256<double> x) => ExpSingleVector(x);
 
     /// <summary>e^x per element in double, for results narrowed to float (relative error below 2^-33).</summary>
     /// <param name="x">The exponents.</param>
     /// <returns>e raised to each element.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> ExpForSingle(Vector512<double> x) => ExpSingle<Vector512<double>, Vector512DoubleLanes>(x);
+    public static Vector512<double> ExpForSingle(Vector512<double> x) => ExpSingleVector(x);
 
     /// <summary>e^(x + tail), where tail is a small correction below ulp(x) (e.g. the low part of -x²).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -138,7 +126,7 @@ public static partial class VectorMath
     }
 
     /// <summary>The rare path of the float-accuracy exp: some lane beyond ±708, infinite or NaN.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // a call would force every live vector register to be spilled
     private static TV ExpSingleWide<TV, TL>(TV x)
         where TV : struct
         where TL : struct, IDoubleLanes<TV>

@@ -121,6 +121,7 @@ public static partial class Activation
     private static ActivationDescriptor? Find(string identifier)
     {
         ModuleInitializers.EnsureLoadedAssemblies();
+        AxisActivations.EnsureRegistered();
         if (ActivationRegistry.TryGet(identifier, out ActivationDescriptor? descriptor))
         {
             return descriptor;
@@ -136,7 +137,9 @@ public static partial class Activation
         IReadOnlyList<string> nearest = IdentifierSuggestions.Nearest(identifier, ActivationRegistry.Identifiers);
         if (nearest.Count > 0)
         {
-            message += " Did you mean " + string.Join(" or ", nearest.Select(name => $"'{name}'")) + "?";
+            string[] quoted = nearest.Select(name => $"'{name}'").ToArray();
+            string choices = quoted.Length == 1 ? quoted[0] : string.Join(", ", quoted.Take(quoted.Length - 1)) + " or " + quoted[^1];
+            message += " Did you mean " + choices + "?";
         }
         else if (ActivationRegistry.Identifiers.Count > 0)
         {

@@ -154,4 +154,23 @@ public sealed class ActivationGetTests
         var e = Assert.Throws<ArgumentException>(() => Activation.Serialize(ActivationFunction.FromDelegate(MathF.Tanh)));
         Assert.Contains("'Tanh' wraps a delegate", e.Message);
     }
+
+    [Fact]
+    public void AParameterWithoutADefaultMustBeBoundBeforeApply()
+    {
+        ActivationFunction shift = Activation.Get("handmade_shift");
+        Assert.False(shift.IsComplete);
+        float[] destination = { 7f };
+        var e = Assert.Throws<InvalidOperationException>(() => shift.Apply(new[] { 1f }, destination));
+        Assert.Contains("'handmade_shift' needs 'offset'", e.Message);
+        Assert.Equal(7f, destination[0]);
+        Assert.Throws<ArgumentException>(() => new Activations.Layers.ActivationLayer("handmade_shift"));
+
+        ActivationFunction bound = shift.With("offset", 2.5);
+        Assert.True(bound.IsComplete);
+        bound.Apply(new[] { 1f }, destination);
+        Assert.Equal(3.5f, destination[0]);
+        Assert.Equal("handmade_shift(offset=2.5)", Activation.Serialize(bound));
+        Assert.Equal(bound, Activation.Deserialize("handmade_shift(offset=2.5)"));
+    }
 }

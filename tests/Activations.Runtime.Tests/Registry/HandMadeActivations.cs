@@ -43,6 +43,15 @@ internal static class HandMadeActivations
         IsAlongLastAxis = true,
     };
 
+    /// <summary>handmade_shift(x, offset) = x + offset, where offset has no default (NaN in the descriptor).</summary>
+    public static readonly ActivationDescriptor Shift = new(
+        "handmade_shift",
+        Array.Empty<string>(),
+        new[] { new ActivationParameter("offset", "offset", double.NaN) },
+        (x, destination, a) => { float offset = (float)a[0]; Loop(x, destination, v => v + offset); },
+        (x, destination, a) => { double offset = a[0]; Loop(x, destination, v => v + offset); },
+        (x, destination, a) => { float offset = (float)a[0]; Loop(x, destination, v => (Half)((float)v + offset)); });
+
     private static bool s_registered;
 
     /// <summary>Registers the descriptors (idempotent: the registry accepts the same descriptor twice).</summary>
@@ -53,6 +62,7 @@ internal static class HandMadeActivations
             ActivationRegistry.Register(Scale);
             ActivationRegistry.Register(Clip);
             ActivationRegistry.Register(Normalize);
+            ActivationRegistry.Register(Shift);
             s_registered = true;
         }
     }
