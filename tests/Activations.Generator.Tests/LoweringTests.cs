@@ -67,16 +67,43 @@ public sealed class LoweringTests
         Assert.Contains("struct GeluSingleApproximateOperator", text);
         Assert.Contains("struct GeluSingleNotApproximateOperator", text);
         string approximate = Body("Gelu", "GeluDoubleApproximateOperator", "public Vector256<double> Invoke");
-        Assert.Contains("Tanh", approximate);
+        Assert.Contains("VectorMath.Exp(", approximate);
         Assert.DoesNotContain("Erfc", approximate);
         Assert.DoesNotContain("approximate", approximate);
     }
 
     [Fact]
-    public void AConditionOnParametersOnlyPicksABranchInsteadOfSelectingPerLane()
+    public void AConditionOnParametersOnlyIsDecidedOncePerCallOutsideTheLoop()
     {
-        string body = Body("Misc", "MiscDoubleOperator", "public Vector256<double> Invoke");
-        Assert.Contains("_a > 1.0 ?", body);
-        Assert.DoesNotContain("ConditionalSelect(Vector256.GreaterThan", body);
+        string text = Generated("Misc");
+        Assert.Contains("if (a > 1.0)", text);           // double kernel and overloads
+        Assert.Contains("if ((double)a > 1.0)", text);   // float and Half: decided in double, as the stub does
+        string whenTrue = Body("Misc", "MiscDoubleCase1Operator", "public Vector256<double> Invoke");
+        string whenFalse = Body("Misc", "MiscDoubleCase2Operator", "public Vector256<double> Invoke");
+        Assert.DoesNotContain("_a > ", whenTrue + whenFalse);
+        Assert.Contains("Sqrt", whenTrue);
+        Assert.DoesNotContain("Sqrt", whenFalse);
+    }
+
+    [Fact]
+    public void FoldingAParameterConditionCanMakeACaseExactInFloat()
+    {
+        const string relu = """
+            using System;
+            using Activations;
+
+            public static partial class R
+            {
+                [Activation("lowering_relu")]
+                public static double Relu(double x, double negativeSlope = 0.0, double threshold = 0.0) =>
+                    x > threshold ? x : negativeSlope == 0.0 ? 0.0 : negativeSlope * (x - threshold);
+            }
+            """;
+        string text = GeneratorHarness.Run(relu).Generated["R.Relu.g.cs"];
+        Assert.Contains("if ((double)negativeSlope == 0.0)", text);
+        int slopeZero = text.IndexOf("struct ReluSingleCase1Operator", System.StringComparison.Ordinal);
+        int slopeNonZero = text.IndexOf("struct ReluSingleCase2Operator", System.StringComparison.Ordinal);
+        Assert.DoesNotContain("Widen", text.Substring(slopeZero, slopeNonZero - slopeZero));
+        Assert.Contains("Widen", text.Substring(slopeNonZero));
     }
 }
