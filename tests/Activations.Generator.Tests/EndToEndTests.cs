@@ -3,25 +3,55 @@ using Xunit;
 
 namespace Activations.Generator.Tests;
 
-/// <summary>Stubs compiled with the generator, loaded, and each kernel compared with its own stub.</summary>
+/// <summary>
+/// User stubs compiled with the generator, loaded, and every kernel compared with its own stub on float,
+/// double and Half, out of place and in place, on lengths around every vector size.
+/// </summary>
 public sealed class EndToEndTests
 {
+    private const string Stubs = "UserCode.Deep.Outer+Stubs";
+
+    private static readonly System.Lazy<Assembly> s_assembly = new(() => GeneratorHarness.CompileAndLoad(UserStubs.Source));
+
+    internal static Assembly CompiledAssembly => s_assembly.Value;
+
+    private static Assembly Compiled => s_assembly.Value;
+
+    [Theory]
+    [InlineData("SwishBeta", "user_swish_beta", new double[] { })]
+    [InlineData("SwishBeta", "user_swish_beta", new double[] { 1.7 })]
+    [InlineData("Logistic", "user_logistic", new double[] { })]
+    [InlineData("LogisticSum", "user_logistic_sum", new double[] { })]
+    [InlineData("Elu", "user_elu", new double[] { 0.5 })]
+    [InlineData("Gelu", "user_gelu", new double[] { 0 })]
+    [InlineData("Gelu", "user_gelu", new double[] { 1 })]
+    [InlineData("Poly", "user_poly", new double[] { })]
+    [InlineData("Misc", "user_misc", new double[] { 1.5 })]
+    [InlineData("Misc", "user_misc", new double[] { 0.75 })]
+    [InlineData("Composed", "user_composed", new double[] { 1 })]
+    [InlineData("Composed", "user_composed", new double[] { 0 })]
+    public void TranscendentalStubsMatchTheirStubWithinAnUlp(string method, string activation, double[] arguments) =>
+        KernelChecks.MatchStub(Compiled, Stubs, method, activation, arguments, singleUlps: 1, doubleUlps: 4, halfUlps: 1);
+
+    [Theory]
+    [InlineData("Leaky", "user_leaky", new double[] { })]
+    [InlineData("Leaky", "user_leaky", new double[] { 3.25 })]
+    [InlineData("HardTanh", "user_hard_tanh", new double[] { })]
+    [InlineData("Window", "user_window", new double[] { 2.0, 1.0 })]
+    [InlineData("Window", "user_window", new double[] { 0.1, 7.0 })]
+    [InlineData("ReluMix", "user_relu_mix", new double[] { 0 })]
+    [InlineData("ReluMix", "user_relu_mix", new double[] { 1 })]
+    public void PiecewiseLinearStubsMatchTheirStubExactly(string method, string activation, double[] arguments) =>
+        KernelChecks.MatchStub(Compiled, Stubs, method, activation, arguments, singleUlps: 0, doubleUlps: 0, halfUlps: 0);
+
     [Fact]
-    public void ASimpleStubRunsOnEveryType()
+    public void AnInternalStubInTheGlobalNamespaceIsRegisteredAndExact() =>
+        KernelChecks.MatchStub(Compiled, "GlobalStubs", "Square", "user_global_square", [], singleUlps: 0, doubleUlps: 0, halfUlps: 0);
+
+    [Fact]
+    public void LeftOutArgumentsTakeTheStubsDefaults()
     {
-        Assembly assembly = GeneratorHarness.CompileAndLoad("""
-            using System;
-            using Activations;
-
-            namespace UserCode;
-
-            public static partial class Simple
-            {
-                /// <summary>A softplus-like curve.</summary>
-                [Activation("e2e_simple")]
-                public static double Curve(double x) => Math.Log(1.0 + Math.Exp(x)) - 0.25 * x;
-            }
-            """);
-        KernelChecks.MatchStub(assembly, "UserCode.Simple", "Curve", "e2e_simple", [], singleUlps: 1, doubleUlps: 4, halfUlps: 1);
+        Assert.True(ActivationRegistry.TryGet("user_swish_beta", out _));
+        KernelChecks.MatchStub(Compiled, Stubs, "Elu", "user_elu", [], singleUlps: 1, doubleUlps: 4, halfUlps: 1);
     }
 }

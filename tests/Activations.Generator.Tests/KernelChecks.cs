@@ -40,9 +40,10 @@ internal static class KernelChecks
         return values.OrderBy(_ => random.Next()).ToArray();
     }
 
-    public static MethodInfo Stub(Assembly assembly, string typeName, string methodName) =>
+    public static MethodInfo Stub(Assembly assembly, string typeName, string methodName, int? parameterCount = null) =>
         assembly.GetType(typeName, throwOnError: true)!.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
-            .Single(m => m.Name == methodName && m.GetParameters() is [{ ParameterType: var t }, ..] && t == typeof(double));
+            .Single(m => m.Name == methodName && m.GetParameters() is [{ ParameterType: var t }, ..] && t == typeof(double)
+                && (parameterCount is null || m.GetParameters().Length == parameterCount));
 
     public static double InvokeStub(MethodInfo stub, double x, double[] arguments)
     {
@@ -51,7 +52,10 @@ internal static class KernelChecks
         values[0] = x;
         for (int i = 1; i < parameters.Length; i++)
         {
-            values[i] = parameters[i].ParameterType == typeof(bool) ? arguments[i - 1] != 0 : arguments[i - 1];
+            // Left-out trailing arguments take the stub's defaults, as the registry's kernels do.
+            values[i] = i - 1 >= arguments.Length ? parameters[i].DefaultValue!
+                : parameters[i].ParameterType == typeof(bool) ? arguments[i - 1] != 0
+                : arguments[i - 1];
         }
 
         return (double)stub.Invoke(null, values)!;
@@ -62,13 +66,16 @@ internal static class KernelChecks
     /// the stub's result rounded to float, double within <paramref name="doubleUlps"/>, Half within <paramref name="halfUlps"/>.
     /// </summary>
     public static void MatchStub(Assembly assembly, string typeName, string methodName, string activation, double[] arguments,
-        double singleUlps, double doubleUlps, double halfUlps)
+        double singleUlps, double doubleUlps, double halfUlps, int? parameterCount = null)
     {
-        MethodInfo stub = Stub(assembly, typeName, methodName);
+        MethodInfo stub = Stub(assembly, typeName, methodName, parameterCount);
         Assert.True(ActivationRegistry.TryGet(activation, out ActivationDescriptor? descriptor), $"'{activation}' is not registered.");
 
-        // The float and Half kernels take float parameters: the stub sees them rounded the same way.
-        double[] singleArguments = arguments.Select(a => (double)(float)a).ToArray();
+        // The float and Half kernels take float parameters (left-out ones default, then round): the stub sees the same values.
+        double[] singleArguments = stub.GetParameters().Skip(1)
+            .Select((p, i) => i < arguments.Length ? arguments[i] : System.Convert.ToDouble(p.DefaultValue))
+            .Select(a => (double)(float)a).ToArray();
+
         foreach (int length in Lengths)
         {
             double[] x = Enumerable.Range(0, length).Select(i => Inputs[(i * 7 + length) % Inputs.Length]).ToArray();

@@ -12,7 +12,7 @@ internal static class Ulp
             return double.IsNaN(a) && double.IsNaN(b) ? 0 : double.PositiveInfinity;
         }
 
-        return Math.Abs((double)Ordered(BitConverter.DoubleToInt64Bits(a)) - Ordered(BitConverter.DoubleToInt64Bits(b)));
+        return (double)Int128.Abs((Int128)Ordered(BitConverter.DoubleToInt64Bits(a)) - Ordered(BitConverter.DoubleToInt64Bits(b)));
     }
 
     public static double Distance(float a, float b)
@@ -22,7 +22,7 @@ internal static class Ulp
             return float.IsNaN(a) && float.IsNaN(b) ? 0 : double.PositiveInfinity;
         }
 
-        return Math.Abs((double)Ordered(BitConverter.SingleToInt32Bits(a)) - Ordered(BitConverter.SingleToInt32Bits(b)));
+        return Math.Abs((long)Ordered(BitConverter.SingleToInt32Bits(a)) - Ordered(BitConverter.SingleToInt32Bits(b)));
     }
 
     public static double Distance(Half a, Half b) => Half.IsNaN(a) || Half.IsNaN(b)

@@ -58,7 +58,7 @@ internal sealed class StubEmitter
 
         foreach (ContainingTypeModel type in _stub.ContainingTypes)
         {
-            _w.Line($"partial {type.Keyword} {type.Name}");
+            _w.Line($"partial {type.Keyword} {Identifier(type.Name)}");
             blocks.Push(_w.OpenBlock());
         }
 
@@ -114,7 +114,7 @@ internal sealed class StubEmitter
         string value = !p.HasDefault ? ""
             : p.IsSwitch ? " = " + CSharpLiterals.Boolean(p.DefaultValue != 0)
             : " = " + CSharpLiterals.Of(p.DefaultValue, scalar == "float");
-        return $", {type} {p.Name}{value}";
+        return $", {type} {Identifier(p.Name)}{value}";
     }));
 
     private string OperatorName(IReadOnlyDictionary<int, bool> combination, bool single)
@@ -123,10 +123,14 @@ internal sealed class StubEmitter
         return $"{_prefix}{(single ? "Single" : "Double")}{switches}Operator";
     }
 
+    // A parameter may be called @default: keywords need the @ back.
+    private static string Identifier(string name) =>
+        Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ? "@" + name : name;
+
     private static string Pascal(string name) => name.Length == 0 ? name : char.ToUpperInvariant(name[0]) + name.Substring(1);
 
     private string NewOperator(IReadOnlyDictionary<int, bool> combination, bool single) =>
-        $"new {OperatorName(combination, single)}({string.Join(", ", _numbers.Select(p => p.Name))})";
+        $"new {OperatorName(combination, single)}({string.Join(", ", _numbers.Select(p => Identifier(p.Name)))})";
 
     // Writes the branches over the bool switches, calling leaf for each combination (decided once per call).
     private void Dispatch(System.Action<Dictionary<int, bool>> leaf, int depth = 0, Dictionary<int, bool>? combination = null)
@@ -141,7 +145,7 @@ internal sealed class StubEmitter
         StubParameterModel parameter = _switches[depth];
         foreach (bool value in new[] { true, false })
         {
-            _w.Line(value ? $"if ({parameter.Name})" : "else");
+            _w.Line(value ? $"if ({Identifier(parameter.Name)})" : "else");
             using (_w.OpenBlock())
             {
                 combination[Index(parameter)] = value;
@@ -152,7 +156,7 @@ internal sealed class StubEmitter
 
     private void EmitSpanKernel(string element, string scalar, string loop, string operatorType)
     {
-        string name = _stub.ElementName;
+        string name = Identifier(_stub.ElementName);
         string rounding = element switch
         {
             "float" => " Each result is the stub's value rounded to float (computed in double unless the formula is exact in float).",
@@ -161,10 +165,10 @@ internal sealed class StubEmitter
         };
         _w.Line($"/// <inheritdoc cref=\"{Cref}\"/>");
         _w.Line($"/// <remarks>");
-        _w.Line($"/// Applies the activation to each element of <paramref name=\"{name}\"/> and writes the results to <paramref name=\"destination\"/>.{rounding}");
-        _w.Line($"/// <paramref name=\"{name}\"/> and <paramref name=\"destination\"/> may be the same memory (in place). Nothing is allocated.");
+        _w.Line($"/// Applies the activation to each element of <paramref name=\"{_stub.ElementName}\"/> and writes the results to <paramref name=\"destination\"/>.{rounding}");
+        _w.Line($"/// <paramref name=\"{_stub.ElementName}\"/> and <paramref name=\"destination\"/> may be the same memory (in place). Nothing is allocated.");
         _w.Line($"/// </remarks>");
-        _w.Line($"/// <exception cref=\"global::System.ArgumentException\"><paramref name=\"destination\"/> is shorter than <paramref name=\"{name}\"/>, or overlaps it without being the same memory; nothing is written.</exception>");
+        _w.Line($"/// <exception cref=\"global::System.ArgumentException\"><paramref name=\"destination\"/> is shorter than <paramref name=\"{_stub.ElementName}\"/>, or overlaps it without being the same memory; nothing is written.</exception>");
         foreach (StubParameterModel p in _numbers.Where(p => p.Constraint != ConstraintKind.None))
         {
             _w.Line($"/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"{p.Name}\"/> {Requirement(p)}; nothing is written.</exception>");
@@ -178,13 +182,13 @@ internal sealed class StubEmitter
                 switch (p.Constraint)
                 {
                     case ConstraintKind.Positive:
-                        _w.Line($"{Kernels}.ParameterChecks.ThrowIfNotPositive({p.Name}, nameof({p.Name}));");
+                        _w.Line($"{Kernels}.ParameterChecks.ThrowIfNotPositive({Identifier(p.Name)}, nameof({Identifier(p.Name)}));");
                         break;
                     case ConstraintKind.NonNegative:
-                        _w.Line($"{Kernels}.ParameterChecks.ThrowIfNegative({p.Name}, nameof({p.Name}));");
+                        _w.Line($"{Kernels}.ParameterChecks.ThrowIfNegative({Identifier(p.Name)}, nameof({Identifier(p.Name)}));");
                         break;
                     case ConstraintKind.Range:
-                        _w.Line($"{Kernels}.ParameterChecks.ThrowIfOutOfRange({p.Name}, {CSharpLiterals.Double(p.Minimum)}, {CSharpLiterals.Double(p.Maximum)}, nameof({p.Name}));");
+                        _w.Line($"{Kernels}.ParameterChecks.ThrowIfOutOfRange({Identifier(p.Name)}, {CSharpLiterals.Double(p.Minimum)}, {CSharpLiterals.Double(p.Maximum)}, nameof({Identifier(p.Name)}));");
                         break;
                 }
             }
@@ -207,17 +211,17 @@ internal sealed class StubEmitter
         _w.Line($"/// <inheritdoc cref=\"{Cref}\"/>");
         _w.Line($"/// <remarks>Applies the activation to each element of a vector, for use inside your own loops. Parameters are not checked.</remarks>");
         _w.Line($"[MethodImpl(MethodImplOptions.AggressiveInlining)]");
-        _w.Line($"{_stub.Accessibility} static {vector} {_stub.MethodName}({vector} {_stub.ElementName}{ParameterList(element)})");
+        _w.Line($"{_stub.Accessibility} static {vector} {_stub.MethodName}({vector} {Identifier(_stub.ElementName)}{ParameterList(element)})");
         using (_w.OpenBlock())
         {
-            Dispatch(combination => _w.Line($"return {NewOperator(combination, element == "float")}.Invoke({_stub.ElementName});"));
+            Dispatch(combination => _w.Line($"return {NewOperator(combination, element == "float")}.Invoke({Identifier(_stub.ElementName)});"));
         }
     }
 
     private void EmitVectorOfTOverload(string element)
     {
-        string name = _stub.ElementName;
-        string arguments = string.Concat(_stub.Parameters.Select(p => ", " + p.Name));
+        string name = Identifier(_stub.ElementName);
+        string arguments = string.Concat(_stub.Parameters.Select(p => ", " + Identifier(p.Name)));
         _w.Line($"/// <inheritdoc cref=\"{Cref}\"/>");
         _w.Line($"/// <remarks>Applies the activation to each element of a vector, for use inside your own loops. Parameters are not checked.</remarks>");
         _w.Line($"[MethodImpl(MethodImplOptions.AggressiveInlining)]");
@@ -265,12 +269,12 @@ internal sealed class StubEmitter
             if (_numbers.Count > 0)
             {
                 _w.Line();
-                _w.Line($"public {name}({string.Join(", ", _numbers.Select(p => $"{compute} {p.Name}"))})");
+                _w.Line($"public {name}({string.Join(", ", _numbers.Select(p => $"{compute} {Identifier(p.Name)}"))})");
                 using (_w.OpenBlock())
                 {
                     foreach (StubParameterModel p in _numbers)
                     {
-                        _w.Line($"_{p.Name} = {p.Name};");
+                        _w.Line($"_{p.Name} = {Identifier(p.Name)};");
                     }
                 }
 

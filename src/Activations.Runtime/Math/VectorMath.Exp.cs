@@ -52,31 +52,19 @@ public static partial class VectorMath
     /// <param name="x">The exponents.</param>
     /// <returns>e raised to each element.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> Exp(Vector128<float> x)
-    {
-        (Vector128<double> lower, Vector128<double> upper) = Vector128.Widen(x);
-        return Vector128.Narrow(ExpForSingle(lower), ExpForSingle(upper));
-    }
+    public static Vector128<float> Exp(Vector128<float> x) => ExpOfFloats(x);
 
     /// <summary>e^x per element, within 1 ULP.</summary>
     /// <param name="x">The exponents.</param>
     /// <returns>e raised to each element.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Exp(Vector256<float> x)
-    {
-        (Vector256<double> lower, Vector256<double> upper) = Vector256.Widen(x);
-        return Vector256.Narrow(ExpForSingle(lower), ExpForSingle(upper));
-    }
+    public static Vector256<float> Exp(Vector256<float> x) => ExpOfFloats(x);
 
     /// <summary>e^x per element, within 1 ULP.</summary>
     /// <param name="x">The exponents.</param>
     /// <returns>e raised to each element.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Exp(Vector512<float> x)
-    {
-        (Vector512<double> lower, Vector512<double> upper) = Vector512.Widen(x);
-        return Vector512.Narrow(ExpForSingle(lower), ExpForSingle(upper));
-    }
+    public static Vector512<float> Exp(Vector512<float> x) => ExpOfFloats(x);
 
     /// <summary>e^x in double, accurate to a relative error below 2^-33: enough that rounding the result to
     /// float is within 1 ULP of the correctly rounded float. Valid over the whole double range.</summary>
@@ -89,19 +77,19 @@ public static partial class VectorMath
     /// <param name="x">The exponents.</param>
     /// <returns>e raised to each element.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<double> ExpForSingle(Vector128<double> x) => ExpSingle<Vector128<double>, Vector128DoubleLanes>(x);
+    public static Vector128<double> ExpForSingle(Vector128<double> x) => ExpSingleVector(x);
 
     /// <summary>e^x per element in double, for results narrowed to float (relative error below 2^-33).</summary>
     /// <param name="x">The exponents.</param>
     /// <returns>e raised to each element.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> ExpForSingle(Vector256<double> x) => ExpSingle<Vector256<double>, Vector256DoubleLanes>(x);
+    public static Vector256<double> ExpForSingle(Vector256<double> x) => ExpSingleVector(x);
 
     /// <summary>e^x per element in double, for results narrowed to float (relative error below 2^-33).</summary>
     /// <param name="x">The exponents.</param>
     /// <returns>e raised to each element.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> ExpForSingle(Vector512<double> x) => ExpSingle<Vector512<double>, Vector512DoubleLanes>(x);
+    public static Vector512<double> ExpForSingle(Vector512<double> x) => ExpSingleVector(x);
 
     /// <summary>e^(x + tail), where tail is a small correction below ulp(x) (e.g. the low part of -x²).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -117,14 +105,35 @@ public static partial class VectorMath
         return TL.Select(IsNaN<TV, TL>(x), x, ScaleByPowerOfTwo<TV, TL>(p, k));
     }
 
+    /// <summary>Below this magnitude, 2^k for e^x is one normal double: the single-factor fast path applies.</summary>
+    private const double ExpFastPathBound = 708.0;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static TV ExpSingle<TV, TL>(TV x)
         where TV : struct
         where TL : struct, IDoubleLanes<TV>
     {
+        if (TL.Any(TL.GreaterThan(Abs<TV, TL>(x), TL.Create(ExpFastPathBound))))
+        {
+            return ExpSingleWide<TV, TL>(x);
+        }
+
+        // |x| <= 708 (or NaN, which the arithmetic propagates): 2^k is a normal double.
+        TV k = RoundToInteger<TV, TL>(TL.Multiply(x, TL.Create(InverseLn2)));
+        TV r = TL.MultiplyAdd(k, TL.Create(-Ln2), x); // error below 2^-43 absolute: ample for float
+        TV p = TL.Add(TL.MultiplyAdd(TL.Multiply(r, r), ExpPolynomialSingle<TV, TL>(r), r), TL.Create(1.0));
+        return TL.Multiply(p, PowerOfTwo<TV, TL>(k));
+    }
+
+    /// <summary>The rare path of the float-accuracy exp: some lane beyond ±708, infinite or NaN.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // a call would force every live vector register to be spilled
+    private static TV ExpSingleWide<TV, TL>(TV x)
+        where TV : struct
+        where TL : struct, IDoubleLanes<TV>
+    {
         TV clamped = TL.MinFast(TL.MaxFast(x, TL.Create(ExpLowestArgument)), TL.Create(ExpHighestArgument));
         TV k = RoundToInteger<TV, TL>(TL.Multiply(clamped, TL.Create(InverseLn2)));
-        TV r = TL.MultiplyAdd(k, TL.Create(-Ln2), clamped); // error below 2^-43 absolute: ample for float
+        TV r = TL.MultiplyAdd(k, TL.Create(-Ln2), clamped);
         TV p = TL.Add(TL.MultiplyAdd(TL.Multiply(r, r), ExpPolynomialSingle<TV, TL>(r), r), TL.Create(1.0));
         return TL.Select(IsNaN<TV, TL>(x), x, ScaleByPowerOfTwo<TV, TL>(p, k));
     }

@@ -9,54 +9,6 @@ namespace Activations;
 
 public static partial class VectorMath
 {
-    /// <summary>e^x - 1, accurate near zero.</summary>
-    public static double Expm1(double x) => Math.Abs(x) < 1e-5 ? x + 0.5 * x * x : Math.Exp(x) - 1.0;
-    /// <summary>e^x - 1, accurate near zero.</summary>
-    public static float Expm1(float x) => (float)Expm1((double)x);
-    /// <summary>e^x - 1, accurate near zero, per element.</summary>
-    public static Vector128<float> Expm1(Vector128<float> x) { Unsafe.SkipInit(out Vector128<float> r); for (int i = 0; i < Vector128<float>.Count; i++) r = r.WithElement(i, Expm1(x.GetElement(i))); return r; }
-    /// <summary>e^x - 1, accurate near zero, per element.</summary>
-    public static Vector128<double> Expm1(Vector128<double> x) { Unsafe.SkipInit(out Vector128<double> r); for (int i = 0; i < Vector128<double>.Count; i++) r = r.WithElement(i, Expm1(x.GetElement(i))); return r; }
-    /// <summary>e^x - 1, accurate near zero, per element.</summary>
-    public static Vector256<float> Expm1(Vector256<float> x) { Unsafe.SkipInit(out Vector256<float> r); for (int i = 0; i < Vector256<float>.Count; i++) r = r.WithElement(i, Expm1(x.GetElement(i))); return r; }
-    /// <summary>e^x - 1, accurate near zero, per element.</summary>
-    public static Vector256<double> Expm1(Vector256<double> x) { Unsafe.SkipInit(out Vector256<double> r); for (int i = 0; i < Vector256<double>.Count; i++) r = r.WithElement(i, Expm1(x.GetElement(i))); return r; }
-    /// <summary>e^x - 1, accurate near zero, per element.</summary>
-    public static Vector512<float> Expm1(Vector512<float> x) { Unsafe.SkipInit(out Vector512<float> r); for (int i = 0; i < Vector512<float>.Count; i++) r = r.WithElement(i, Expm1(x.GetElement(i))); return r; }
-    /// <summary>e^x - 1, accurate near zero, per element.</summary>
-    public static Vector512<double> Expm1(Vector512<double> x) { Unsafe.SkipInit(out Vector512<double> r); for (int i = 0; i < Vector512<double>.Count; i++) r = r.WithElement(i, Expm1(x.GetElement(i))); return r; }
-    /// <summary>the natural logarithm.</summary>
-    public static double Log(double x) => Math.Log(x);
-    /// <summary>the natural logarithm.</summary>
-    public static float Log(float x) => (float)Log((double)x);
-    /// <summary>the natural logarithm, per element.</summary>
-    public static Vector128<float> Log(Vector128<float> x) { Unsafe.SkipInit(out Vector128<float> r); for (int i = 0; i < Vector128<float>.Count; i++) r = r.WithElement(i, Log(x.GetElement(i))); return r; }
-    /// <summary>the natural logarithm, per element.</summary>
-    public static Vector128<double> Log(Vector128<double> x) { Unsafe.SkipInit(out Vector128<double> r); for (int i = 0; i < Vector128<double>.Count; i++) r = r.WithElement(i, Log(x.GetElement(i))); return r; }
-    /// <summary>the natural logarithm, per element.</summary>
-    public static Vector256<float> Log(Vector256<float> x) { Unsafe.SkipInit(out Vector256<float> r); for (int i = 0; i < Vector256<float>.Count; i++) r = r.WithElement(i, Log(x.GetElement(i))); return r; }
-    /// <summary>the natural logarithm, per element.</summary>
-    public static Vector256<double> Log(Vector256<double> x) { Unsafe.SkipInit(out Vector256<double> r); for (int i = 0; i < Vector256<double>.Count; i++) r = r.WithElement(i, Log(x.GetElement(i))); return r; }
-    /// <summary>the natural logarithm, per element.</summary>
-    public static Vector512<float> Log(Vector512<float> x) { Unsafe.SkipInit(out Vector512<float> r); for (int i = 0; i < Vector512<float>.Count; i++) r = r.WithElement(i, Log(x.GetElement(i))); return r; }
-    /// <summary>the natural logarithm, per element.</summary>
-    public static Vector512<double> Log(Vector512<double> x) { Unsafe.SkipInit(out Vector512<double> r); for (int i = 0; i < Vector512<double>.Count; i++) r = r.WithElement(i, Log(x.GetElement(i))); return r; }
-    /// <summary>ln(1 + x), accurate near zero.</summary>
-    public static double Log1p(double x) => Math.Abs(x) < 1e-5 ? x - 0.5 * x * x : Math.Log(1.0 + x);
-    /// <summary>ln(1 + x), accurate near zero.</summary>
-    public static float Log1p(float x) => (float)Log1p((double)x);
-    /// <summary>ln(1 + x), accurate near zero, per element.</summary>
-    public static Vector128<float> Log1p(Vector128<float> x) { Unsafe.SkipInit(out Vector128<float> r); for (int i = 0; i < Vector128<float>.Count; i++) r = r.WithElement(i, Log1p(x.GetElement(i))); return r; }
-    /// <summary>ln(1 + x), accurate near zero, per element.</summary>
-    public static Vector128<double> Log1p(Vector128<double> x) { Unsafe.SkipInit(out Vector128<double> r); for (int i = 0; i < Vector128<double>.Count; i++) r = r.WithElement(i, Log1p(x.GetElement(i))); return r; }
-    /// <summary>ln(1 + x), accurate near zero, per element.</summary>
-    public static Vector256<float> Log1p(Vector256<float> x) { Unsafe.SkipInit(out Vector256<float> r); for (int i = 0; i < Vector256<float>.Count; i++) r = r.WithElement(i, Log1p(x.GetElement(i))); return r; }
-    /// <summary>ln(1 + x), accurate near zero, per element.</summary>
-    public static Vector256<double> Log1p(Vector256<double> x) { Unsafe.SkipInit(out Vector256<double> r); for (int i = 0; i < Vector256<double>.Count; i++) r = r.WithElement(i, Log1p(x.GetElement(i))); return r; }
-    /// <summary>ln(1 + x), accurate near zero, per element.</summary>
-    public static Vector512<float> Log1p(Vector512<float> x) { Unsafe.SkipInit(out Vector512<float> r); for (int i = 0; i < Vector512<float>.Count; i++) r = r.WithElement(i, Log1p(x.GetElement(i))); return r; }
-    /// <summary>ln(1 + x), accurate near zero, per element.</summary>
-    public static Vector512<double> Log1p(Vector512<double> x) { Unsafe.SkipInit(out Vector512<double> r); for (int i = 0; i < Vector512<double>.Count; i++) r = r.WithElement(i, Log1p(x.GetElement(i))); return r; }
     /// <summary>the error function.</summary>
     public static double Erf(double x) => PlaceholderErf(x);
     /// <summary>the error function.</summary>
@@ -92,14 +44,6 @@ public static partial class VectorMath
     private static double PlaceholderErf(double x) { double t = 1.0 / (1.0 + 0.3275911 * Math.Abs(x)); double y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.Exp(-x * x); return x >= 0 ? y : -y; }
 
     // ---- Added by the generator work so that generated kernels compile; the math core replaces all of it. ----
-    /// <summary>e^x - 1, accurate enough for a <see cref="float"/> result once rounded (the float kernels compute in double).</summary>
-    public static double Expm1ForSingle(double x) => Expm1(x);
-    /// <summary>e^x - 1, per element, accurate enough for a <see cref="float"/> result once rounded.</summary>
-    public static Vector128<double> Expm1ForSingle(Vector128<double> x) => Expm1(x);
-    /// <summary>e^x - 1, per element, accurate enough for a <see cref="float"/> result once rounded.</summary>
-    public static Vector256<double> Expm1ForSingle(Vector256<double> x) => Expm1(x);
-    /// <summary>e^x - 1, per element, accurate enough for a <see cref="float"/> result once rounded.</summary>
-    public static Vector512<double> Expm1ForSingle(Vector512<double> x) => Expm1(x);
     /// <summary>the natural logarithm, accurate enough for a <see cref="float"/> result once rounded (the float kernels compute in double).</summary>
     public static double LogForSingle(double x) => Log(x);
     /// <summary>the natural logarithm, per element, accurate enough for a <see cref="float"/> result once rounded.</summary>

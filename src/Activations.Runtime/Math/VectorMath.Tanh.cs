@@ -76,22 +76,21 @@ public static partial class VectorMath
     /// <param name="x">The arguments.</param>
     /// <returns>The hyperbolic tangent of each element.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<double> TanhForSingle(Vector128<double> x) => TanhSingle<Vector128<double>, Vector128DoubleLanes>(x);
+    public static Vector128<double> TanhForSingle(Vector128<double> x) => TanhSingleVector(x);
 
     /// <summary>The hyperbolic tangent per element in double, for results narrowed to float (see <see cref="TanhForSingle(double)"/>).</summary>
     /// <param name="x">The arguments.</param>
     /// <returns>The hyperbolic tangent of each element.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> TanhForSingle(Vector256<double> x) => TanhSingle<Vector256<double>, Vector256DoubleLanes>(x);
+    public static Vector256<double> TanhForSingle(Vector256<double> x) => TanhSingleVector(x);
 
     /// <summary>The hyperbolic tangent per element in double, for results narrowed to float (see <see cref="TanhForSingle(double)"/>).</summary>
     /// <param name="x">The arguments.</param>
     /// <returns>The hyperbolic tangent of each element.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> TanhForSingle(Vector512<double> x) => TanhSingle<Vector512<double>, Vector512DoubleLanes>(x);
+    public static Vector512<double> TanhForSingle(Vector512<double> x) => TanhSingleVector(x);
 
-    // tanh x = x + x^3 T(x^2) for |x| < 0.55 (T fitted by us, relative error below 2^-64 with 12 terms, 2^-34
-    // with 6), else sign(x) (1 - 2 / (e^(2|x|) + 1)): there the result is at least 0.5, so the subtraction does
+    // Double: tanh x = x + x^3 T(x^2) for |x| < 0.55 (T fitted by us, relative error below 2^-64), else sign(x) (1 - 2 / (e^(2|x|) + 1)): there the result is at least 0.5, so the subtraction does
     // not cancel, and e^(2|x|) overflowing to infinity gives exactly ±1. Unlike tanh through expm1 in float
     // (TensorPrimitives), tanh(±0) is ±0 and tiny x give x.
 
@@ -107,33 +106,30 @@ public static partial class VectorMath
         TV useExp = TL.GreaterThanOrEqual(a, TL.Create(TanhPolynomialBound));
         TV z = TL.Multiply(x, x);
         TV small = TL.MultiplyAdd(TL.Multiply(x, z), TanhPolynomialDouble<TV, TL>(z), x);
-        if (!TL.Any(useExp))
+        if (TL.Any(useExp))
         {
-            return small;
+            TV e = ExpDouble<TV, TL>(TL.Add(a, a), TL.Create(0.0));
+            small = TL.Select(useExp, TL.Subtract(TL.Create(1.0), TL.Divide(TL.Create(2.0), TL.Add(e, TL.Create(1.0)))), small);
         }
 
-        TV e = ExpDouble<TV, TL>(TL.Add(a, a), TL.Create(0.0));
-        TV large = CopySign<TV, TL>(TL.Subtract(TL.Create(1.0), TL.Divide(TL.Create(2.0), TL.Add(e, TL.Create(1.0)))), x);
-        return TL.Select(useExp, large, small);
+        return CopySign<TV, TL>(small, x); // also makes tanh(-0) = -0, which the polynomial form rounds to +0
     }
 
+    /// <summary>e^-40 is below 2^-57, so clamping -2|x| here changes nothing and keeps expm1 in range.</summary>
+    private const double TanhExpm1LowestArgument = -40.0;
+
+    /// <summary>
+    /// For float results: tanh |x| = -t / (t + 2) with t = e^(-2|x|) - 1, which is accurate relative to the
+    /// result everywhere (t is computed as expm1, not as exp minus 1), then the sign of x is copied.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static TV TanhSingle<TV, TL>(TV x)
         where TV : struct
         where TL : struct, IDoubleLanes<TV>
     {
         TV a = Abs<TV, TL>(x);
-        TV useExp = TL.GreaterThanOrEqual(a, TL.Create(TanhPolynomialBound));
-        TV z = TL.Multiply(x, x);
-        TV small = TL.MultiplyAdd(TL.Multiply(x, z), TanhPolynomialSingle<TV, TL>(z), x);
-        if (!TL.Any(useExp))
-        {
-            return small;
-        }
-
-        TV e = ExpSingle<TV, TL>(TL.Add(a, a));
-        TV large = CopySign<TV, TL>(TL.Subtract(TL.Create(1.0), TL.Divide(TL.Create(2.0), TL.Add(e, TL.Create(1.0)))), x);
-        return TL.Select(useExp, large, small);
+        TV t = Expm1SingleInRange<TV, TL>(TL.MaxFast(TL.Create(TanhExpm1LowestArgument), TL.Multiply(a, TL.Create(-2.0))));
+        return CopySign<TV, TL>(TL.Divide(t, TL.Subtract(TL.Create(-2.0), t)), x);
     }
 
     /// <summary>T(z) = (tanh x - x) / x^3 with z = x^2 in [0, 0.3025].</summary>
@@ -153,18 +149,5 @@ public static partial class VectorMath
         t = TL.MultiplyAdd(t, z, TL.Create(-0.0539682539679753));
         t = TL.MultiplyAdd(t, z, TL.Create(0.13333333333332953));
         return TL.MultiplyAdd(t, z, TL.Create(-0.3333333333333333));
-    }
-
-    /// <summary>T(z) to 2^-34 relative in tanh, for float results.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TV TanhPolynomialSingle<TV, TL>(TV z)
-        where TV : struct
-        where TL : struct, IDoubleLanes<TV>
-    {
-        TV t = TL.MultiplyAdd(TL.Create(0.002394740809710322), z, TL.Create(-0.008413005731727471));
-        t = TL.MultiplyAdd(t, z, TL.Create(0.021782517523088362));
-        t = TL.MultiplyAdd(t, z, TL.Create(-0.05395960598433785));
-        t = TL.MultiplyAdd(t, z, TL.Create(0.13333293436041102));
-        return TL.MultiplyAdd(t, z, TL.Create(-0.3333333271793198));
     }
 }

@@ -44,4 +44,10 @@ public sealed class ActivationDescriptor
 
     /// <summary>The <see cref="System.Half"/> span kernel.</summary>
     public ActivationKernel<Half> Half { get; }
+
+    /// <summary>
+    /// Whether the kernels treat the whole span as one vector (softmax, log_softmax) rather than each element
+    /// on its own. Layers then apply them once per sample (a row), and tensors once per slice of the last axis.
+    /// </summary>
+    public bool IsAlongLastAxis { get; init; }
 }

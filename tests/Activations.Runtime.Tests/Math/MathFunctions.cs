@@ -28,10 +28,16 @@ internal static class MathFunctions
             VectorMath.ExpForSingle, VectorMath.ExpForSingle, VectorMath.ExpForSingle, VectorMath.ExpForSingle),
         ["tanh"] = new("tanh", VectorMath.Tanh, VectorMath.Tanh, VectorMath.Tanh, VectorMath.Tanh, VectorMath.Tanh, VectorMath.Tanh, VectorMath.Tanh, VectorMath.Tanh,
             VectorMath.TanhForSingle, VectorMath.TanhForSingle, VectorMath.TanhForSingle, VectorMath.TanhForSingle),
+        ["expm1"] = new("expm1", VectorMath.Expm1, VectorMath.Expm1, VectorMath.Expm1, VectorMath.Expm1, VectorMath.Expm1, VectorMath.Expm1, VectorMath.Expm1, VectorMath.Expm1,
+            VectorMath.Expm1ForSingle, VectorMath.Expm1ForSingle, VectorMath.Expm1ForSingle, VectorMath.Expm1ForSingle),
+        ["log"] = new("log", VectorMath.Log, VectorMath.Log, VectorMath.Log, VectorMath.Log, VectorMath.Log, VectorMath.Log, VectorMath.Log, VectorMath.Log,
+            VectorMath.LogForSingle, VectorMath.LogForSingle, VectorMath.LogForSingle, VectorMath.LogForSingle),
+        ["log1p"] = new("log1p", VectorMath.Log1p, VectorMath.Log1p, VectorMath.Log1p, VectorMath.Log1p, VectorMath.Log1p, VectorMath.Log1p, VectorMath.Log1p, VectorMath.Log1p,
+            VectorMath.Log1pForSingle, VectorMath.Log1pForSingle, VectorMath.Log1pForSingle, VectorMath.Log1pForSingle),
     };
 
     /// <summary>The functions that have reference files (log has none: see LogTests).</summary>
-    public static IEnumerable<string> WithReference => new[] { "exp", "tanh" };
+    public static IEnumerable<string> WithReference => new[] { "exp", "expm1", "log1p", "tanh" };
 
     public static readonly string[] Paths = { "Scalar", "Vector128", "Vector256", "Vector512" };
 

@@ -1,0 +1,122 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace Activations;
+
+/// <summary>
+/// glu along one axis: the axis splits into halves a and b, and y = a · sigmoid(b) = a / (1 + e^-b), computed in
+/// double (one rounding to float at the end). The limits follow: b = -∞ gives 0 (a finite), b = +∞ gives a, and
+/// ∞ · sigmoid(-∞) is NaN, as in Keras.
+/// </summary>
+internal readonly struct GluKernel : IAxisKernel
+{
+    /// <inheritdoc/>
+    public static void Row<T>(ref T x, ref T destination, int n)
+    {
+        if (Vector512.IsHardwareAccelerated)
+        {
+            Row<Lanes512, Vector512<double>, T>(ref x, ref destination, n);
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            Row<Lanes256, Vector256<double>, T>(ref x, ref destination, n);
+        }
+        else if (Vector128.IsHardwareAccelerated)
+        {
+            Row<Lanes128, Vector128<double>, T>(ref x, ref destination, n);
+        }
+        else
+        {
+            Line(ref x, 1, ref destination, 1, n);
+        }
+    }
+
+    /// <inheritdoc/>
+    public static void Lines<T>(ref T x, nint xStride, ref T destination, nint destinationStride, int n, int count)
+    {
+        int done = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            done = Lanes<Lanes512, Vector512<double>, T>(ref x, xStride, ref destination, destinationStride, n, count);
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            done = Lanes<Lanes256, Vector256<double>, T>(ref x, xStride, ref destination, destinationStride, n, count);
+        }
+        else if (Vector128.IsHardwareAccelerated)
+        {
+            done = Lanes<Lanes128, Vector128<double>, T>(ref x, xStride, ref destination, destinationStride, n, count);
+        }
+
+        for (int j = done; j < count; j++)
+        {
+            Line(ref Unsafe.Add(ref x, j), xStride, ref Unsafe.Add(ref destination, j), destinationStride, n);
+        }
+    }
+
+    /// <inheritdoc/>
+    public static int OutputLength(int n) => n / 2;
+
+    private static void Row<TL, TV, T>(ref T x, ref T destination, int n)
+        where TL : struct, ILanes<TV> where TV : struct
+    {
+        int half = n / 2;
+        int block = 2 * TL.Count;
+        ref T b = ref Unsafe.Add(ref x, half);
+        nint k = 0;
+
+        // Forward order keeps destination == x (in place, in the first half) correct: element k is read before it is written.
+        for (; k <= half - block; k += block)
+        {
+            AxisElement.Load2<TL, TV, T>(ref x, k, out TV aLower, out TV aUpper);
+            AxisElement.Load2<TL, TV, T>(ref b, k, out TV bLower, out TV bUpper);
+            AxisElement.Store2<TL, TV, T>(Gate<TL, TV>(aLower, bLower), Gate<TL, TV>(aUpper, bUpper), ref destination, k);
+        }
+
+        for (; k < half; k++)
+        {
+            AxisElement.Write(ref destination, k, Gate(AxisElement.Read(ref x, k), AxisElement.Read(ref b, k)));
+        }
+    }
+
+    private static int Lanes<TL, TV, T>(ref T x, nint xStride, ref T destination, nint destinationStride, int n, int count)
+        where TL : struct, ILanes<TV> where TV : struct
+    {
+        int half = n / 2;
+        int block = 2 * TL.Count;
+        int j = 0;
+        for (; j <= count - block; j += block)
+        {
+            ref T aj = ref Unsafe.Add(ref x, j);
+            ref T bj = ref Unsafe.Add(ref aj, half * xStride);
+            ref T dj = ref Unsafe.Add(ref destination, j);
+            for (nint k = 0; k < half; k++)
+            {
+                AxisElement.Load2<TL, TV, T>(ref aj, k * xStride, out TV aLower, out TV aUpper);
+                AxisElement.Load2<TL, TV, T>(ref bj, k * xStride, out TV bLower, out TV bUpper);
+                AxisElement.Store2<TL, TV, T>(Gate<TL, TV>(aLower, bLower), Gate<TL, TV>(aUpper, bUpper), ref dj, k * destinationStride);
+            }
+        }
+
+        return j;
+    }
+
+    /// <summary>The scalar kernel for one line, elements <paramref name="xStride"/> apart.</summary>
+    public static void Line<T>(ref T x, nint xStride, ref T destination, nint destinationStride, int n)
+    {
+        int half = n / 2;
+        ref T b = ref Unsafe.Add(ref x, half * xStride);
+        for (nint k = 0; k < half; k++)
+        {
+            AxisElement.Write(ref destination, k * destinationStride, Gate(AxisElement.Read(ref x, k * xStride), AxisElement.Read(ref b, k * xStride)));
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TV Gate<TL, TV>(TV a, TV b)
+        where TL : struct, ILanes<TV> where TV : struct =>
+        TL.Divide(a, TL.Add(TL.Create(1), TL.Exp(TL.Subtract(TL.Create(0), b))));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Gate(double a, double b) => a / (1.0 + VectorMath.Exp(-b));
+}

@@ -1,0 +1,41 @@
+using System.Runtime.Intrinsics;
+
+namespace Activations;
+
+/// <summary>
+/// The double-precision vector operations the axis kernels are written against, one implementation per width
+/// (Vector128/256/512). The kernels compute in double whatever the element type: float softmax needs its
+/// exponentials and sums well beyond float precision to stay within 2 ULP (see docs/axis.md).
+/// </summary>
+/// <typeparam name="TV">The vector of doubles.</typeparam>
+internal interface ILanes<TV> where TV : struct
+{
+    /// <summary>Doubles per vector.</summary>
+    static abstract int Count { get; }
+
+    static abstract TV Create(double value);
+    static abstract TV Add(TV a, TV b);
+    static abstract TV Subtract(TV a, TV b);
+    static abstract TV Multiply(TV a, TV b);
+    static abstract TV Divide(TV a, TV b);
+
+    /// <summary>Maximum of non-NaN lanes; NaN is tracked apart (the hardware instructions disagree on NaN).</summary>
+    static abstract TV Max(TV a, TV b);
+
+    static abstract TV Exp(TV x);
+    static abstract TV GreaterThan(TV a, TV b);
+    static abstract TV Equals(TV a, TV b);
+    static abstract TV IsNaN(TV x);
+    static abstract TV Or(TV a, TV b);
+    static abstract TV Select(TV mask, TV whenTrue, TV whenFalse);
+    static abstract bool AnySet(TV mask);
+
+    static abstract TV Load(ref double source);
+    static abstract void Store(TV value, ref double destination);
+
+    /// <summary>Loads <c>2 * Count</c> elements (one float vector, or two double vectors) as two double vectors.</summary>
+    static abstract void Load2(ref float source, out TV lower, out TV upper);
+    static abstract void Load2(ref double source, out TV lower, out TV upper);
+    static abstract void Store2(TV lower, TV upper, ref float destination);
+    static abstract void Store2(TV lower, TV upper, ref double destination);
+}

@@ -1,0 +1,154 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace Activations;
+
+public static partial class VectorMath
+{
+    /// <summary>e^x - 1, accurate near zero for a double, within 2 ULP of the correctly rounded result; special values as System.Math gives them.</summary>
+    /// <param name="x">The argument.</param>
+    /// <returns>e^x - 1 of <paramref name="x"/>.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Expm1(double x) => Expm1Double<double, ScalarDoubleLanes>(x);
+
+    /// <summary>e^x - 1, accurate near zero for a float, within 1 ULP (computed in double, rounded once).</summary>
+    /// <param name="x">The argument.</param>
+    /// <returns>e^x - 1 of <paramref name="x"/>.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float Expm1(float x) => (float)Expm1ForSingle((double)x);
+
+    /// <summary>e^x - 1, accurate near zero per element, within 2 ULP.</summary>
+    /// <param name="x">The arguments.</param>
+    /// <returns>e^x - 1 of each element.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<double> Expm1(Vector128<double> x) => Expm1Double<Vector128<double>, Vector128DoubleLanes>(x);
+
+    /// <summary>e^x - 1, accurate near zero per element, within 2 ULP.</summary>
+    /// <param name="x">The arguments.</param>
+    /// <returns>e^x - 1 of each element.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> Expm1(Vector256<double> x) => Expm1Double<Vector256<double>, Vector256DoubleLanes>(x);
+
+    /// <summary>e^x - 1, accurate near zero per element, within 2 ULP.</summary>
+    /// <param name="x">The arguments.</param>
+    /// <returns>e^x - 1 of each element.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<double> Expm1(Vector512<double> x) => Expm1Double<Vector512<double>, Vector512DoubleLanes>(x);
+
+    /// <summary>e^x - 1, accurate near zero per element, within 1 ULP (computed in double, rounded once).</summary>
+    /// <param name="x">The arguments.</param>
+    /// <returns>e^x - 1 of each element.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Expm1(Vector128<float> x)
+    {
+        (Vector128<double> lower, Vector128<double> upper) = Vector128.Widen(x);
+        return Vector128.Narrow(Expm1ForSingle(lower), Expm1ForSingle(upper));
+    }
+
+    /// <summary>e^x - 1, accurate near zero per element, within 1 ULP (computed in double, rounded once).</summary>
+    /// <param name="x">The arguments.</param>
+    /// <returns>e^x - 1 of each element.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Expm1(Vector256<float> x)
+    {
+        (Vector256<double> lower, Vector256<double> upper) = Vector256.Widen(x);
+        return Vector256.Narrow(Expm1ForSingle(lower), Expm1ForSingle(upper));
+    }
+
+    /// <summary>e^x - 1, accurate near zero per element, within 1 ULP (computed in double, rounded once).</summary>
+    /// <param name="x">The arguments.</param>
+    /// <returns>e^x - 1 of each element.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Expm1(Vector512<float> x)
+    {
+        (Vector512<double> lower, Vector512<double> upper) = Vector512.Widen(x);
+        return Vector512.Narrow(Expm1ForSingle(lower), Expm1ForSingle(upper));
+    }
+
+    /// <summary>e^x - 1, accurate near zero in double, to a relative error far below a float ULP, for float formulas evaluated
+    /// in double and narrowed once (the result then rounds to within 1 ULP of the correctly rounded float).</summary>
+    /// <param name="x">The argument.</param>
+    /// <returns>e^x - 1 of <paramref name="x"/>.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Expm1ForSingle(double x) => Expm1Single<double, ScalarDoubleLanes>(x);
+
+    /// <summary>e^x - 1, accurate near zero per element in double, for results narrowed to float (see <see cref="Expm1ForSingle(double)"/>).</summary>
+    /// <param name="x">The arguments.</param>
+    /// <returns>e^x - 1 of each element.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<double> Expm1ForSingle(Vector128<double> x) => Expm1Single<Vector128<double>, Vector128DoubleLanes>(x);
+
+    /// <summary>e^x - 1, accurate near zero per element in double, for results narrowed to float (see <see cref="Expm1ForSingle(double)"/>).</summary>
+    /// <param name="x">The arguments.</param>
+    /// <returns>e^x - 1 of each element.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> Expm1ForSingle(Vector256<double> x) => Expm1Single<Vector256<double>, Vector256DoubleLanes>(x);
+
+    /// <summary>e^x - 1, accurate near zero per element in double, for results narrowed to float (see <see cref="Expm1ForSingle(double)"/>).</summary>
+    /// <param name="x">The arguments.</param>
+    /// <returns>e^x - 1 of each element.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<double> Expm1ForSingle(Vector512<double> x) => Expm1Single<Vector512<double>, Vector512DoubleLanes>(x);
+
+    // e^x - 1 = 2^k (e^r - 1) + (2^k - 1), with k and r as in Exp and e^r - 1 = r + r^2 Q(r) (the same Q):
+    // for k = 0 this is the polynomial itself, accurate relative to tiny results; otherwise 2^k - 1 is exact
+    // for the k that matter and the sum cancels by at most a factor of about 4.
+
+    /// <summary>Below this, e^x - 1 rounds to -1 in double (e^-40 is below 2^-57).</summary>
+    private const double Expm1LowestArgument = -40.0;
+
+    /// <summary>Above this, 2^k might not be one normal double: e^x - 1 is then e^x.</summary>
+    private const double Expm1ExpBound = 700.0;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TV Expm1Double<TV, TL>(TV x)
+        where TV : struct
+        where TL : struct, IDoubleLanes<TV>
+    {
+        // Constant first: every MaxFast/MinFast implementation returns its second operand when it is NaN.
+        TV clamped = TL.MinFast(TL.Create(Expm1ExpBound), TL.MaxFast(TL.Create(Expm1LowestArgument), x));
+        TV k = RoundToInteger<TV, TL>(TL.Multiply(clamped, TL.Create(InverseLn2)));
+        TV r = TL.MultiplyAdd(k, TL.Create(-Ln2High), clamped);
+        r = TL.MultiplyAdd(k, TL.Create(-Ln2Low), r);
+        TV pm1 = TL.MultiplyAdd(TL.Multiply(r, r), ExpPolynomialDouble<TV, TL>(r), r);
+        TV scale = PowerOfTwo<TV, TL>(k);
+        TV result = TL.MultiplyAdd(scale, pm1, TL.Subtract(scale, TL.Create(1.0)));
+        TV large = TL.GreaterThan(x, TL.Create(Expm1ExpBound));
+        if (TL.Any(large))
+        {
+            result = TL.Select(large, ExpDouble<TV, TL>(x, TL.Create(0.0)), result);
+        }
+
+        return TL.Select(TL.Equals(x, TL.Create(0.0)), x, result); // expm1(-0) = -0
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TV Expm1Single<TV, TL>(TV x)
+        where TV : struct
+        where TL : struct, IDoubleLanes<TV> =>
+        TL.Select(TL.Equals(x, TL.Create(0.0)), x, Expm1SingleNoSignedZero<TV, TL>(x)); // expm1(-0) = -0
+
+    /// <summary>e^x - 1 to float accuracy, except that -0 gives +0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TV Expm1SingleNoSignedZero<TV, TL>(TV x)
+        where TV : struct
+        where TL : struct, IDoubleLanes<TV>
+    {
+        TV result = Expm1SingleInRange<TV, TL>(TL.MinFast(TL.Create(Expm1ExpBound), TL.MaxFast(TL.Create(Expm1LowestArgument), x)));
+        TV large = TL.GreaterThan(x, TL.Create(Expm1ExpBound));
+        return TL.Any(large) ? TL.Select(large, ExpSingle<TV, TL>(x), result) : result;
+    }
+
+    /// <summary>e^x - 1 to float accuracy for x in [-40, 700] or NaN (-0 gives +0); no branches.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TV Expm1SingleInRange<TV, TL>(TV x)
+        where TV : struct
+        where TL : struct, IDoubleLanes<TV>
+    {
+        TV k = RoundToInteger<TV, TL>(TL.Multiply(x, TL.Create(InverseLn2)));
+        TV r = TL.MultiplyAdd(k, TL.Create(-Ln2), x);
+        TV pm1 = TL.MultiplyAdd(TL.Multiply(r, r), ExpPolynomialSingle<TV, TL>(r), r);
+        TV scale = PowerOfTwo<TV, TL>(k);
+        return TL.MultiplyAdd(scale, pm1, TL.Subtract(scale, TL.Create(1.0)));
+    }
+}

@@ -1,0 +1,85 @@
+namespace Activations.Generator.Tests;
+
+/// <summary>User stubs the end-to-end tests compile with the generator, each exercising one feature.</summary>
+internal static class UserStubs
+{
+    public const string Source = """
+        using System;
+        using Activations;
+
+        namespace UserCode.Deep
+        {
+            public static partial class Outer
+            {
+                public static partial class Stubs
+                {
+                    private const double Half = 0.5;
+
+                    /// <summary>Swish with a slope, calling the runtime's sigmoid (another assembly: a call, not inlined).</summary>
+                    /// <param name="x">The input.</param>
+                    /// <param name="beta">The slope, greater than zero.</param>
+                    [Activation("user_swish_beta")]
+                    public static double SwishBeta(double x, [Positive] double beta = 1.0) => x * Activation.Sigmoid(beta * x);
+
+                    /// <summary>A logistic curve of this compilation, inlined by its callers.</summary>
+                    [Activation("user_logistic")]
+                    public static double Logistic(double x) => 1.0 / (1.0 + Math.Exp(-x));
+
+                    /// <summary>Calls the stub above twice: both calls are inlined and share one exp.</summary>
+                    [Activation("user_logistic_sum")]
+                    public static double LogisticSum(double x) => x * Logistic(x) + Logistic(x);
+
+                    /// <summary>A conditional: ELU.</summary>
+                    [Activation("user_elu")]
+                    public static double Elu(double x, [Positive] double alpha = 1.0) => x > 0 ? x : alpha * VectorMath.Expm1(x);
+
+                    // x * x * x, not Math.Pow(x, 3): 1 + tanh(u) cancels for x < 0 and amplifies any rounding
+                    // difference from the stub tenfold; Pow's expansion is tested on a well-conditioned formula (Poly).
+                    /// <summary>A bool switch between two formulas, decided once per call.</summary>
+                    [Activation("user_gelu")]
+                    public static double Gelu(double x, bool approximate = false) => approximate
+                        ? Half * x * (1.0 + Math.Tanh(0.7978845608028654 * (x + 0.044715 * (x * x * x))))
+                        : Half * x * VectorMath.Erfc(-x * 0.7071067811865476);
+
+                    /// <summary>Pow with small integer exponents, expanded to multiplications.</summary>
+                    [Activation("user_poly")]
+                    public static double Poly(double x) => Math.Pow(x, 5) - 2 * Math.Pow(x, 2) + Math.Pow(x, 0) + Math.Pow(1.0 + x * x, -2);
+
+                    /// <summary>Piecewise linear with a parameter: exact in float.</summary>
+                    [Activation("user_leaky")]
+                    public static double Leaky(double x, double slope = 0.2) => x >= 0 ? x : slope * x;
+
+                    /// <summary>Piecewise linear: exact in float.</summary>
+                    [Activation("user_hard_tanh")]
+                    public static double HardTanh(double x) => Math.Clamp(x, -1.0, 1.0);
+
+                    /// <summary>Logical operators and a parameter range.</summary>
+                    [Activation("user_window")]
+                    public static double Window(double x, [Range(0.0, 10.0)] double width = 2.0, [NonNegative] double height = 1.0) =>
+                        x > -width && x < width || x == 100 ? height : Math.Abs(x) - width;
+
+                    /// <summary>Sqrt, CopySign, Min, Max and a uniform condition on a parameter.</summary>
+                    [Activation("user_misc")]
+                    public static double Misc(double x, double a = 1.5) =>
+                        a > 1 ? Math.CopySign(Math.Sqrt(Math.Abs(x)), x) + Math.Min(x, a) : Math.Max(x, -a) * a;
+
+                    /// <summary>Calls an inlined stub with a bool switch and a non-default argument; logs and log1p.</summary>
+                    [Activation("user_composed")]
+                    public static double Composed(double x, bool fast = true) =>
+                        Gelu(x, !fast) + Math.Log(1.0 + x * x) - VectorMath.Log1p(Math.Exp(-Math.Abs(x)));
+
+                    /// <summary>Calls a runtime stub with a bool argument passed through, and an element-dependent select inside.</summary>
+                    [Activation("user_relu_mix")]
+                    public static double ReluMix(double x, bool negate = false) => negate ? -Activation.Relu(x) : Activation.Relu(-x) * x;
+                }
+            }
+        }
+
+        public static partial class GlobalStubs
+        {
+            /// <summary>A stub in the global namespace.</summary>
+            [Activation("user_global_square")]
+            internal static double Square(double v) => v * v;
+        }
+        """;
+}
