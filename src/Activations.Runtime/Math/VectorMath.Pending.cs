@@ -44,22 +44,6 @@ public static partial class VectorMath
     private static double PlaceholderErf(double x) { double t = 1.0 / (1.0 + 0.3275911 * Math.Abs(x)); double y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.Exp(-x * x); return x >= 0 ? y : -y; }
 
     // ---- Added by the generator work so that generated kernels compile; the math core replaces all of it. ----
-    /// <summary>the natural logarithm, accurate enough for a <see cref="float"/> result once rounded (the float kernels compute in double).</summary>
-    public static double LogForSingle(double x) => Log(x);
-    /// <summary>the natural logarithm, per element, accurate enough for a <see cref="float"/> result once rounded.</summary>
-    public static Vector128<double> LogForSingle(Vector128<double> x) => Log(x);
-    /// <summary>the natural logarithm, per element, accurate enough for a <see cref="float"/> result once rounded.</summary>
-    public static Vector256<double> LogForSingle(Vector256<double> x) => Log(x);
-    /// <summary>the natural logarithm, per element, accurate enough for a <see cref="float"/> result once rounded.</summary>
-    public static Vector512<double> LogForSingle(Vector512<double> x) => Log(x);
-    /// <summary>ln(1 + x), accurate enough for a <see cref="float"/> result once rounded (the float kernels compute in double).</summary>
-    public static double Log1pForSingle(double x) => Log1p(x);
-    /// <summary>ln(1 + x), per element, accurate enough for a <see cref="float"/> result once rounded.</summary>
-    public static Vector128<double> Log1pForSingle(Vector128<double> x) => Log1p(x);
-    /// <summary>ln(1 + x), per element, accurate enough for a <see cref="float"/> result once rounded.</summary>
-    public static Vector256<double> Log1pForSingle(Vector256<double> x) => Log1p(x);
-    /// <summary>ln(1 + x), per element, accurate enough for a <see cref="float"/> result once rounded.</summary>
-    public static Vector512<double> Log1pForSingle(Vector512<double> x) => Log1p(x);
     /// <summary>the error function, accurate enough for a <see cref="float"/> result once rounded (the float kernels compute in double).</summary>
     public static double ErfForSingle(double x) => Erf(x);
     /// <summary>the error function, per element, accurate enough for a <see cref="float"/> result once rounded.</summary>
