@@ -92,7 +92,7 @@ def accuracy_chart(path):
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{total_w}" height="{panel_h + 130}" {FONT} font-size="11">',
            '<rect width="100%" height="100%" fill="white"/>',
            '<text x="10" y="22" font-size="15" font-weight="bold">Float accuracy: error in ULPs against correctly rounded results (lower is better)</text>',
-           '<text x="10" y="40" fill="#57606a">x on a signed log scale; errors of 0 drawn at the bottom, infinite or above 10^9 at the top; from docs/charts/accuracy.csv</text>']
+           '<text x="10" y="40" fill="#57606a">the worst error per bin of x, x on a signed log scale; errors below 0.001 drawn at the bottom, infinite or above 10^9 at the top; from docs/charts/accuracy.csv</text>']
 
     def sx(x):  # signed log: sign(x) * log10(1 + |x| * 1e4), over ±1e-4 … ±1e39
         return math.copysign(math.log10(1 + abs(x) * 1e4), x)
@@ -112,24 +112,33 @@ def accuracy_chart(path):
         out.append(f'<rect x="{ox}" y="{oy}" width="{panel_w}" height="{panel_h}" fill="none" stroke="#d0d7de"/>')
         peer = next((p[3] for p in pts if p[3]), "")
         out.append(f'<text x="{ox}" y="{oy - 6}" font-weight="bold">{escape(fn)}</text>')
-        for level, label in ((3, "1"), (5, "100"), (7, "10^4"), (11, "10^8")):
+        for tick, label in ((-1e30, "-1e30"), (-1e4, "-1e4"), (-1, "-1"), (0, "0"), (1, "1"), (1e4, "1e4"), (1e30, "1e30")):
+            if lo <= sx(tick) <= hi:
+                tx = ox + (sx(tick) - lo) / (hi - lo) * panel_w
+                out.append(f'<line x1="{tx:.1f}" x2="{tx:.1f}" y1="{oy}" y2="{oy + panel_h}" stroke="#f3f4f6"/>')
+                out.append(f'<text x="{tx:.1f}" y="{oy + panel_h + 12}" text-anchor="middle" fill="#57606a" font-size="9">{label}</text>')
+        for level, label in ((0, "0"), (3, "1 ULP"), (5, "100"), (7, "10^4"), (11, "10^8")):
             yy = oy + panel_h - level / 12.5 * panel_h
             out.append(f'<line x1="{ox}" x2="{ox + panel_w}" y1="{yy:.1f}" y2="{yy:.1f}" stroke="#eaeef2"/>')
             out.append(f'<text x="{ox - 4}" y="{yy + 4:.1f}" text-anchor="end" fill="#57606a">{label}</text>')
+        # Each series is drawn as the worst error in each of 240 bins along x: the envelope a reader cares about.
+        bins = 240
         for which, colour in ((2, COLOURS["TensorPrimitives"]), (1, COLOURS["Activations"])):
+            worst = {}
             for p in pts:
                 if not math.isfinite(p[0]) or p[which] is None:
                     continue
-                yv = sy(p[which])
-                px = ox + (sx(p[0]) - lo) / (hi - lo) * panel_w
-                py = oy + panel_h - yv / 12.5 * panel_h
-                out.append(f'<circle cx="{px:.1f}" cy="{py:.1f}" r="1.3" fill="{colour}" fill-opacity="0.6"/>')
+                b = min(int((sx(p[0]) - lo) / (hi - lo) * bins), bins - 1)
+                worst[b] = max(worst.get(b, 0.0), sy(p[which]))
+            if not worst:
+                continue
+            coords = " ".join(f"{ox + (b + 0.5) / bins * panel_w:.1f},{oy + panel_h - v / 12.5 * panel_h:.1f}" for b, v in sorted(worst.items()))
+            out.append(f'<polyline points="{coords}" fill="none" stroke="{colour}" stroke-width="1.4"/>')
         worst_ours = max((p[1] for p in pts), default=0)
         worst_peer = max((p[2] for p in pts if p[2] is not None), default=None)
-        out.append(f'<text x="{ox}" y="{oy + panel_h + 18}" fill="{COLOURS["Activations"]}">Activations: max {worst_ours:.3g} ULP</text>')
+        out.append(f'<text x="{ox}" y="{oy + panel_h + 28}" fill="{COLOURS["Activations"]}">Activations: max {worst_ours:.3g} ULP</text>')
         if worst_peer is not None:
-            out.append(f'<text x="{ox}" y="{oy + panel_h + 34}" fill="{COLOURS["TensorPrimitives"]}">{escape(peer)}: max {worst_peer:.3g} ULP</text>')
-        out.append(f'<text x="{ox + panel_w / 2}" y="{oy + panel_h + 52}" text-anchor="middle" fill="#57606a">x (−∞ … 0 … +∞)</text>')
+            out.append(f'<text x="{ox}" y="{oy + panel_h + 44}" fill="{COLOURS["TensorPrimitives"]}">{escape(peer)}: max {worst_peer:.3g} ULP</text>')
     out.append("</svg>")
     return "\n".join(out)
 

@@ -127,6 +127,26 @@ public class BuiltInTests
         Constraints.Diagnostic("ACT0002").WithLocation(10).WithArguments("alpha", "elu", "greater than 0", "0"));
 
     [Fact]
+    public Task Values_in_a_deserialized_string_are_checked_by_keras_keyword() => Constraints.VerifyAsync(
+        """
+        using Activations;
+
+        static class Use
+        {
+            static void Run()
+            {
+                Activation.Deserialize({|#0:"elu(alpha=0)"|});
+                Activation.Deserialize({|#1:"relu(negative_slope=0.1, max_value=-1)"|});
+                Activation.Deserialize("elu(alpha=0.5)");
+                Activation.Deserialize("relu(max_value=inf, threshold=0)");
+                Activation.Deserialize("gelu(approximate=true)");
+            }
+        }
+        """,
+        Constraints.Diagnostic("ACT0002").WithLocation(0).WithArguments("alpha", "elu", "greater than 0", "0"),
+        Constraints.Diagnostic("ACT0002").WithLocation(1).WithArguments("max_value", "relu", "greater than or equal to 0", "-1"));
+
+    [Fact]
     public Task Valid_built_in_arguments_are_accepted() => Constraints.VerifyAsync("""
         using System;
         using Activations;
