@@ -7,65 +7,85 @@ namespace Activations.Layers;
 
 /// <summary>
 /// The matmul of <see cref="Dense"/> for one block of one output row: <c>block[j] = Σ_i x[i] · kernel[i, start + j]</c>.
-/// Columns go in tiles of four vectors whose accumulators stay in registers for the whole sum over the inputs,
-/// so each output is stored once (a per-input axpy would load and store the row once per input).
+/// The block (at most a few KiB) stays in L1; the kernel rows are read contiguously, four at a time, so the
+/// block is loaded and stored once per four inputs rather than once per input (a plain axpy per input).
+/// Each output sums its terms in input order, as the scalar reference does.
 /// </summary>
 internal static class DenseKernel
 {
     public static void MultiplyBlock(ReadOnlySpan<float> x, ReadOnlySpan<float> kernel, int units, int start, Span<float> block)
     {
+        block.Clear();
         int width = block.Length;
-        int count = Vector<float>.Count;
-        ref float w = ref MemoryMarshal.GetReference(kernel);
         ref float output = ref MemoryMarshal.GetReference(block);
-        int j = 0;
+        ref float w = ref MemoryMarshal.GetReference(kernel);
+        int i = 0;
+        for (; i <= x.Length - 4; i += 4)
+        {
+            ref float w0 = ref Unsafe.Add(ref w, (i * units) + start);
+            ref float w1 = ref Unsafe.Add(ref w0, units);
+            ref float w2 = ref Unsafe.Add(ref w1, units);
+            ref float w3 = ref Unsafe.Add(ref w2, units);
+            AddFourRows(ref output, width, x[i], x[i + 1], x[i + 2], x[i + 3], ref w0, ref w1, ref w2, ref w3);
+        }
 
+        for (; i < x.Length; i++)
+        {
+            ref float row = ref Unsafe.Add(ref w, (i * units) + start);
+            AddOneRow(ref output, width, x[i], ref row);
+        }
+    }
+
+    // output[j] = (((output[j] + x0·w0[j]) + x1·w1[j]) + x2·w2[j]) + x3·w3[j]
+    private static void AddFourRows(
+        ref float output, int width, float x0, float x1, float x2, float x3, ref float w0, ref float w1, ref float w2, ref float w3)
+    {
+        int j = 0;
         if (Vector.IsHardwareAccelerated)
         {
-            for (; j <= width - (4 * count); j += 4 * count)
+            var v0 = new Vector<float>(x0);
+            var v1 = new Vector<float>(x1);
+            var v2 = new Vector<float>(x2);
+            var v3 = new Vector<float>(x3);
+            for (; j <= width - Vector<float>.Count; j += Vector<float>.Count)
             {
-                Vector<float> a0 = Vector<float>.Zero, a1 = Vector<float>.Zero, a2 = Vector<float>.Zero, a3 = Vector<float>.Zero;
-                nuint column = (nuint)(start + j);
-                for (int i = 0; i < x.Length; i++)
-                {
-                    var xi = new Vector<float>(x[i]);
-                    nuint row = ((nuint)i * (nuint)units) + column;
-                    a0 += xi * Vector.LoadUnsafe(ref w, row);
-                    a1 += xi * Vector.LoadUnsafe(ref w, row + (nuint)count);
-                    a2 += xi * Vector.LoadUnsafe(ref w, row + (nuint)(2 * count));
-                    a3 += xi * Vector.LoadUnsafe(ref w, row + (nuint)(3 * count));
-                }
-
-                a0.StoreUnsafe(ref output, (nuint)j);
-                a1.StoreUnsafe(ref output, (nuint)(j + count));
-                a2.StoreUnsafe(ref output, (nuint)(j + (2 * count)));
-                a3.StoreUnsafe(ref output, (nuint)(j + (3 * count)));
-            }
-
-            for (; j <= width - count; j += count)
-            {
-                Vector<float> a = Vector<float>.Zero;
-                nuint column = (nuint)(start + j);
-                for (int i = 0; i < x.Length; i++)
-                {
-                    a += new Vector<float>(x[i]) * Vector.LoadUnsafe(ref w, ((nuint)i * (nuint)units) + column);
-                }
-
-                a.StoreUnsafe(ref output, (nuint)j);
+                nuint at = (nuint)j;
+                Vector<float> sum = Vector.LoadUnsafe(ref output, at);
+                sum += v0 * Vector.LoadUnsafe(ref w0, at);
+                sum += v1 * Vector.LoadUnsafe(ref w1, at);
+                sum += v2 * Vector.LoadUnsafe(ref w2, at);
+                sum += v3 * Vector.LoadUnsafe(ref w3, at);
+                sum.StoreUnsafe(ref output, at);
             }
         }
 
-        // The last few columns (or all of them without SIMD), in the same order of summation.
         for (; j < width; j++)
         {
-            float sum = 0;
-            int column = start + j;
-            for (int i = 0; i < x.Length; i++)
-            {
-                sum += x[i] * Unsafe.Add(ref w, (i * units) + column);
-            }
-
+            float sum = Unsafe.Add(ref output, j);
+            sum += x0 * Unsafe.Add(ref w0, j);
+            sum += x1 * Unsafe.Add(ref w1, j);
+            sum += x2 * Unsafe.Add(ref w2, j);
+            sum += x3 * Unsafe.Add(ref w3, j);
             Unsafe.Add(ref output, j) = sum;
+        }
+    }
+
+    private static void AddOneRow(ref float output, int width, float x0, ref float w0)
+    {
+        int j = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var v0 = new Vector<float>(x0);
+            for (; j <= width - Vector<float>.Count; j += Vector<float>.Count)
+            {
+                nuint at = (nuint)j;
+                (Vector.LoadUnsafe(ref output, at) + (v0 * Vector.LoadUnsafe(ref w0, at))).StoreUnsafe(ref output, at);
+            }
+        }
+
+        for (; j < width; j++)
+        {
+            Unsafe.Add(ref output, j) += x0 * Unsafe.Add(ref w0, j);
         }
     }
 }
