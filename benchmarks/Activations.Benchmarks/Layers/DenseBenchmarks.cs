@@ -14,6 +14,7 @@ namespace Activations.Benchmarks.Layers;
 public class DenseBenchmarks
 {
     private Dense _fused = null!;
+    private Dense _matmul = null!;
     private ActivationFunction _activation = null!;
     private float[] _kernel = null!;
     private float[] _bias = null!;
@@ -58,6 +59,9 @@ public class DenseBenchmarks
 
         _activation = Activations.Activation.Get(Activation);
         _fused = new Dense(kernel, _bias, _activation);
+
+        // The same matmul kernel with no bias and the identity (which the layer skips): the unfused passes start from it.
+        _matmul = new Dense(kernel, null, Activations.Activation.Get("linear"));
         _input = new float[Batch * InputSize];
         for (int i = 0; i < _input.Length; i++)
         {
@@ -75,10 +79,7 @@ public class DenseBenchmarks
     [Benchmark]
     public void ThreePasses()
     {
-        for (int sample = 0; sample < Batch; sample++)
-        {
-            MatmulRow(sample);
-        }
+        _matmul.Forward(_input, _output, Batch);
 
         for (int sample = 0; sample < Batch; sample++)
         {
@@ -91,22 +92,21 @@ public class DenseBenchmarks
 
     /// <summary>The matmul alone: no bias, no activation.</summary>
     [Benchmark]
-    public void MatmulOnly()
+    public void MatmulOnly() => _matmul.Forward(_input, _output, Batch);
+
+    /// <summary>The matmul as a plain axpy per input row with TensorPrimitives (what the layer did before its own kernel).</summary>
+    [Benchmark]
+    public void MatmulTensorPrimitives()
     {
         for (int sample = 0; sample < Batch; sample++)
         {
-            MatmulRow(sample);
-        }
-    }
-
-    private void MatmulRow(int sample)
-    {
-        ReadOnlySpan<float> x = _input.AsSpan(sample * InputSize, InputSize);
-        Span<float> row = _output.AsSpan(sample * Units, Units);
-        row.Clear();
-        for (int i = 0; i < InputSize; i++)
-        {
-            TensorPrimitives.MultiplyAdd(_kernel.AsSpan(i * Units, Units), x[i], row, row);
+            ReadOnlySpan<float> x = _input.AsSpan(sample * InputSize, InputSize);
+            Span<float> row = _output.AsSpan(sample * Units, Units);
+            row.Clear();
+            for (int i = 0; i < InputSize; i++)
+            {
+                TensorPrimitives.MultiplyAdd(_kernel.AsSpan(i * Units, Units), x[i], row, row);
+            }
         }
     }
 }

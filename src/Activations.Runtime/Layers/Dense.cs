@@ -193,11 +193,7 @@ public sealed class Dense : ILayer
                 Span<float> block = row.Slice(start, width);
 
                 // The matmul for this block: block = Σ_i x[i] · kernel[i, start..start+width].
-                block.Clear();
-                for (int i = 0; i < inputSize; i++)
-                {
-                    TensorPrimitives.MultiplyAdd(kernel.Slice((i * Units) + start, width), x[i], block, block);
-                }
+                DenseKernel.MultiplyBlock(x, kernel, Units, start, block);
 
                 // The epilogue, while the block is in L1: bias, then activation, in place.
                 if (UseBias)
