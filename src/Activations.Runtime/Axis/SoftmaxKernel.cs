@@ -1,3 +1,4 @@
+using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
@@ -50,7 +51,7 @@ internal readonly struct SoftmaxKernel : IAxisKernel
 
         for (int j = done; j < count; j++)
         {
-            Line(ref System.Runtime.CompilerServices.Unsafe.Add(ref x, j), xStride, ref System.Runtime.CompilerServices.Unsafe.Add(ref destination, j), destinationStride, n);
+            Line(ref Unsafe.Add(ref x, j), xStride, ref Unsafe.Add(ref destination, j), destinationStride, n);
         }
     }
 
@@ -133,55 +134,119 @@ internal readonly struct SoftmaxKernel : IAxisKernel
         }
     }
 
+    /// <summary>Columns per tile of the across-lines kernel: its per-column state (4 × 256 doubles) stays in L1.</summary>
+    private const int TileColumns = 256;
+
+    /// <summary>
+    /// Lines side by side, a tile of up to 256 columns at a time. Each pass streams the tile row by row (contiguous
+    /// runs of up to 1 KB for float) and keeps each column's maximum and sum in small buffers, instead of walking
+    /// the whole strided axis once per vector of columns.
+    /// </summary>
     private static int Lanes<TL, TV, T>(ref T x, nint xStride, ref T destination, nint destinationStride, int n, int count)
         where TL : struct, ILanes<TV> where TV : struct
     {
         int block = 2 * TL.Count;
+        Span<double> max = stackalloc double[TileColumns];
+        Span<double> undefined = stackalloc double[TileColumns];
+        Span<double> sum = stackalloc double[TileColumns];
+        Span<double> compensation = stackalloc double[TileColumns];
         int j = 0;
-        for (; j <= count - block; j += block)
+        while (j <= count - block)
         {
-            ref T xj = ref System.Runtime.CompilerServices.Unsafe.Add(ref x, j);
-            ref T dj = ref System.Runtime.CompilerServices.Unsafe.Add(ref destination, j);
-            AxisMaximum.Lanes<TL, TV, T>(ref xj, xStride, n, out TV maxLower, out TV maxUpper, out TV undefinedLower, out TV undefinedUpper);
+            int width = Math.Min(TileColumns, (count - j) / block * block);
+            ref T xj = ref Unsafe.Add(ref x, j);
+            ref T dj = ref Unsafe.Add(ref destination, j);
+            max.Slice(0, width).Fill(double.NegativeInfinity);
+            undefined.Slice(0, width).Clear();
+            sum.Slice(0, width).Clear();
+            compensation.Slice(0, width).Clear();
 
-            TV sumLower = TL.Create(0), compensationLower = sumLower, sumUpper = sumLower, compensationUpper = sumLower;
             for (nint k = 0; k < n; k++)
             {
-                AxisElement.Load2<TL, TV, T>(ref xj, k * xStride, out TV lower, out TV upper);
-                TV eLower = ShiftedExp.Vector<TL, TV, T>(lower, maxLower);
-                TV eUpper = ShiftedExp.Vector<TL, TV, T>(upper, maxUpper);
-                AxisElement.Store2<TL, TV, T>(eLower, eUpper, ref dj, k * destinationStride);
-                if (typeof(T) == typeof(double))
+                ref T row = ref Unsafe.Add(ref xj, k * xStride);
+                for (int b = 0; b < width; b += block)
                 {
-                    Compensated.Accumulate<TL, TV>(ref sumLower, ref compensationLower, eLower);
-                    Compensated.Accumulate<TL, TV>(ref sumUpper, ref compensationUpper, eUpper);
+                    AxisElement.Load2<TL, TV, T>(ref row, b, out TV lower, out TV upper);
+                    TL.Store(TL.Max(TL.Load(ref max[b]), lower), ref max[b]);
+                    TL.Store(TL.Max(TL.Load(ref max[b + TL.Count]), upper), ref max[b + TL.Count]);
+                    TL.Store(TL.Or(TL.Load(ref undefined[b]), TL.IsNaN(lower)), ref undefined[b]);
+                    TL.Store(TL.Or(TL.Load(ref undefined[b + TL.Count]), TL.IsNaN(upper)), ref undefined[b + TL.Count]);
                 }
-                else
+            }
+
+            // A line is undefined with a NaN, a +∞ (maximum +∞) or nothing but -∞ (maximum -∞).
+            for (int c = 0; c < width; c++)
+            {
+                if (double.IsInfinity(max[c]))
                 {
-                    sumLower = TL.Add(sumLower, eLower);
-                    sumUpper = TL.Add(sumUpper, eUpper);
+                    undefined[c] = BitConverter.Int64BitsToDouble(-1); // an all-ones mask, as the vector compares give
                 }
+            }
+
+            for (nint k = 0; k < n; k++)
+            {
+                ref T row = ref Unsafe.Add(ref xj, k * xStride);
+                ref T target = ref Unsafe.Add(ref dj, k * destinationStride);
+                for (int b = 0; b < width; b += block)
+                {
+                    AxisElement.Load2<TL, TV, T>(ref row, b, out TV lower, out TV upper);
+                    TV eLower = ShiftedExp.Vector<TL, TV, T>(lower, TL.Load(ref max[b]));
+                    TV eUpper = ShiftedExp.Vector<TL, TV, T>(upper, TL.Load(ref max[b + TL.Count]));
+                    AxisElement.Store2<TL, TV, T>(eLower, eUpper, ref target, b);
+                    TV sumLower = TL.Load(ref sum[b]), sumUpper = TL.Load(ref sum[b + TL.Count]);
+                    if (typeof(T) == typeof(double))
+                    {
+                        TV compensationLower = TL.Load(ref compensation[b]), compensationUpper = TL.Load(ref compensation[b + TL.Count]);
+                        Compensated.Accumulate<TL, TV>(ref sumLower, ref compensationLower, eLower);
+                        Compensated.Accumulate<TL, TV>(ref sumUpper, ref compensationUpper, eUpper);
+                        TL.Store(compensationLower, ref compensation[b]);
+                        TL.Store(compensationUpper, ref compensation[b + TL.Count]);
+                    }
+                    else
+                    {
+                        // float: n·2^-53 relative error in a plain double sum is far below float's 2^-24.
+                        sumLower = TL.Add(sumLower, eLower);
+                        sumUpper = TL.Add(sumUpper, eUpper);
+                    }
+
+                    TL.Store(sumLower, ref sum[b]);
+                    TL.Store(sumUpper, ref sum[b + TL.Count]);
+                }
+            }
+
+            // sum becomes the divisor (double) or its inverse (float: e was already rounded to float).
+            for (int c = 0; c < width; c++)
+            {
+                double total = sum[c] + compensation[c];
+                sum[c] = typeof(T) == typeof(double) ? total : 1.0 / total;
             }
 
             TV nan = TL.Create(double.NaN);
-            TV totalLower = TL.Add(sumLower, compensationLower), totalUpper = TL.Add(sumUpper, compensationUpper);
-            TV inverseLower = TL.Divide(TL.Create(1), totalLower), inverseUpper = TL.Divide(TL.Create(1), totalUpper);
             for (nint k = 0; k < n; k++)
             {
-                AxisElement.Load2<TL, TV, T>(ref dj, k * destinationStride, out TV lower, out TV upper);
-                if (typeof(T) == typeof(double))
+                ref T target = ref Unsafe.Add(ref dj, k * destinationStride);
+                for (int b = 0; b < width; b += block)
                 {
-                    lower = TL.Divide(lower, totalLower);
-                    upper = TL.Divide(upper, totalUpper);
-                }
-                else
-                {
-                    lower = TL.Multiply(lower, inverseLower);
-                    upper = TL.Multiply(upper, inverseUpper);
-                }
+                    AxisElement.Load2<TL, TV, T>(ref target, b, out TV lower, out TV upper);
+                    TV scaleLower = TL.Load(ref sum[b]), scaleUpper = TL.Load(ref sum[b + TL.Count]);
+                    if (typeof(T) == typeof(double))
+                    {
+                        lower = TL.Divide(lower, scaleLower);
+                        upper = TL.Divide(upper, scaleUpper);
+                    }
+                    else
+                    {
+                        lower = TL.Multiply(lower, scaleLower);
+                        upper = TL.Multiply(upper, scaleUpper);
+                    }
 
-                AxisElement.Store2<TL, TV, T>(TL.Select(undefinedLower, nan, lower), TL.Select(undefinedUpper, nan, upper), ref dj, k * destinationStride);
+                    lower = TL.Select(TL.Load(ref undefined[b]), nan, lower);
+                    upper = TL.Select(TL.Load(ref undefined[b + TL.Count]), nan, upper);
+                    AxisElement.Store2<TL, TV, T>(lower, upper, ref target, b);
+                }
             }
+
+            j += width;
         }
 
         return j;
