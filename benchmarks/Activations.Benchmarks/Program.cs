@@ -8,6 +8,12 @@ using BenchmarkDotNet.Running;
 using Perfolizer.Horology;
 using Perfolizer.Metrology;
 
+if (args is ["accuracy"])
+{
+    Activations.Benchmarks.Accuracy.AccuracyReport.Run();
+    return;
+}
+
 // Results go to BenchmarkDotNet.Artifacts/results: GitHub markdown for the docs, and CSV in fixed units
 // (nanoseconds, bytes) that docs/charts/make_charts.py turns into the README's chart.
 var style = new SummaryStyle(

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -45,6 +46,14 @@ public sealed class ConstraintViolationAnalyzer : DiagnosticAnalyzer
         ConcurrentDictionary<IParameterSymbol, ConstrainedParameter?> constraintsByParameter)
     {
         var argument = (IArgumentOperation)context.Operation;
+        if (argument is { ArgumentKind: ArgumentKind.Explicit, Parameter: { } deserialized }
+            && IsDeserialize(deserialized, symbols)
+            && argument.Value.ConstantValue is { HasValue: true, Value: string serialized })
+        {
+            AnalyzeSerialized(context, argument, serialized, symbols);
+            return;
+        }
+
         if (argument.ArgumentKind != ArgumentKind.Explicit
             || argument.Parameter is not { ContainingSymbol: IMethodSymbol } parameter
             || !IsNumeric(parameter.Type)
@@ -73,6 +82,59 @@ public sealed class ConstraintViolationAnalyzer : DiagnosticAnalyzer
                     constraint.Describe(),
                     ParameterConstraint.Format(value)));
                 return;
+            }
+        }
+    }
+
+    private static bool IsDeserialize(IParameterSymbol parameter, ActivationSymbols symbols) =>
+        parameter is { Ordinal: 0, ContainingSymbol: IMethodSymbol { Name: "Deserialize" } method }
+        && SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.ActivationClass);
+
+    /// <summary>
+    /// <c>Activation.Deserialize("elu(alpha=0)")</c>: the values in the string are arguments too, keyed by the
+    /// Keras spelling of the stub's parameter names. (An unknown name is ACT0001's; an unknown keyword, the
+    /// run-time's.)
+    /// </summary>
+    private static void AnalyzeSerialized(OperationAnalysisContext context, IArgumentOperation argument, string serialized, ActivationSymbols symbols)
+    {
+        if (!SerializedActivation.TryParse(serialized, out string name, out var values))
+        {
+            return;
+        }
+
+        KnownActivations known = CompilationCache.GetKnownActivations(context.Compilation, symbols, context.CancellationToken);
+        ImmutableArray<ActivationDeclaration> declarations = known.DeclarationsOf(name);
+        if (declarations.Length != 1)
+        {
+            return;
+        }
+
+        IMethodSymbol stub = declarations[0].Method;
+        foreach (KeyValuePair<string, double> pair in values)
+        {
+            string keyword = pair.Key;
+            double value = pair.Value;
+            foreach (IParameterSymbol parameter in stub.Parameters)
+            {
+                if (Generator.Formula.StubParser.ToSnakeCase(parameter.Name) != keyword)
+                {
+                    continue;
+                }
+
+                foreach (ParameterConstraint constraint in ParameterConstraint.Read(parameter, symbols))
+                {
+                    if (!constraint.IsSatisfiedBy(value))
+                    {
+                        context.ReportDiagnostic(Diagnostic.Create(
+                            DiagnosticDescriptors.ConstraintViolated,
+                            argument.Value.Syntax.GetLocation(),
+                            keyword,
+                            declarations[0].Name ?? name,
+                            constraint.Describe(),
+                            ParameterConstraint.Format(value)));
+                        break;
+                    }
+                }
             }
         }
     }

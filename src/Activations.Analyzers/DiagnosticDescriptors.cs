@@ -19,7 +19,10 @@ internal static class DiagnosticDescriptors
 
     private const string HelpLinkRoot = "https://github.com/activations/activations/blob/main/docs/diagnostics/";
 
-    /// <summary>The key of the suggested identifier in an <see cref="UnknownActivationName"/> diagnostic's properties.</summary>
+    /// <summary>
+    /// The key, in an <see cref="UnknownActivationName"/> diagnostic's properties, of the whole string the code
+    /// fix writes: the suggested identifier (with a <c>Deserialize</c> parameter list kept as it was).
+    /// </summary>
     public const string SuggestionProperty = "Suggestion";
 
     public static readonly DiagnosticDescriptor UnknownActivationName = Create(

@@ -38,9 +38,19 @@ public sealed class UnknownActivationNameAnalyzer : DiagnosticAnalyzer
         if (argument.ArgumentKind != ArgumentKind.Explicit
             || argument.Parameter is not { Type.SpecialType: SpecialType.System_String } parameter
             || !TakesActivationName(parameter, symbols)
-            || argument.Value.ConstantValue is not { HasValue: true, Value: string identifier })
+            || argument.Value.ConstantValue is not { HasValue: true, Value: string text })
         {
             return;
+        }
+
+        // Deserialize also takes Serialize's form, "elu(alpha=0.5)": only the part before '(' is an identifier.
+        string identifier = text;
+        string parameterList = string.Empty;
+        int open = text.IndexOf('(');
+        if (open >= 0 && IsDeserialize(parameter, symbols))
+        {
+            identifier = text.Substring(0, open);
+            parameterList = text.Substring(open);
         }
 
         KnownActivations known = CompilationCache.GetKnownActivations(context.Compilation, symbols, context.CancellationToken);
@@ -52,7 +62,7 @@ public sealed class UnknownActivationNameAnalyzer : DiagnosticAnalyzer
         string? suggestion = ActivationNameSuggester.Suggest(identifier, known.Identifiers);
         ImmutableDictionary<string, string?> properties = suggestion is null
             ? ImmutableDictionary<string, string?>.Empty
-            : ImmutableDictionary<string, string?>.Empty.Add(DiagnosticDescriptors.SuggestionProperty, suggestion);
+            : ImmutableDictionary<string, string?>.Empty.Add(DiagnosticDescriptors.SuggestionProperty, suggestion + parameterList);
         context.ReportDiagnostic(Diagnostic.Create(
             DiagnosticDescriptors.UnknownActivationName,
             argument.Value.Syntax.GetLocation(),
@@ -60,6 +70,10 @@ public sealed class UnknownActivationNameAnalyzer : DiagnosticAnalyzer
             identifier,
             suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?"));
     }
+
+    private static bool IsDeserialize(IParameterSymbol parameter, ActivationSymbols symbols) =>
+        parameter.ContainingSymbol is IMethodSymbol { Name: "Deserialize" } method
+        && SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.ActivationClass);
 
     /// <summary>
     /// A parameter marked <c>[ActivationName]</c>, or the identifier of <c>Activation.Get</c> and

@@ -39,8 +39,8 @@ public sealed class UnknownActivationNameCodeFixProvider : CodeFixProvider
 
         foreach (Diagnostic diagnostic in context.Diagnostics)
         {
-            if (!diagnostic.Properties.TryGetValue(DiagnosticDescriptors.SuggestionProperty, out string? suggestion)
-                || suggestion is null
+            if (!diagnostic.Properties.TryGetValue(DiagnosticDescriptors.SuggestionProperty, out string? replacement)
+                || replacement is null
                 || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not LiteralExpressionSyntax literal
                 || !literal.IsKind(SyntaxKind.StringLiteralExpression))
             {
@@ -49,18 +49,18 @@ public sealed class UnknownActivationNameCodeFixProvider : CodeFixProvider
 
             context.RegisterCodeFix(
                 CodeAction.Create(
-                    $"Use '{suggestion}'",
-                    cancellationToken => ReplaceAsync(context.Document, literal, suggestion, cancellationToken),
+                    $"Use '{replacement}'",
+                    cancellationToken => ReplaceAsync(context.Document, literal, replacement, cancellationToken),
                     EquivalenceKey),
                 diagnostic);
         }
     }
 
-    private static async Task<Document> ReplaceAsync(Document document, LiteralExpressionSyntax literal, string suggestion, CancellationToken cancellationToken)
+    private static async Task<Document> ReplaceAsync(Document document, LiteralExpressionSyntax literal, string replacement, CancellationToken cancellationToken)
     {
         SyntaxNode root = (await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!;
-        LiteralExpressionSyntax replacement = SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(suggestion))
+        LiteralExpressionSyntax fixedLiteral = SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(replacement))
             .WithTriviaFrom(literal);
-        return document.WithSyntaxRoot(root.ReplaceNode(literal, replacement));
+        return document.WithSyntaxRoot(root.ReplaceNode(literal, fixedLiteral));
     }
 }

@@ -13,6 +13,8 @@ public sealed class EndToEndTests
 
     private static readonly System.Lazy<Assembly> s_assembly = new(() => GeneratorHarness.CompileAndLoad(UserStubs.Source));
 
+    internal static Assembly CompiledAssembly => s_assembly.Value;
+
     private static Assembly Compiled => s_assembly.Value;
 
     [Theory]

@@ -15,7 +15,7 @@ namespace Activations.Generator.Tests;
 /// <summary>Runs the generator over source text in process, and compiles and loads the result.</summary>
 internal static class GeneratorHarness
 {
-    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.CSharp12);
+    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.CSharp12, DocumentationMode.Diagnose);
 
     private static readonly Lazy<ImmutableArray<MetadataReference>> s_references = new(() =>
     {
@@ -62,7 +62,11 @@ internal static class GeneratorHarness
         Assert.Empty(generatorDiagnostics);
         using var stream = new MemoryStream();
         var result = output.Emit(stream);
-        var problems = result.Diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+        // Documentation is checked (a bad cref in generated docs is a warning); the test stubs themselves need none.
+        var problems = result.Diagnostics
+            .Where(d => d.Severity >= DiagnosticSeverity.Warning)
+            .Where(d => !(d.Id == "CS1591" && d.Location.SourceTree?.FilePath.StartsWith("Stub", StringComparison.Ordinal) == true))
+            .ToList();
         if (!result.Success || problems.Count > 0)
         {
             Assert.Fail("The generated code does not compile cleanly:\n" + string.Join("\n", problems)

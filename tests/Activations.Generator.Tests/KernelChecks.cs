@@ -40,9 +40,10 @@ internal static class KernelChecks
         return values.OrderBy(_ => random.Next()).ToArray();
     }
 
-    public static MethodInfo Stub(Assembly assembly, string typeName, string methodName) =>
+    public static MethodInfo Stub(Assembly assembly, string typeName, string methodName, int? parameterCount = null) =>
         assembly.GetType(typeName, throwOnError: true)!.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
-            .Single(m => m.Name == methodName && m.GetParameters() is [{ ParameterType: var t }, ..] && t == typeof(double));
+            .Single(m => m.Name == methodName && m.GetParameters() is [{ ParameterType: var t }, ..] && t == typeof(double)
+                && (parameterCount is null || m.GetParameters().Length == parameterCount));
 
     public static double InvokeStub(MethodInfo stub, double x, double[] arguments)
     {
@@ -65,9 +66,9 @@ internal static class KernelChecks
     /// the stub's result rounded to float, double within <paramref name="doubleUlps"/>, Half within <paramref name="halfUlps"/>.
     /// </summary>
     public static void MatchStub(Assembly assembly, string typeName, string methodName, string activation, double[] arguments,
-        double singleUlps, double doubleUlps, double halfUlps)
+        double singleUlps, double doubleUlps, double halfUlps, int? parameterCount = null)
     {
-        MethodInfo stub = Stub(assembly, typeName, methodName);
+        MethodInfo stub = Stub(assembly, typeName, methodName, parameterCount);
         Assert.True(ActivationRegistry.TryGet(activation, out ActivationDescriptor? descriptor), $"'{activation}' is not registered.");
 
         // The float and Half kernels take float parameters (left-out ones default, then round): the stub sees the same values.

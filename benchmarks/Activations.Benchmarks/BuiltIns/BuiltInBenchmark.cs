@@ -28,21 +28,9 @@ public abstract class BuiltInBenchmark
         for (int i = 0; i < N; i++) X[i] = (float)(random.NextDouble() * 20 - 10);
         Destination = new float[N];
         Scratch = new float[N];
-        OnSetup();
-    }
-
-    /// <summary>Looks up the generated kernels; runs after the buffers exist.</summary>
-    protected virtual void OnSetup()
-    {
     }
 
     /// <summary>The memory floor: no kernel can beat reading and writing the same bytes.</summary>
     [Benchmark(Description = "copy (floor)")]
     public void Copy() => X.AsSpan().CopyTo(Destination);
-
-    /// <summary>The generated float span kernel of a built-in, through the registry (one delegate call per span).</summary>
-    protected static ActivationKernel<float> SingleKernel(string name) =>
-        ActivationRegistry.TryGet(name, out ActivationDescriptor? d)
-            ? d.Single
-            : throw new InvalidOperationException($"'{name}' is not registered: the generator has not emitted the built-ins yet.");
 }

@@ -7,12 +7,8 @@ namespace Activations.Benchmarks.BuiltIns;
 /// <summary>silu: ours (one fused pass) against <c>x * Sigmoid(x)</c> composed from TensorPrimitives (bar: 2x faster).</summary>
 public class SiluBenchmarks : BuiltInBenchmark
 {
-    private ActivationKernel<float> _ours = null!;
-
-    protected override void OnSetup() => _ours = SingleKernel("silu");
-
     [Benchmark(Description = "Activations")]
-    public void Ours() => _ours(X, Destination, default);
+    public void Ours() => Activation.Silu(X, Destination);
 
     [Benchmark(Baseline = true, Description = "TensorPrimitives composed")]
     public void Composed()
@@ -32,12 +28,8 @@ public class SiluBenchmarks : BuiltInBenchmark
 /// <summary>softplus: ours against Keras's printed <c>log(exp(x) + 1)</c> composed from TensorPrimitives (bar: 2x faster).</summary>
 public class SoftplusBenchmarks : BuiltInBenchmark
 {
-    private ActivationKernel<float> _ours = null!;
-
-    protected override void OnSetup() => _ours = SingleKernel("softplus");
-
     [Benchmark(Description = "Activations")]
-    public void Ours() => _ours(X, Destination, default);
+    public void Ours() => Activation.Softplus(X, Destination);
 
     [Benchmark(Baseline = true, Description = "TensorPrimitives composed")]
     public void Composed()
@@ -58,12 +50,8 @@ public class SoftplusBenchmarks : BuiltInBenchmark
 /// <summary>mish: ours against <c>x * tanh(log(exp(x) + 1))</c> composed from TensorPrimitives (bar: 2x faster).</summary>
 public class MishBenchmarks : BuiltInBenchmark
 {
-    private ActivationKernel<float> _ours = null!;
-
-    protected override void OnSetup() => _ours = SingleKernel("mish");
-
     [Benchmark(Description = "Activations")]
-    public void Ours() => _ours(X, Destination, default);
+    public void Ours() => Activation.Mish(X, Destination);
 
     [Benchmark(Baseline = true, Description = "TensorPrimitives composed")]
     public void Composed()
@@ -89,17 +77,11 @@ public class MishBenchmarks : BuiltInBenchmark
 /// </summary>
 public class GeluBenchmarks : BuiltInBenchmark
 {
-    private ActivationKernel<float> _ours = null!;
-    private readonly double[] _exact = { 0.0 };
-    private readonly double[] _approximate = { 1.0 };
-
-    protected override void OnSetup() => _ours = SingleKernel("gelu");
-
     [Benchmark(Description = "Activations exact (erfc)")]
-    public void OursExact() => _ours(X, Destination, _exact);
+    public void OursExact() => Activation.Gelu(X, Destination);
 
     [Benchmark(Description = "Activations tanh form")]
-    public void OursApproximate() => _ours(X, Destination, _approximate);
+    public void OursApproximate() => Activation.Gelu(X, Destination, approximate: true);
 
     [Benchmark(Baseline = true, Description = "TensorPrimitives composed tanh form")]
     public void Composed()
@@ -129,13 +111,8 @@ public class GeluBenchmarks : BuiltInBenchmark
 /// <summary>elu: ours against <c>max(x, 0) + min(alpha (exp(x) - 1), 0)</c> composed from TensorPrimitives (bar: 2x faster).</summary>
 public class EluBenchmarks : BuiltInBenchmark
 {
-    private ActivationKernel<float> _ours = null!;
-    private readonly double[] _alpha = { 1.0 };
-
-    protected override void OnSetup() => _ours = SingleKernel("elu");
-
     [Benchmark(Description = "Activations")]
-    public void Ours() => _ours(X, Destination, _alpha);
+    public void Ours() => Activation.Elu(X, Destination);
 
     [Benchmark(Baseline = true, Description = "TensorPrimitives composed")]
     public void Composed()

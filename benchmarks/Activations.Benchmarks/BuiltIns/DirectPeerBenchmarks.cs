@@ -7,12 +7,8 @@ namespace Activations.Benchmarks.BuiltIns;
 /// <summary>sigmoid: ours against <see cref="TensorPrimitives.Sigmoid(ReadOnlySpan{float}, Span{float})"/> (bar: at least as fast).</summary>
 public class SigmoidBenchmarks : BuiltInBenchmark
 {
-    private ActivationKernel<float> _ours = null!;
-
-    protected override void OnSetup() => _ours = SingleKernel("sigmoid");
-
     [Benchmark(Description = "Activations")]
-    public void Ours() => _ours(X, Destination, default);
+    public void Ours() => Activation.Sigmoid(X, Destination);
 
     [Benchmark(Baseline = true, Description = "TensorPrimitives")]
     public void Peer() => TensorPrimitives.Sigmoid(X, Destination);
@@ -28,12 +24,8 @@ public class SigmoidBenchmarks : BuiltInBenchmark
 /// <summary>tanh: ours against <see cref="TensorPrimitives.Tanh(ReadOnlySpan{float}, Span{float})"/> (bar: at least as fast).</summary>
 public class TanhBenchmarks : BuiltInBenchmark
 {
-    private ActivationKernel<float> _ours = null!;
-
-    protected override void OnSetup() => _ours = SingleKernel("tanh");
-
     [Benchmark(Description = "Activations")]
-    public void Ours() => _ours(X, Destination, default);
+    public void Ours() => Activation.Tanh(X, Destination);
 
     [Benchmark(Baseline = true, Description = "TensorPrimitives")]
     public void Peer() => TensorPrimitives.Tanh(X, Destination);
@@ -49,12 +41,8 @@ public class TanhBenchmarks : BuiltInBenchmark
 /// <summary>exponential: ours against <see cref="TensorPrimitives.Exp(ReadOnlySpan{float}, Span{float})"/> (bar: at least as fast).</summary>
 public class ExponentialBenchmarks : BuiltInBenchmark
 {
-    private ActivationKernel<float> _ours = null!;
-
-    protected override void OnSetup() => _ours = SingleKernel("exponential");
-
     [Benchmark(Description = "Activations")]
-    public void Ours() => _ours(X, Destination, default);
+    public void Ours() => Activation.Exponential(X, Destination);
 
     [Benchmark(Baseline = true, Description = "TensorPrimitives")]
     public void Peer() => TensorPrimitives.Exp(X, Destination);
@@ -70,13 +58,8 @@ public class ExponentialBenchmarks : BuiltInBenchmark
 /// <summary>relu: ours against <c>TensorPrimitives.Max(x, 0)</c> (bar: at least as fast).</summary>
 public class ReluBenchmarks : BuiltInBenchmark
 {
-    private ActivationKernel<float> _ours = null!;
-    private readonly double[] _defaults = { 0.0, double.PositiveInfinity, 0.0 };
-
-    protected override void OnSetup() => _ours = SingleKernel("relu");
-
     [Benchmark(Description = "Activations")]
-    public void Ours() => _ours(X, Destination, _defaults);
+    public void Ours() => Activation.Relu(X, Destination);
 
     [Benchmark(Baseline = true, Description = "TensorPrimitives")]
     public void Peer() => TensorPrimitives.Max(X, 0f, Destination);

@@ -36,6 +36,10 @@ internal sealed class FormulaEmitter
         writer.Line($"return {emitter.Emit(formula).Text};");
     }
 
+    /// <summary>A scalar double expression for a node over parameters only (a condition the kernel decides before its loop).</summary>
+    public static string EmitScalarExpression(FormulaNode node, Func<int, string> parameter) =>
+        new FormulaEmitter(new LoweringTarget(false, 0, ForSingle: false), parameter, new IndentedWriter()).EmitScalar(node).Text;
+
     private void CountUses(FormulaNode node)
     {
         _uses.TryGetValue(node, out int uses);

@@ -12,18 +12,24 @@ namespace Activations.Generator.Emit;
 internal static class FormulaSpecializer
 {
     /// <summary>The formula with each switch (by parameter index) replaced by its value and the resulting constant logic folded.</summary>
-    public static FormulaNode Specialize(FormulaNode node, IReadOnlyDictionary<int, bool> switches) => node switch
+    public static FormulaNode Specialize(FormulaNode node, IReadOnlyDictionary<int, bool> switches) =>
+        Rewrite(node, n => n is ParameterNode { IsSwitch: true } p && switches.TryGetValue(p.Index, out bool value) ? new BooleanConstantNode(value) : null);
+
+    /// <summary>The formula with every occurrence of <paramref name="condition"/> replaced by <paramref name="value"/>, and folded.</summary>
+    public static FormulaNode Substitute(FormulaNode node, FormulaNode condition, bool value) =>
+        Rewrite(node, n => n.Equals(condition) ? new BooleanConstantNode(value) : null);
+
+    private static FormulaNode Rewrite(FormulaNode node, System.Func<FormulaNode, FormulaNode?> replace) => replace(node) ?? node switch
     {
-        ParameterNode { IsSwitch: true } p when switches.TryGetValue(p.Index, out bool value) => new BooleanConstantNode(value),
-        UnaryNode u => Fold(u with { Operand = Specialize(u.Operand, switches) }),
-        BinaryNode b => Fold(b with { Left = Specialize(b.Left, switches), Right = Specialize(b.Right, switches) }),
+        UnaryNode u => Fold(u with { Operand = Rewrite(u.Operand, replace) }),
+        BinaryNode b => Fold(b with { Left = Rewrite(b.Left, replace), Right = Rewrite(b.Right, replace) }),
         ConditionalNode c => Fold(new ConditionalNode(
-            Specialize(c.Condition, switches), Specialize(c.WhenTrue, switches), Specialize(c.WhenFalse, switches))),
-        CallNode call => call with { Arguments = call.Arguments.Select(a => Specialize(a, switches)).ToList().ToEquatable() },
+            Rewrite(c.Condition, replace), Rewrite(c.WhenTrue, replace), Rewrite(c.WhenFalse, replace))),
+        CallNode call => call with { Arguments = call.Arguments.Select(a => Rewrite(a, replace)).ToList().ToEquatable() },
         StubCallNode call => call with
         {
-            Element = Specialize(call.Element, switches),
-            Arguments = call.Arguments.Select(a => Specialize(a, switches)).ToList().ToEquatable(),
+            Element = Rewrite(call.Element, replace),
+            Arguments = call.Arguments.Select(a => Rewrite(a, replace)).ToList().ToEquatable(),
         },
         _ => node,
     };
@@ -56,19 +62,4 @@ internal static class FormulaSpecializer
 
     private static FormulaNode Fold(ConditionalNode node) =>
         node.Condition is BooleanConstantNode c ? (c.Value ? node.WhenTrue : node.WhenFalse) : node;
-
-    /// <summary>Every combination of values of the given switches (2^n of them), first all false.</summary>
-    public static IEnumerable<Dictionary<int, bool>> Combinations(IReadOnlyList<int> switchIndices)
-    {
-        for (int bits = 0; bits < 1 << switchIndices.Count; bits++)
-        {
-            var combination = new Dictionary<int, bool>();
-            for (int i = 0; i < switchIndices.Count; i++)
-            {
-                combination[switchIndices[i]] = (bits & (1 << i)) != 0;
-            }
-
-            yield return combination;
-        }
-    }
 }

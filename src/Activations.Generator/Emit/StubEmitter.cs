@@ -17,15 +17,15 @@ internal sealed class StubEmitter
     private readonly StubModel _stub;
     private readonly string _prefix;
     private readonly IndentedWriter _w = new();
-    private readonly List<StubParameterModel> _switches;
     private readonly List<StubParameterModel> _numbers;
+    private readonly KernelCases _cases;
 
     private StubEmitter(StubModel stub, string operatorPrefix)
     {
         _stub = stub;
         _prefix = operatorPrefix;
-        _switches = stub.Parameters.Where(p => p.IsSwitch).ToList();
         _numbers = stub.Parameters.Where(p => !p.IsSwitch).ToList();
+        _cases = KernelCases.Build(stub, condition => FormulaEmitter.EmitScalarExpression(condition, i => Identifier(stub.Parameters[i].Name)));
     }
 
     /// <summary>The source text for one stub. <paramref name="operatorPrefix"/> names its operator structs (unique in the type).</summary>
@@ -58,7 +58,7 @@ internal sealed class StubEmitter
 
         foreach (ContainingTypeModel type in _stub.ContainingTypes)
         {
-            _w.Line($"partial {type.Keyword} {type.Name}");
+            _w.Line($"partial {type.Keyword} {Identifier(type.Name)}");
             blocks.Push(_w.OpenBlock());
         }
 
@@ -79,13 +79,12 @@ internal sealed class StubEmitter
             EmitVectorOfTOverload(element);
         }
 
-        foreach (Dictionary<int, bool> combination in FormulaSpecializer.Combinations(_switches.Select(Index).ToList()))
+        foreach (KernelCases.Leaf leaf in _cases.Leaves())
         {
-            FormulaNode formula = FormulaSpecializer.Specialize(_stub.Formula, combination);
             _w.Line();
-            EmitOperator(formula, combination, single: true);
+            EmitOperator(leaf, single: true);
             _w.Line();
-            EmitOperator(formula, combination, single: false);
+            EmitOperator(leaf, single: false);
         }
 
         while (blocks.Count > 0)
@@ -94,18 +93,9 @@ internal sealed class StubEmitter
         }
     }
 
-    private int Index(StubParameterModel parameter)
-    {
-        for (int i = 0; i < _stub.Parameters.Count; i++)
-        {
-            if (ReferenceEquals(_stub.Parameters[i], parameter))
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
+    // A parameter may be called @default: keywords need the @ back.
+    private static string Identifier(string name) =>
+        Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ? "@" + name : name;
 
     // "beta = 1f, bool approximate = false": the scalar parameters as the float (or double) overloads declare them.
     private string ParameterList(string scalar) => string.Concat(_stub.Parameters.Select(p =>
@@ -114,45 +104,44 @@ internal sealed class StubEmitter
         string value = !p.HasDefault ? ""
             : p.IsSwitch ? " = " + CSharpLiterals.Boolean(p.DefaultValue != 0)
             : " = " + CSharpLiterals.Of(p.DefaultValue, scalar == "float");
-        return $", {type} {p.Name}{value}";
+        return $", {type} {Identifier(p.Name)}{value}";
     }));
 
-    private string OperatorName(IReadOnlyDictionary<int, bool> combination, bool single)
+    private string OperatorName(KernelCases.Leaf leaf, bool single) => $"{_prefix}{(single ? "Single" : "Double")}{leaf.Name}Operator";
+
+    private string NewOperator(KernelCases.Leaf leaf, bool single) =>
+        $"new {OperatorName(leaf, single)}({string.Join(", ", _numbers.Select(p => Identifier(p.Name)))})";
+
+    // Writes the decisions taken once per call (switches, conditions on parameters), calling leaf for each case.
+    // Conditions are evaluated in double, as the stub does, on the parameters as the overload received them.
+    private void Dispatch(System.Action<KernelCases.Leaf> leaf, bool singleParameters, KernelCases? node = null)
     {
-        string switches = string.Concat(_switches.Select(p => (combination[Index(p)] ? "" : "Not") + Pascal(p.Name)));
-        return $"{_prefix}{(single ? "Single" : "Double")}{switches}Operator";
-    }
-
-    private static string Pascal(string name) => name.Length == 0 ? name : char.ToUpperInvariant(name[0]) + name.Substring(1);
-
-    private string NewOperator(IReadOnlyDictionary<int, bool> combination, bool single) =>
-        $"new {OperatorName(combination, single)}({string.Join(", ", _numbers.Select(p => p.Name))})";
-
-    // Writes the branches over the bool switches, calling leaf for each combination (decided once per call).
-    private void Dispatch(System.Action<Dictionary<int, bool>> leaf, int depth = 0, Dictionary<int, bool>? combination = null)
-    {
-        combination ??= new Dictionary<int, bool>();
-        if (depth == _switches.Count)
+        node ??= _cases;
+        if (node.Case is { } found)
         {
-            leaf(combination);
+            leaf(found);
             return;
         }
 
-        StubParameterModel parameter = _switches[depth];
-        foreach (bool value in new[] { true, false })
+        string test = node.Switch is { } parameter
+            ? Identifier(parameter.Name)
+            : FormulaEmitter.EmitScalarExpression(node.Condition!, i => (singleParameters ? "(double)" : "") + Identifier(_stub.Parameters[i].Name));
+        _w.Line($"if ({test})");
+        using (_w.OpenBlock())
         {
-            _w.Line(value ? $"if ({parameter.Name})" : "else");
-            using (_w.OpenBlock())
-            {
-                combination[Index(parameter)] = value;
-                Dispatch(leaf, depth + 1, combination);
-            }
+            Dispatch(leaf, singleParameters, node.WhenTrue);
+        }
+
+        _w.Line("else");
+        using (_w.OpenBlock())
+        {
+            Dispatch(leaf, singleParameters, node.WhenFalse);
         }
     }
 
     private void EmitSpanKernel(string element, string scalar, string loop, string operatorType)
     {
-        string name = _stub.ElementName;
+        string name = Identifier(_stub.ElementName);
         string rounding = element switch
         {
             "float" => " Each result is the stub's value rounded to float (computed in double unless the formula is exact in float).",
@@ -161,10 +150,10 @@ internal sealed class StubEmitter
         };
         _w.Line($"/// <inheritdoc cref=\"{Cref}\"/>");
         _w.Line($"/// <remarks>");
-        _w.Line($"/// Applies the activation to each element of <paramref name=\"{name}\"/> and writes the results to <paramref name=\"destination\"/>.{rounding}");
-        _w.Line($"/// <paramref name=\"{name}\"/> and <paramref name=\"destination\"/> may be the same memory (in place). Nothing is allocated.");
+        _w.Line($"/// Applies the activation to each element of <paramref name=\"{_stub.ElementName}\"/> and writes the results to <paramref name=\"destination\"/>.{rounding}");
+        _w.Line($"/// <paramref name=\"{_stub.ElementName}\"/> and <paramref name=\"destination\"/> may be the same memory (in place). Nothing is allocated.");
         _w.Line($"/// </remarks>");
-        _w.Line($"/// <exception cref=\"global::System.ArgumentException\"><paramref name=\"destination\"/> is shorter than <paramref name=\"{name}\"/>, or overlaps it without being the same memory; nothing is written.</exception>");
+        _w.Line($"/// <exception cref=\"global::System.ArgumentException\"><paramref name=\"destination\"/> is shorter than <paramref name=\"{_stub.ElementName}\"/>, or overlaps it without being the same memory; nothing is written.</exception>");
         foreach (StubParameterModel p in _numbers.Where(p => p.Constraint != ConstraintKind.None))
         {
             _w.Line($"/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"{p.Name}\"/> {Requirement(p)}; nothing is written.</exception>");
@@ -178,19 +167,20 @@ internal sealed class StubEmitter
                 switch (p.Constraint)
                 {
                     case ConstraintKind.Positive:
-                        _w.Line($"{Kernels}.ParameterChecks.ThrowIfNotPositive({p.Name}, nameof({p.Name}));");
+                        _w.Line($"{Kernels}.ParameterChecks.ThrowIfNotPositive({Identifier(p.Name)}, nameof({Identifier(p.Name)}));");
                         break;
                     case ConstraintKind.NonNegative:
-                        _w.Line($"{Kernels}.ParameterChecks.ThrowIfNegative({p.Name}, nameof({p.Name}));");
+                        _w.Line($"{Kernels}.ParameterChecks.ThrowIfNegative({Identifier(p.Name)}, nameof({Identifier(p.Name)}));");
                         break;
                     case ConstraintKind.Range:
-                        _w.Line($"{Kernels}.ParameterChecks.ThrowIfOutOfRange({p.Name}, {CSharpLiterals.Double(p.Minimum)}, {CSharpLiterals.Double(p.Maximum)}, nameof({p.Name}));");
+                        _w.Line($"{Kernels}.ParameterChecks.ThrowIfOutOfRange({Identifier(p.Name)}, {CSharpLiterals.Double(p.Minimum)}, {CSharpLiterals.Double(p.Maximum)}, nameof({Identifier(p.Name)}));");
                         break;
                 }
             }
 
-            Dispatch(combination =>
-                _w.Line($"{Kernels}.{loop}.Run({name}, destination, {NewOperator(combination, operatorType == "Single")});"));
+            Dispatch(
+                leaf => _w.Line($"{Kernels}.{loop}.Run({name}, destination, {NewOperator(leaf, operatorType == "Single")});"),
+                singleParameters: scalar == "float");
         }
     }
 
@@ -207,17 +197,19 @@ internal sealed class StubEmitter
         _w.Line($"/// <inheritdoc cref=\"{Cref}\"/>");
         _w.Line($"/// <remarks>Applies the activation to each element of a vector, for use inside your own loops. Parameters are not checked.</remarks>");
         _w.Line($"[MethodImpl(MethodImplOptions.AggressiveInlining)]");
-        _w.Line($"{_stub.Accessibility} static {vector} {_stub.MethodName}({vector} {_stub.ElementName}{ParameterList(element)})");
+        _w.Line($"{_stub.Accessibility} static {vector} {_stub.MethodName}({vector} {Identifier(_stub.ElementName)}{ParameterList(element)})");
         using (_w.OpenBlock())
         {
-            Dispatch(combination => _w.Line($"return {NewOperator(combination, element == "float")}.Invoke({_stub.ElementName});"));
+            Dispatch(
+                leaf => _w.Line($"return {NewOperator(leaf, element == "float")}.Invoke({Identifier(_stub.ElementName)});"),
+                singleParameters: element == "float");
         }
     }
 
     private void EmitVectorOfTOverload(string element)
     {
-        string name = _stub.ElementName;
-        string arguments = string.Concat(_stub.Parameters.Select(p => ", " + p.Name));
+        string name = Identifier(_stub.ElementName);
+        string arguments = string.Concat(_stub.Parameters.Select(p => ", " + Identifier(p.Name)));
         _w.Line($"/// <inheritdoc cref=\"{Cref}\"/>");
         _w.Line($"/// <remarks>Applies the activation to each element of a vector, for use inside your own loops. Parameters are not checked.</remarks>");
         _w.Line($"[MethodImpl(MethodImplOptions.AggressiveInlining)]");
@@ -243,16 +235,17 @@ internal sealed class StubEmitter
         }
     }
 
-    private void EmitOperator(FormulaNode formula, IReadOnlyDictionary<int, bool> combination, bool single)
+    private void EmitOperator(KernelCases.Leaf leaf, bool single)
     {
+        FormulaNode formula = leaf.Formula;
         // A float kernel runs natively in float only when that gives the double result rounded to float exactly.
         bool native = single && SinglePrecisionAnalysis.IsExactInSingle(formula);
         string element = single ? "float" : "double";
         string compute = native || !single ? element : "double";
-        string name = OperatorName(combination, single);
-        string switches = string.Join(", ", _switches.Select(p => $"{p.Name} = {CSharpLiterals.Boolean(combination[Index(p)])}"));
+        string name = OperatorName(leaf, single);
+        string switches = leaf.Description;
         _w.Line($"/// <summary>");
-        _w.Line($"/// {_stub.MethodName} on {element}{(switches.Length > 0 ? $" with {switches}" : "")}, {(compute == element ? $"computed in {element}" : "computed in double and rounded to float")}.");
+        _w.Line($"/// {_stub.MethodName} on {element}{(switches.Length > 0 ? $" when {System.Security.SecurityElement.Escape(switches)}" : "")}, {(compute == element ? $"computed in {element}" : "computed in double and rounded to float")}.");
         _w.Line($"/// </summary>");
         _w.Line($"private readonly struct {name} : {Kernels}.IElementwiseOperator<{element}>");
         using (_w.OpenBlock())
@@ -265,12 +258,12 @@ internal sealed class StubEmitter
             if (_numbers.Count > 0)
             {
                 _w.Line();
-                _w.Line($"public {name}({string.Join(", ", _numbers.Select(p => $"{compute} {p.Name}"))})");
+                _w.Line($"public {name}({string.Join(", ", _numbers.Select(p => $"{compute} {Identifier(p.Name)}"))})");
                 using (_w.OpenBlock())
                 {
                     foreach (StubParameterModel p in _numbers)
                     {
-                        _w.Line($"_{p.Name} = {p.Name};");
+                        _w.Line($"_{p.Name} = {Identifier(p.Name)};");
                     }
                 }
 

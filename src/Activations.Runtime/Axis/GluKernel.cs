@@ -70,12 +70,12 @@ internal readonly struct GluKernel : IAxisKernel
         {
             AxisElement.Load2<TL, TV, T>(ref x, k, out TV aLower, out TV aUpper);
             AxisElement.Load2<TL, TV, T>(ref b, k, out TV bLower, out TV bUpper);
-            AxisElement.Store2<TL, TV, T>(Gate<TL, TV>(aLower, bLower), Gate<TL, TV>(aUpper, bUpper), ref destination, k);
+            AxisElement.Store2<TL, TV, T>(Gate<TL, TV, T>(aLower, bLower), Gate<TL, TV, T>(aUpper, bUpper), ref destination, k);
         }
 
         for (; k < half; k++)
         {
-            AxisElement.Write(ref destination, k, Gate(AxisElement.Read(ref x, k), AxisElement.Read(ref b, k)));
+            AxisElement.Write(ref destination, k, Gate<T>(AxisElement.Read(ref x, k), AxisElement.Read(ref b, k)));
         }
     }
 
@@ -94,7 +94,7 @@ internal readonly struct GluKernel : IAxisKernel
             {
                 AxisElement.Load2<TL, TV, T>(ref aj, k * xStride, out TV aLower, out TV aUpper);
                 AxisElement.Load2<TL, TV, T>(ref bj, k * xStride, out TV bLower, out TV bUpper);
-                AxisElement.Store2<TL, TV, T>(Gate<TL, TV>(aLower, bLower), Gate<TL, TV>(aUpper, bUpper), ref dj, k * destinationStride);
+                AxisElement.Store2<TL, TV, T>(Gate<TL, TV, T>(aLower, bLower), Gate<TL, TV, T>(aUpper, bUpper), ref dj, k * destinationStride);
             }
         }
 
@@ -108,15 +108,21 @@ internal readonly struct GluKernel : IAxisKernel
         ref T b = ref Unsafe.Add(ref x, half * xStride);
         for (nint k = 0; k < half; k++)
         {
-            AxisElement.Write(ref destination, k * destinationStride, Gate(AxisElement.Read(ref x, k * xStride), AxisElement.Read(ref b, k * xStride)));
+            AxisElement.Write(ref destination, k * destinationStride, Gate<T>(AxisElement.Read(ref x, k * xStride), AxisElement.Read(ref b, k * xStride)));
         }
     }
 
+    /// <summary>a / (1 + e^-b); float results need e^-b only to float accuracy (the math core's 2^-33 exp).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TV Gate<TL, TV>(TV a, TV b)
-        where TL : struct, ILanes<TV> where TV : struct =>
-        TL.Divide(a, TL.Add(TL.Create(1), TL.Exp(TL.Subtract(TL.Create(0), b))));
+    private static TV Gate<TL, TV, T>(TV a, TV b)
+        where TL : struct, ILanes<TV> where TV : struct
+    {
+        TV minusB = TL.Subtract(TL.Create(0), b);
+        TV e = typeof(T) == typeof(float) ? TL.ExpForSingle(minusB) : TL.Exp(minusB);
+        return TL.Divide(a, TL.Add(TL.Create(1), e));
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static double Gate(double a, double b) => a / (1.0 + VectorMath.Exp(-b));
+    private static double Gate<T>(double a, double b) =>
+        a / (1.0 + (typeof(T) == typeof(float) ? VectorMath.ExpForSingle(-b) : VectorMath.Exp(-b)));
 }

@@ -23,6 +23,9 @@ internal interface ILanes<TV> where TV : struct
     static abstract TV Max(TV a, TV b);
 
     static abstract TV Exp(TV x);
+
+    /// <summary>e^x to a relative 2^-33 (the math core's exp for results that end as float): enough for float outputs.</summary>
+    static abstract TV ExpForSingle(TV x);
     static abstract TV GreaterThan(TV a, TV b);
     static abstract TV Equals(TV a, TV b);
     static abstract TV IsNaN(TV x);

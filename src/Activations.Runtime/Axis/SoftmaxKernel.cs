@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace Activations;
@@ -99,7 +100,14 @@ internal readonly struct SoftmaxKernel : IAxisKernel
         LaneSums.AddTo<TL, TV>(sumUpper, compensationUpper, ref sum, ref compensation);
         double total = sum + compensation;
 
-        // float rounded e to float when storing it; dividing in double keeps the result within 1.5 ULP.
+        // float rounded e to float when storing it; one more rounding (in float lanes where a vector FMA exists,
+        // else dividing in double) keeps the result within 1.5 ULP.
+        if (typeof(T) == typeof(float) && SingleScale.IsAvailable)
+        {
+            SingleScale.Row(ref Unsafe.As<T, float>(ref destination), n, total);
+            return;
+        }
+
         TV totalVector = TL.Create(total), inverse = TL.Create(1.0 / total);
         i = 0;
         for (; i <= n - block; i += block)

@@ -69,9 +69,10 @@ internal interface IDoubleLanes<TV>
     /// <summary>The lanes' bits subtracted as 64-bit integers.</summary>
     static abstract TV SubtractBits(TV a, TV b);
 
-    /// <summary>The smaller of each pair; NaN handling unspecified (callers patch NaN lanes themselves).</summary>
+    /// <summary>The smaller of each pair, cheaply: when either is NaN the result is <paramref name="b"/> or NaN
+    /// (x86 min returns b; the .NET 9+ software fallback propagates NaN). So MinFast(constant, x) is NaN for a NaN x.</summary>
     static abstract TV MinFast(TV a, TV b);
 
-    /// <summary>The larger of each pair; NaN handling unspecified (callers patch NaN lanes themselves).</summary>
+    /// <summary>The larger of each pair, cheaply, with NaN handled as in <see cref="MinFast"/>.</summary>
     static abstract TV MaxFast(TV a, TV b);
 }

@@ -78,8 +78,10 @@ internal readonly struct Vector128DoubleLanes : IDoubleLanes<Vector128<double>>
     public static Vector128<double> SubtractBits(Vector128<double> a, Vector128<double> b) => (a.AsUInt64() - b.AsUInt64()).AsDouble();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<double> MinFast(Vector128<double> a, Vector128<double> b) => Vector128.Min(a, b);
+    public static Vector128<double> MinFast(Vector128<double> a, Vector128<double> b) =>
+        Sse2.IsSupported ? Sse2.Min(a, b) : Vector128.Min(a, b); // the instruction returns b when either is NaN
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<double> MaxFast(Vector128<double> a, Vector128<double> b) => Vector128.Max(a, b);
+    public static Vector128<double> MaxFast(Vector128<double> a, Vector128<double> b) =>
+        Sse2.IsSupported ? Sse2.Max(a, b) : Vector128.Max(a, b); // the instruction returns b when either is NaN
 }

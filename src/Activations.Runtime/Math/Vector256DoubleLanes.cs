@@ -78,8 +78,10 @@ internal readonly struct Vector256DoubleLanes : IDoubleLanes<Vector256<double>>
     public static Vector256<double> SubtractBits(Vector256<double> a, Vector256<double> b) => (a.AsUInt64() - b.AsUInt64()).AsDouble();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> MinFast(Vector256<double> a, Vector256<double> b) => Vector256.Min(a, b);
+    public static Vector256<double> MinFast(Vector256<double> a, Vector256<double> b) =>
+        Avx.IsSupported ? Avx.Min(a, b) : Vector256.Min(a, b); // the instruction returns b when either is NaN
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> MaxFast(Vector256<double> a, Vector256<double> b) => Vector256.Max(a, b);
+    public static Vector256<double> MaxFast(Vector256<double> a, Vector256<double> b) =>
+        Avx.IsSupported ? Avx.Max(a, b) : Vector256.Max(a, b); // the instruction returns b when either is NaN
 }

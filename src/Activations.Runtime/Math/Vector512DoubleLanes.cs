@@ -78,8 +78,10 @@ internal readonly struct Vector512DoubleLanes : IDoubleLanes<Vector512<double>>
     public static Vector512<double> SubtractBits(Vector512<double> a, Vector512<double> b) => (a.AsUInt64() - b.AsUInt64()).AsDouble();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> MinFast(Vector512<double> a, Vector512<double> b) => Vector512.Min(a, b);
+    public static Vector512<double> MinFast(Vector512<double> a, Vector512<double> b) =>
+        Avx512F.IsSupported ? Avx512F.Min(a, b) : Vector512.Min(a, b); // the instruction returns b when either is NaN
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> MaxFast(Vector512<double> a, Vector512<double> b) => Vector512.Max(a, b);
+    public static Vector512<double> MaxFast(Vector512<double> a, Vector512<double> b) =>
+        Avx512F.IsSupported ? Avx512F.Max(a, b) : Vector512.Max(a, b); // the instruction returns b when either is NaN
 }

@@ -52,31 +52,19 @@ public static partial class VectorMath
     /// <param name="x">The exponents.</param>
     /// <returns>e raised to each element.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> Exp(Vector128<float> x)
-    {
-        (Vector128<double> lower, Vector128<double> upper) = Vector128.Widen(x);
-        return Vector128.Narrow(ExpForSingle(lower), ExpForSingle(upper));
-    }
+    public static Vector128<float> Exp(Vector128<float> x) => ExpOfFloats(x);
 
     /// <summary>e^x per element, within 1 ULP.</summary>
     /// <param name="x">The exponents.</param>
     /// <returns>e raised to each element.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Exp(Vector256<float> x)
-    {
-        (Vector256<double> lower, Vector256<double> upper) = Vector256.Widen(x);
-        return Vector256.Narrow(ExpForSingle(lower), ExpForSingle(upper));
-    }
+    public static Vector256<float> Exp(Vector256<float> x) => ExpOfFloats(x);
 
     /// <summary>e^x per element, within 1 ULP.</summary>
     /// <param name="x">The exponents.</param>
     /// <returns>e raised to each element.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Exp(Vector512<float> x)
-    {
-        (Vector512<double> lower, Vector512<double> upper) = Vector512.Widen(x);
-        return Vector512.Narrow(ExpForSingle(lower), ExpForSingle(upper));
-    }
+    public static Vector512<float> Exp(Vector512<float> x) => ExpOfFloats(x);
 
     /// <summary>e^x in double, accurate to a relative error below 2^-33: enough that rounding the result to
     /// float is within 1 ULP of the correctly rounded float. Valid over the whole double range.</summary>
@@ -89,31 +77,39 @@ public static partial class VectorMath
     /// <param name="x">The exponents.</param>
     /// <returns>e raised to each element.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<double> ExpForSingle(Vector128<double> x) => ExpSingle<Vector128<double>, Vector128DoubleLanes>(x);
+    public static Vector128<double> ExpForSingle(Vector128<double> x) => ExpSingleVector(x);
 
     /// <summary>e^x per element in double, for results narrowed to float (relative error below 2^-33).</summary>
     /// <param name="x">The exponents.</param>
     /// <returns>e raised to each element.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> ExpForSingle(Vector256<double> x) => ExpSingle<Vector256<double>, Vector256DoubleLanes>(x);
+    public static Vector256<double> ExpForSingle(Vector256<double> x) => ExpSingleVector(x);
 
     /// <summary>e^x per element in double, for results narrowed to float (relative error below 2^-33).</summary>
     /// <param name="x">The exponents.</param>
     /// <returns>e raised to each element.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> ExpForSingle(Vector512<double> x) => ExpSingle<Vector512<double>, Vector512DoubleLanes>(x);
+    public static Vector512<double> ExpForSingle(Vector512<double> x) => ExpSingleVector(x);
 
     /// <summary>e^(x + tail), where tail is a small correction below ulp(x) (e.g. the low part of -x²).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static TV ExpDouble<TV, TL>(TV x, TV tail)
+        where TV : struct
+        where TL : struct, IDoubleLanes<TV> =>
+        ExpDoubleTimes<TV, TL>(x, tail, TL.Create(1.0));
+
+    /// <summary>factor * e^(x + tail) with the product folded into the last step (factor + factor * (e^r - 1)),
+    /// saving the separate rounding of e^r; factor must be positive, finite and at least 2^-500 or so.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TV ExpDoubleTimes<TV, TL>(TV x, TV tail, TV factor)
         where TV : struct
         where TL : struct, IDoubleLanes<TV>
     {
         TV clamped = TL.MinFast(TL.MaxFast(x, TL.Create(ExpLowestArgument)), TL.Create(ExpHighestArgument));
         TV k = RoundToInteger<TV, TL>(TL.Multiply(clamped, TL.Create(InverseLn2)));
         TV r = TL.MultiplyAdd(k, TL.Create(-Ln2High), clamped); // exact: k * Ln2High is exact, and Sterbenz
-        r = TL.Add(TL.MultiplyAdd(k, TL.Create(-Ln2Low), r), tail);
-        TV p = TL.Add(TL.MultiplyAdd(TL.Multiply(r, r), ExpPolynomialDouble<TV, TL>(r), r), TL.Create(1.0));
+        r = TL.Add(r, TL.MultiplyAdd(k, TL.Create(-Ln2Low), tail)); // both small corrections, then one rounding
+        TV p = TL.MultiplyAdd(factor, TL.MultiplyAdd(TL.Multiply(r, r), ExpPolynomialDouble<TV, TL>(r), r), factor);
         return TL.Select(IsNaN<TV, TL>(x), x, ScaleByPowerOfTwo<TV, TL>(p, k));
     }
 
@@ -138,7 +134,7 @@ public static partial class VectorMath
     }
 
     /// <summary>The rare path of the float-accuracy exp: some lane beyond ±708, infinite or NaN.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // a call would force every live vector register to be spilled
     private static TV ExpSingleWide<TV, TL>(TV x)
         where TV : struct
         where TL : struct, IDoubleLanes<TV>

@@ -134,13 +134,21 @@ public static partial class VectorMath
         where TV : struct
         where TL : struct, IDoubleLanes<TV>
     {
-        TV clamped = TL.MinFast(TL.Create(Expm1ExpBound), TL.MaxFast(TL.Create(Expm1LowestArgument), x));
-        TV k = RoundToInteger<TV, TL>(TL.Multiply(clamped, TL.Create(InverseLn2)));
-        TV r = TL.MultiplyAdd(k, TL.Create(-Ln2), clamped);
-        TV pm1 = TL.MultiplyAdd(TL.Multiply(r, r), ExpPolynomialSingle<TV, TL>(r), r);
-        TV scale = PowerOfTwo<TV, TL>(k);
-        TV result = TL.MultiplyAdd(scale, pm1, TL.Subtract(scale, TL.Create(1.0)));
+        TV result = Expm1SingleInRange<TV, TL>(TL.MinFast(TL.Create(Expm1ExpBound), TL.MaxFast(TL.Create(Expm1LowestArgument), x)));
         TV large = TL.GreaterThan(x, TL.Create(Expm1ExpBound));
         return TL.Any(large) ? TL.Select(large, ExpSingle<TV, TL>(x), result) : result;
+    }
+
+    /// <summary>e^x - 1 to float accuracy for x in [-40, 700] or NaN (-0 gives +0); no branches.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TV Expm1SingleInRange<TV, TL>(TV x)
+        where TV : struct
+        where TL : struct, IDoubleLanes<TV>
+    {
+        TV k = RoundToInteger<TV, TL>(TL.Multiply(x, TL.Create(InverseLn2)));
+        TV r = TL.MultiplyAdd(k, TL.Create(-Ln2), x);
+        TV pm1 = TL.MultiplyAdd(TL.Multiply(r, r), ExpPolynomialSingle<TV, TL>(r), r);
+        TV scale = PowerOfTwo<TV, TL>(k);
+        return TL.MultiplyAdd(scale, pm1, TL.Subtract(scale, TL.Create(1.0)));
     }
 }

@@ -76,23 +76,25 @@ public static partial class VectorMath
     /// <param name="x">The arguments.</param>
     /// <returns>The hyperbolic tangent of each element.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<double> TanhForSingle(Vector128<double> x) => TanhSingle<Vector128<double>, Vector128DoubleLanes>(x);
+    public static Vector128<double> TanhForSingle(Vector128<double> x) => TanhSingleVector(x);
 
     /// <summary>The hyperbolic tangent per element in double, for results narrowed to float (see <see cref="TanhForSingle(double)"/>).</summary>
     /// <param name="x">The arguments.</param>
     /// <returns>The hyperbolic tangent of each element.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> TanhForSingle(Vector256<double> x) => TanhSingle<Vector256<double>, Vector256DoubleLanes>(x);
+    public static Vector256<double> TanhForSingle(Vector256<double> x) => TanhSingleVector(x);
 
     /// <summary>The hyperbolic tangent per element in double, for results narrowed to float (see <see cref="TanhForSingle(double)"/>).</summary>
     /// <param name="x">The arguments.</param>
     /// <returns>The hyperbolic tangent of each element.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> TanhForSingle(Vector512<double> x) => TanhSingle<Vector512<double>, Vector512DoubleLanes>(x);
+    public static Vector512<double> TanhForSingle(Vector512<double> x) => TanhSingleVector(x);
 
-    // Double: tanh x = x + x^3 T(x^2) for |x| < 0.55 (T fitted by us, relative error below 2^-64), else sign(x) (1 - 2 / (e^(2|x|) + 1)): there the result is at least 0.5, so the subtraction does
-    // not cancel, and e^(2|x|) overflowing to infinity gives exactly ±1. Unlike tanh through expm1 in float
-    // (TensorPrimitives), tanh(±0) is ±0 and tiny x give x.
+    // Double: tanh x = x + x^3 T(x^2) for |x| < 0.55 (T fitted by us, relative error below 2^-64), else
+    // sign(x) (1 - 2 / (e^(2|x|) + 1)): there the result is at least 0.5, so the subtraction does not cancel, and
+    // e^(2|x|) overflowing to infinity gives exactly ±1. Float (computed in double): -t / (t + 2) with
+    // t = expm1(-2|x|), accurate everywhere and branch-free. Unlike TensorPrimitives.Tanh (which takes
+    // exp(-2|x|) - 1 in float), tanh(±0) is ±0 and tiny x give x.
 
     /// <summary>Below this magnitude tanh uses its odd polynomial; above, the exponential form (tanh &gt;= 0.5).</summary>
     private const double TanhPolynomialBound = 0.55;
@@ -106,18 +108,17 @@ public static partial class VectorMath
         TV useExp = TL.GreaterThanOrEqual(a, TL.Create(TanhPolynomialBound));
         TV z = TL.Multiply(x, x);
         TV small = TL.MultiplyAdd(TL.Multiply(x, z), TanhPolynomialDouble<TV, TL>(z), x);
-        if (!TL.Any(useExp))
+        if (TL.Any(useExp))
         {
-            return small;
+            TV e = ExpDouble<TV, TL>(TL.Add(a, a), TL.Create(0.0));
+            small = TL.Select(useExp, TL.Subtract(TL.Create(1.0), TL.Divide(TL.Create(2.0), TL.Add(e, TL.Create(1.0)))), small);
         }
 
-        TV e = ExpDouble<TV, TL>(TL.Add(a, a), TL.Create(0.0));
-        TV large = CopySign<TV, TL>(TL.Subtract(TL.Create(1.0), TL.Divide(TL.Create(2.0), TL.Add(e, TL.Create(1.0)))), x);
-        return TL.Select(useExp, large, small);
+        return CopySign<TV, TL>(small, x); // also makes tanh(-0) = -0, which the polynomial form rounds to +0
     }
 
-    /// <summary>Below this, tanh is ±1 in double: clamping -2|x| here keeps expm1 on its fast path.</summary>
-    private const double TanhExpm1LowestArgument = -60.0;
+    /// <summary>e^-40 is below 2^-57, so clamping -2|x| here changes nothing and keeps expm1 in range.</summary>
+    private const double TanhExpm1LowestArgument = -40.0;
 
     /// <summary>
     /// For float results: tanh |x| = -t / (t + 2) with t = e^(-2|x|) - 1, which is accurate relative to the
@@ -129,7 +130,7 @@ public static partial class VectorMath
         where TL : struct, IDoubleLanes<TV>
     {
         TV a = Abs<TV, TL>(x);
-        TV t = Expm1SingleNoSignedZero<TV, TL>(TL.MaxFast(TL.Create(TanhExpm1LowestArgument), TL.Multiply(a, TL.Create(-2.0))));
+        TV t = Expm1SingleInRange<TV, TL>(TL.MaxFast(TL.Create(TanhExpm1LowestArgument), TL.Multiply(a, TL.Create(-2.0))));
         return CopySign<TV, TL>(TL.Divide(t, TL.Subtract(TL.Create(-2.0), t)), x);
     }
 

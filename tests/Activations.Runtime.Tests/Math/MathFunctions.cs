@@ -30,10 +30,18 @@ internal static class MathFunctions
             VectorMath.TanhForSingle, VectorMath.TanhForSingle, VectorMath.TanhForSingle, VectorMath.TanhForSingle),
         ["expm1"] = new("expm1", VectorMath.Expm1, VectorMath.Expm1, VectorMath.Expm1, VectorMath.Expm1, VectorMath.Expm1, VectorMath.Expm1, VectorMath.Expm1, VectorMath.Expm1,
             VectorMath.Expm1ForSingle, VectorMath.Expm1ForSingle, VectorMath.Expm1ForSingle, VectorMath.Expm1ForSingle),
+        ["log"] = new("log", VectorMath.Log, VectorMath.Log, VectorMath.Log, VectorMath.Log, VectorMath.Log, VectorMath.Log, VectorMath.Log, VectorMath.Log,
+            VectorMath.LogForSingle, VectorMath.LogForSingle, VectorMath.LogForSingle, VectorMath.LogForSingle),
+        ["log1p"] = new("log1p", VectorMath.Log1p, VectorMath.Log1p, VectorMath.Log1p, VectorMath.Log1p, VectorMath.Log1p, VectorMath.Log1p, VectorMath.Log1p, VectorMath.Log1p,
+            VectorMath.Log1pForSingle, VectorMath.Log1pForSingle, VectorMath.Log1pForSingle, VectorMath.Log1pForSingle),
+        ["erf"] = new("erf", VectorMath.Erf, VectorMath.Erf, VectorMath.Erf, VectorMath.Erf, VectorMath.Erf, VectorMath.Erf, VectorMath.Erf, VectorMath.Erf,
+            VectorMath.ErfForSingle, VectorMath.ErfForSingle, VectorMath.ErfForSingle, VectorMath.ErfForSingle),
+        ["erfc"] = new("erfc", VectorMath.Erfc, VectorMath.Erfc, VectorMath.Erfc, VectorMath.Erfc, VectorMath.Erfc, VectorMath.Erfc, VectorMath.Erfc, VectorMath.Erfc,
+            VectorMath.ErfcForSingle, VectorMath.ErfcForSingle, VectorMath.ErfcForSingle, VectorMath.ErfcForSingle),
     };
 
     /// <summary>The functions that have reference files (log has none: see LogTests).</summary>
-    public static IEnumerable<string> WithReference => new[] { "exp", "expm1", "tanh" };
+    public static IEnumerable<string> WithReference => new[] { "exp", "expm1", "log1p", "tanh", "erf", "erfc" };
 
     public static readonly string[] Paths = { "Scalar", "Vector128", "Vector256", "Vector512" };
 

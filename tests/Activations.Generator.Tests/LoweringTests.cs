@@ -1,0 +1,109 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Xunit;
+
+namespace Activations.Generator.Tests;
+
+/// <summary>What the lowering does to the text: inlining, common subexpressions, float-native formulas, switches.</summary>
+public sealed class LoweringTests
+{
+    private static readonly IReadOnlyDictionary<string, string> s_generated = GeneratorHarness.Run(UserStubs.Source).Generated;
+
+    private static string Generated(string method) => s_generated[$"UserCode.Deep.Outer.Stubs.{method}.g.cs"];
+
+    // The body of one operator method, e.g. ("LogisticSumDoubleOperator", "Vector256<double> Invoke").
+    private static string Body(string method, string operatorName, string signature)
+    {
+        string text = Generated(method);
+        int start = text.IndexOf($"struct {operatorName} ", System.StringComparison.Ordinal);
+        Assert.True(start >= 0, $"no {operatorName}");
+        int member = text.IndexOf(signature + "(", start, System.StringComparison.Ordinal);
+        Assert.True(member >= 0, $"no {signature} in {operatorName}");
+        int next = text.IndexOf("[MethodImpl", member, System.StringComparison.Ordinal);
+        return text.Substring(member, (next < 0 ? text.Length : next) - member);
+    }
+
+    [Fact]
+    public void AStubOfTheSameCompilationIsInlinedAndItsSharedWorkComputedOnce()
+    {
+        string body = Body("LogisticSum", "LogisticSumDoubleOperator", "public Vector256<double> Invoke");
+        Assert.DoesNotContain("Logistic(", body);
+        Assert.Single(Regex.Matches(body, @"VectorMath\.Exp\("));
+        Assert.Contains("Vector256<double> t0 =", body);
+    }
+
+    [Fact]
+    public void AStubOfAnotherAssemblyIsCalledThroughItsVectorOverload()
+    {
+        string body = Body("SwishBeta", "SwishBetaSingleOperator", "private Vector512<double> Compute");
+        Assert.Contains("global::Activations.Activation.Sigmoid(Vector512.Create(_beta) * x)", body);
+    }
+
+    [Fact]
+    public void FloatKernelsComputeInDoubleWithTheCheaperFunctionsUnlessTheFormulaIsExactInFloat()
+    {
+        Assert.Contains("ExpForSingle", Body("Logistic", "LogisticSingleOperator", "private Vector256<double> Compute"));
+        Assert.DoesNotContain("ForSingle", Body("Logistic", "LogisticDoubleOperator", "public Vector256<double> Invoke"));
+        Assert.Contains("public Vector256<float> Invoke", Generated("Leaky"));
+        Assert.DoesNotContain("Widen", Generated("Leaky"));
+        Assert.DoesNotContain("Widen", Generated("HardTanh"));
+        Assert.DoesNotContain("Widen", Generated("Window")); // one rounding (|x| - width) on any path; comparisons of exact values
+        Assert.Contains("Widen", Generated("Poly"));
+    }
+
+    [Fact]
+    public void PowIsExpandedToMultiplications()
+    {
+        string body = Body("Poly", "PolyDoubleOperator", "public double Invoke");
+        Assert.DoesNotContain("Pow", body);
+        Assert.Contains("x * x", body);
+    }
+
+    [Fact]
+    public void ABoolSwitchIsDecidedOncePerCallOutsideTheLoop()
+    {
+        string text = Generated("Gelu");
+        Assert.Contains("struct GeluSingleApproximateOperator", text);
+        Assert.Contains("struct GeluSingleNotApproximateOperator", text);
+        string approximate = Body("Gelu", "GeluDoubleApproximateOperator", "public Vector256<double> Invoke");
+        Assert.Contains("VectorMath.Exp(", approximate);
+        Assert.DoesNotContain("Erfc", approximate);
+        Assert.DoesNotContain("approximate", approximate);
+    }
+
+    [Fact]
+    public void AConditionOnParametersOnlyIsDecidedOncePerCallOutsideTheLoop()
+    {
+        string text = Generated("Misc");
+        Assert.Contains("if (a > 1.0)", text);           // double kernel and overloads
+        Assert.Contains("if ((double)a > 1.0)", text);   // float and Half: decided in double, as the stub does
+        string whenTrue = Body("Misc", "MiscDoubleCase1Operator", "public Vector256<double> Invoke");
+        string whenFalse = Body("Misc", "MiscDoubleCase2Operator", "public Vector256<double> Invoke");
+        Assert.DoesNotContain("_a > ", whenTrue + whenFalse);
+        Assert.Contains("Sqrt", whenTrue);
+        Assert.DoesNotContain("Sqrt", whenFalse);
+    }
+
+    [Fact]
+    public void FoldingAParameterConditionCanMakeACaseExactInFloat()
+    {
+        const string relu = """
+            using System;
+            using Activations;
+
+            public static partial class R
+            {
+                [Activation("lowering_relu")]
+                public static double Relu(double x, double negativeSlope = 0.0, double threshold = 0.0) =>
+                    x > threshold ? x : negativeSlope == 0.0 ? 0.0 : negativeSlope * (x - threshold);
+            }
+            """;
+        string text = GeneratorHarness.Run(relu).Generated["R.Relu.g.cs"];
+        Assert.Contains("if ((double)negativeSlope == 0.0)", text);
+        int slopeZero = text.IndexOf("struct ReluSingleCase1Operator", System.StringComparison.Ordinal);
+        int slopeNonZero = text.IndexOf("struct ReluSingleCase2Operator", System.StringComparison.Ordinal);
+        Assert.DoesNotContain("Widen", text.Substring(slopeZero, slopeNonZero - slopeZero));
+        Assert.Contains("Widen", text.Substring(slopeNonZero));
+    }
+}
