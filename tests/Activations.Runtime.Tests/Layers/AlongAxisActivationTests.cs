@@ -14,7 +14,7 @@ public sealed class AlongAxisActivationTests
     [Fact]
     public void DenseAppliesItToEachWholeRowEvenWiderThanABlock()
     {
-        const int units = 300;
+        const int units = 2100;
         float[,] kernel = new float[1, units];
         for (int j = 0; j < units; j++)
         {

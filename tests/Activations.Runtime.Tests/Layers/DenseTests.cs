@@ -23,7 +23,8 @@ public sealed class DenseTests
     }
 
     [Theory]
-    [InlineData(37, 300, 5, true)]   // more units than one epilogue block (256)
+    [InlineData(37, 300, 5, true)]
+    [InlineData(5, 2100, 2, true)]   // more units than one epilogue block (2048)
     [InlineData(8, 3, 1, false)]
     [InlineData(1, 513, 2, true)]
     public void AgreesWithANaiveReferenceWithinTheFloatDotProductBound(int inputSize, int units, int batch, bool useBias)
