@@ -3,18 +3,20 @@ using Activations.Generator.Formula;
 namespace Activations.Generator.Emit;
 
 /// <summary>
-/// Decides whether a formula can run natively in <see cref="float"/> and still give exactly the stub's
+/// Decides whether a formula can run natively in <see cref="float"/> and stay within one ULP of the stub's
 /// double result rounded to float. That holds when every path from the inputs to the result goes through at
-/// most one rounding operation (+ - * / or Sqrt of float inputs, which double rounding leaves correctly rounded),
-/// everything else being exact and monotonic (negation, Abs, Max/Min, CopySign, selects), comparisons see
-/// exact operands, and every constant is a float. Relu, relu6, leaky_relu, hard_tanh and linear qualify;
-/// anything with a transcendental function computes in double.
+/// most one rounding step, everything else being exact and monotonic (negation, Abs, Max/Min, CopySign,
+/// selects), comparisons see exact operands, and every constant is a float. A rounding step is + - * / or Sqrt
+/// of float inputs (double rounding leaves those correctly rounded: exact), or a math-core function applied to
+/// exact float inputs (its float overload is within one ULP, as its tests measure on every reference row).
+/// Relu, relu6, leaky_relu, hard_tanh, linear, tanh and exponential qualify, and run at full float width;
+/// anything that rounds twice on a path computes in double and rounds once at the end.
 /// </summary>
 internal static class SinglePrecisionAnalysis
 {
     private const int NotExact = -1;
 
-    public static bool IsExactInSingle(FormulaNode formula) => RoundingDepth(formula) is 0 or 1;
+    public static bool RunsNativelyInSingle(FormulaNode formula) => RoundingDepth(formula) is 0 or 1;
 
     // How many roundings lie on the worst path to this node when computed in float, or NotExact.
     private static int RoundingDepth(FormulaNode node)
@@ -35,7 +37,8 @@ internal static class SinglePrecisionAnalysis
                 return Worst(RoundingDepth(b.Left), RoundingDepth(b.Right));
             case ConditionalNode c:
                 return RoundingDepth(c.Condition) == 0 ? Worst(RoundingDepth(c.WhenTrue), RoundingDepth(c.WhenFalse)) : NotExact;
-            case CallNode { Function: Primitive.Sqrt } call:
+            case CallNode { Function: Primitive.Sqrt or Primitive.Exp or Primitive.Expm1 or Primitive.Log or Primitive.Log1p
+                or Primitive.Tanh or Primitive.Erf or Primitive.Erfc } call:
                 return RoundingDepth(call.Arguments[0]) == 0 ? 1 : NotExact;
             case CallNode { Function: Primitive.Abs or Primitive.Max or Primitive.Min or Primitive.CopySign } call:
                 int depth = 0;

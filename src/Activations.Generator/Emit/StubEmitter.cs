@@ -238,8 +238,8 @@ internal sealed class StubEmitter
     private void EmitOperator(KernelCases.Leaf leaf, bool single)
     {
         FormulaNode formula = leaf.Formula;
-        // A float kernel runs natively in float only when that gives the double result rounded to float exactly.
-        bool native = single && SinglePrecisionAnalysis.IsExactInSingle(formula);
+        // A float kernel runs natively in float only when that stays within one ULP of the double result rounded to float.
+        bool native = single && SinglePrecisionAnalysis.RunsNativelyInSingle(formula);
         string element = single ? "float" : "double";
         string compute = native || !single ? element : "double";
         string name = OperatorName(leaf, single);
