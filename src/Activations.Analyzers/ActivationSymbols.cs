@@ -51,7 +51,32 @@ internal sealed class ActivationSymbols
             compilation.GetTypeByMetadataName("Activations.PositiveAttribute"),
             compilation.GetTypeByMetadataName("Activations.NonNegativeAttribute"),
             compilation.GetTypeByMetadataName("Activations.RangeAttribute"),
-            compilation.GetTypeByMetadataName("Activations.Activation"));
+            compilation.GetTypeByMetadataName("Activations.Activation"))
+        {
+            AxisActivationAttribute = compilation.GetTypeByMetadataName("Activations.AxisActivationAttribute"),
+        };
+    }
+
+    /// <summary><c>[AxisActivation]</c>: the identifier of a hand-written activation along an axis (softmax).</summary>
+    public INamedTypeSymbol? AxisActivationAttribute { get; private init; }
+
+    /// <summary>The method's <c>[AxisActivation]</c> attribute, or null.</summary>
+    public AttributeData? GetAxisActivationAttribute(IMethodSymbol method)
+    {
+        if (AxisActivationAttribute is null)
+        {
+            return null;
+        }
+
+        foreach (AttributeData attribute in method.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, AxisActivationAttribute))
+            {
+                return attribute;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The method's <c>[Activation]</c> attribute, or null if it is not a stub.</summary>

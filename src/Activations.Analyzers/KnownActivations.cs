@@ -100,6 +100,10 @@ internal sealed class KnownActivations
                 case IMethodSymbol method when symbols.GetActivationAttribute(method) is { } attribute:
                     yield return ActivationDeclaration.FromAttribute(method, attribute);
                     break;
+                case IMethodSymbol method when symbols.GetAxisActivationAttribute(method) is { } attribute:
+                    // softmax and friends: registered by hand, not stubs, but valid identifiers all the same.
+                    yield return ActivationDeclaration.FromAttribute(method, attribute);
+                    break;
             }
         }
     }

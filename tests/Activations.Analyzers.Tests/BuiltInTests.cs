@@ -36,6 +36,25 @@ public class BuiltInTests
         """);
 
     [Fact]
+    public Task Activations_along_an_axis_are_known_and_their_misspellings_reported() => Names.VerifyAsync(
+        """
+        using Activations;
+        using Activations.Layers;
+
+        static class Use
+        {
+            static void Run()
+            {
+                _ = new Dense(10, activation: "softmax");
+                Activation.Get("log_softmax");
+                Activation.Get("sparsemax");
+                Activation.Get({|#0:"sofmax"|});
+            }
+        }
+        """,
+        Names.Diagnostic("ACT0001").WithLocation(0).WithArguments("sofmax", "; did you mean 'softmax'?"));
+
+    [Fact]
     public Task Misspelt_built_ins_are_reported_everywhere_an_identifier_is_taken() => Names.VerifyAsync(
         """
         using Activations;

@@ -12,6 +12,7 @@ public static partial class Activation
     /// <param name="x">The input: the whole span is the axis.</param>
     /// <param name="destination">The output: receives the result; it may be x itself.</param>
     /// <exception cref="ArgumentException">destination is shorter than x, or overlaps x other than exactly.</exception>
+    [AxisActivation("sparsemax")]
     public static void Sparsemax(ReadOnlySpan<float> x, Span<float> destination) => AxisOperation.Span<SparsemaxKernel, float>(x, destination);
 
     /// <summary>
