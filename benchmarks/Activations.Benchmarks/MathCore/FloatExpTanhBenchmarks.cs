@@ -5,6 +5,7 @@ using BenchmarkDotNet.Attributes;
 namespace Activations.Benchmarks.MathCore;
 
 /// <summary>float exp over a span: the math core in a plain unrolled span loop against TensorPrimitives.Exp.</summary>
+[MedianColumn]
 public class FloatExpBenchmarks
 {
     private float[] _x = Array.Empty<float>();
@@ -33,6 +34,7 @@ public class FloatExpBenchmarks
 }
 
 /// <summary>float tanh over a span: the math core in a plain unrolled span loop against TensorPrimitives.Tanh.</summary>
+[MedianColumn]
 public class FloatTanhBenchmarks
 {
     private float[] _x = Array.Empty<float>();

@@ -17,7 +17,7 @@ public static partial class VectorMath
     /// <summary>Highest x with a finite double e^x is about 709.78; clamping here keeps k in range.</summary>
     private const double ExpHighestArgument = 710.0;
 
-    /// <summary>e^x for a double, within 1 ULP of the correctly rounded result; NaN, ±∞, overflow and
+    /// <summary>e^x for a double, within 2 ULP of the correctly rounded result; NaN, ±∞, overflow and
     /// subnormal results as <see cref="System.Math.Exp(double)"/> gives them.</summary>
     /// <param name="x">The exponent.</param>
     /// <returns>e raised to <paramref name="x"/>.</returns>
@@ -30,19 +30,19 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Exp(float x) => (float)ExpForSingle((double)x);
 
-    /// <summary>e^x per element, within 1 ULP.</summary>
+    /// <summary>e^x per element, within 2 ULP.</summary>
     /// <param name="x">The exponents.</param>
     /// <returns>e raised to each element.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<double> Exp(Vector128<double> x) => ExpDouble<Vector128<double>, Vector128DoubleLanes>(x, Vector128<double>.Zero);
 
-    /// <summary>e^x per element, within 1 ULP.</summary>
+    /// <summary>e^x per element, within 2 ULP.</summary>
     /// <param name="x">The exponents.</param>
     /// <returns>e raised to each element.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<double> Exp(Vector256<double> x) => ExpDouble<Vector256<double>, Vector256DoubleLanes>(x, Vector256<double>.Zero);
 
-    /// <summary>e^x per element, within 1 ULP.</summary>
+    /// <summary>e^x per element, within 2 ULP.</summary>
     /// <param name="x">The exponents.</param>
     /// <returns>e raised to each element.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
