@@ -11,8 +11,9 @@ using Microsoft.CodeAnalysis.Operations;
 namespace Activations.Generator.Formula;
 
 /// <summary>
-/// Turns a stub's expression body into the formula IR. Calls to stubs of the same compilation are inlined
-/// (their parameters bound to the argument trees); calls to stubs of other assemblies stay calls. Every
+/// Turns a stub's expression body into the formula IR. Calls to stubs and <c>[Formula]</c> helpers of the same
+/// compilation are inlined (their parameters bound to the argument trees); calls to stubs of other assemblies
+/// stay calls, and helpers of other assemblies are a problem (helpers are inlined from source). Every
 /// construct outside the vocabulary is a problem located at the exact sub-expression.
 /// </summary>
 internal sealed class FormulaParser
@@ -244,7 +245,12 @@ internal sealed class FormulaParser
 
         if (StubParser.IsStub(method))
         {
-            return ParseStubCall(invocation, method, scope);
+            return ParseStubCall(invocation, method, scope, isHelper: false);
+        }
+
+        if (StubParser.IsFormulaHelper(method))
+        {
+            return ParseHelperCall(invocation, method, scope);
         }
 
         string? owner = method.ContainingType?.ToDisplayString();
@@ -275,7 +281,7 @@ internal sealed class FormulaParser
         if (primitive is null)
         {
             Report(scope, StubProblemKind.UnknownMethod, invocation,
-                $"'{method.ContainingType?.Name}.{method.Name}' is not a function formulas can use: use Math.Exp/Log/Tanh/Sqrt/Abs/Max/Min/Clamp/CopySign/Pow, VectorMath.Expm1/Log1p/Erf/Erfc, or another [Activation] stub.");
+                $"'{method.ContainingType?.Name}.{method.Name}' is not a function formulas can use: use Math.Exp/Log/Tanh/Sqrt/Abs/Max/Min/Clamp/CopySign/Pow, VectorMath.Expm1/Log1p/Erf/Erfc, another [Activation] stub, or a [Formula] helper of this assembly.");
             return null;
         }
 
@@ -350,19 +356,44 @@ internal sealed class FormulaParser
 
     private static FormulaNode Square(FormulaNode x) => new BinaryNode(BinaryOperator.Multiply, x, x);
 
-    private FormulaNode? ParseStubCall(InvocationExpressionSyntax invocation, IMethodSymbol callee, Scope scope)
+    // A [Formula] helper is inlined like a stub of this compilation once it is known to be one that can be:
+    // its own defects are the caller's "cannot be inlined" problem, since a helper has no diagnostics of its own.
+    private FormulaNode? ParseHelperCall(InvocationExpressionSyntax invocation, IMethodSymbol callee, Scope scope)
     {
         callee = callee.OriginalDefinition;
+        if (!SymbolEqualityComparer.Default.Equals(callee.ContainingAssembly, scope.Model.Compilation.Assembly))
+        {
+            Report(scope, StubProblemKind.UnknownMethod, invocation,
+                $"The formula helper '{callee.Name}' is in another assembly ({callee.ContainingAssembly?.Name}): helpers are inlined from source and must be in the same assembly as the stub.");
+            return null;
+        }
+
+        string? defect = !callee.IsStatic ? "it must be static."
+            : !StubParser.HasHelperSignature(callee) ? "its parameters and its result must all be double (by value, not generic)."
+            : null;
+        if (defect is not null)
+        {
+            Report(scope, StubProblemKind.UnsupportedConstruct, invocation, $"The formula helper '{callee.Name}' cannot be inlined: {defect}");
+            return null;
+        }
+
+        return ParseStubCall(invocation, callee, scope, isHelper: true);
+    }
+
+    private FormulaNode? ParseStubCall(InvocationExpressionSyntax invocation, IMethodSymbol callee, Scope scope, bool isHelper)
+    {
+        callee = callee.OriginalDefinition;
+        string what = isHelper ? "formula helper" : "stub";
         if (_inlining.Contains(callee, SymbolEqualityComparer.Default))
         {
             string detail = SymbolEqualityComparer.Default.Equals(callee, _inlining[_inlining.Count - 1])
-                ? $"The stub '{callee.Name}' calls itself."
-                : $"The stub '{callee.Name}' is reached again through {string.Join(" → ", _inlining.Select(m => m.Name))}: stubs cannot recurse.";
+                ? $"The {what} '{callee.Name}' calls itself."
+                : $"The {what} '{callee.Name}' is reached again through {string.Join(" → ", _inlining.Select(m => m.Name))}: formulas cannot recurse.";
             Report(scope, StubProblemKind.Recursion, invocation, detail);
             return null;
         }
 
-        if (!StubParser.HasFormulaSignature(callee))
+        if (!isHelper && !StubParser.HasFormulaSignature(callee))
         {
             Report(scope, StubProblemKind.UnsupportedConstruct, invocation, $"The stub '{callee.Name}' does not have a formula's signature.");
             return null;
@@ -418,15 +449,16 @@ internal sealed class FormulaParser
         }
 
         return SymbolEqualityComparer.Default.Equals(callee.ContainingAssembly, scope.Model.Compilation.Assembly)
-            ? Inline(invocation, callee, bound!, scope)
+            ? Inline(invocation, callee, bound!, scope, what)
             : CallExternal(invocation, callee, bound!, scope);
     }
 
-    private FormulaNode? Inline(InvocationExpressionSyntax invocation, IMethodSymbol callee, FormulaNode[] arguments, Scope scope)
+    private FormulaNode? Inline(InvocationExpressionSyntax invocation, IMethodSymbol callee, FormulaNode[] arguments, Scope scope, string what)
     {
         if (callee.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_ct) is not MethodDeclarationSyntax { ExpressionBody: { } body } declaration)
         {
-            Report(scope, StubProblemKind.UnsupportedConstruct, invocation, $"The stub '{callee.Name}' has no expression body to inline.");
+            Report(scope, StubProblemKind.UnsupportedConstruct, invocation,
+                $"The {what} '{callee.Name}' cannot be inlined: it has no expression body (=> formula).");
             return null;
         }
 
@@ -449,7 +481,7 @@ internal sealed class FormulaParser
         {
             StubProblem? first = calleeScope.Problems.FirstOrDefault();
             Report(scope, first?.Kind == StubProblemKind.Recursion ? StubProblemKind.Recursion : StubProblemKind.UnsupportedConstruct, invocation,
-                $"The stub '{callee.Name}' cannot be inlined: {first?.Detail ?? "its formula is invalid."}");
+                $"The {what} '{callee.Name}' cannot be inlined: {first?.Detail ?? "its formula is invalid."}");
             return null;
         }
 

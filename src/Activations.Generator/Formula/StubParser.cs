@@ -64,8 +64,25 @@ internal static class StubParser
         return new StubParseResult(model2, ImmutableArray<StubProblem>.Empty);
     }
 
+    /// <summary>The metadata name of the attribute that marks a formula helper.</summary>
+    public const string FormulaAttributeName = "Activations.FormulaAttribute";
+
     /// <summary>Whether a method is marked <c>[Activation]</c>.</summary>
     public static bool IsStub(IMethodSymbol method) => GetActivationAttribute(method) is not null;
+
+    /// <summary>
+    /// Whether a method is a <c>[Formula]</c> helper (and not itself a stub): stubs may call it, and it is
+    /// inlined into them like a stub of the same compilation, but it has no kernels of its own.
+    /// </summary>
+    public static bool IsFormulaHelper(IMethodSymbol method) =>
+        !IsStub(method) && method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == FormulaAttributeName);
+
+    /// <summary>Whether a helper's signature is a formula's: every parameter and the result a double, passed by value.</summary>
+    internal static bool HasHelperSignature(IMethodSymbol method) =>
+        method.ReturnType.SpecialType == SpecialType.System_Double
+        && !method.ReturnsByRef && !method.ReturnsByRefReadonly
+        && !method.IsGenericMethod
+        && method.Parameters.All(p => p.RefKind == RefKind.None && !p.IsParams && p.Type.SpecialType == SpecialType.System_Double);
 
     internal static AttributeData? GetActivationAttribute(IMethodSymbol method)
     {

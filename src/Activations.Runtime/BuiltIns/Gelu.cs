@@ -71,8 +71,130 @@ public static partial class Activation
     [Activation("gelu")]
     public static double Gelu(double x, bool approximate = false) =>
         approximate
-            ? Math.Max(x, -1e30) * (((x * (TanhGeluLinear + TanhGeluCubic * (x * x))) >= 0.0 ? 1.0 / (1.0 + VectorMath.Exp(-Math.Abs((x * (TanhGeluLinear + TanhGeluCubic * (x * x)))))) : VectorMath.Exp(-Math.Abs((x * (TanhGeluLinear + TanhGeluCubic * (x * x))))) / (1.0 + VectorMath.Exp(-Math.Abs((x * (TanhGeluLinear + TanhGeluCubic * (x * x))))))) + (((((Veltkamp * Math.Min(Math.Max(x, -64.0), 64.0) - (Veltkamp * Math.Min(Math.Max(x, -64.0), 64.0) - Math.Min(Math.Max(x, -64.0), 64.0))) * (Veltkamp * (TanhGeluLinear + (TanhGeluCubic * (Math.Min(Math.Max(x, -64.0), 64.0) * Math.Min(Math.Max(x, -64.0), 64.0)))) - (Veltkamp * (TanhGeluLinear + (TanhGeluCubic * (Math.Min(Math.Max(x, -64.0), 64.0) * Math.Min(Math.Max(x, -64.0), 64.0)))) - (TanhGeluLinear + (TanhGeluCubic * (Math.Min(Math.Max(x, -64.0), 64.0) * Math.Min(Math.Max(x, -64.0), 64.0)))))) - (Math.Min(Math.Max(x, -64.0), 64.0) * (TanhGeluLinear + (TanhGeluCubic * (Math.Min(Math.Max(x, -64.0), 64.0) * Math.Min(Math.Max(x, -64.0), 64.0)))))) + (Veltkamp * Math.Min(Math.Max(x, -64.0), 64.0) - (Veltkamp * Math.Min(Math.Max(x, -64.0), 64.0) - Math.Min(Math.Max(x, -64.0), 64.0))) * ((TanhGeluLinear + (TanhGeluCubic * (Math.Min(Math.Max(x, -64.0), 64.0) * Math.Min(Math.Max(x, -64.0), 64.0)))) - (Veltkamp * (TanhGeluLinear + (TanhGeluCubic * (Math.Min(Math.Max(x, -64.0), 64.0) * Math.Min(Math.Max(x, -64.0), 64.0)))) - (Veltkamp * (TanhGeluLinear + (TanhGeluCubic * (Math.Min(Math.Max(x, -64.0), 64.0) * Math.Min(Math.Max(x, -64.0), 64.0)))) - (TanhGeluLinear + (TanhGeluCubic * (Math.Min(Math.Max(x, -64.0), 64.0) * Math.Min(Math.Max(x, -64.0), 64.0))))))) + (Math.Min(Math.Max(x, -64.0), 64.0) - (Veltkamp * Math.Min(Math.Max(x, -64.0), 64.0) - (Veltkamp * Math.Min(Math.Max(x, -64.0), 64.0) - Math.Min(Math.Max(x, -64.0), 64.0)))) * (Veltkamp * (TanhGeluLinear + (TanhGeluCubic * (Math.Min(Math.Max(x, -64.0), 64.0) * Math.Min(Math.Max(x, -64.0), 64.0)))) - (Veltkamp * (TanhGeluLinear + (TanhGeluCubic * (Math.Min(Math.Max(x, -64.0), 64.0) * Math.Min(Math.Max(x, -64.0), 64.0)))) - (TanhGeluLinear + (TanhGeluCubic * (Math.Min(Math.Max(x, -64.0), 64.0) * Math.Min(Math.Max(x, -64.0), 64.0))))))) + (Math.Min(Math.Max(x, -64.0), 64.0) - (Veltkamp * Math.Min(Math.Max(x, -64.0), 64.0) - (Veltkamp * Math.Min(Math.Max(x, -64.0), 64.0) - Math.Min(Math.Max(x, -64.0), 64.0)))) * ((TanhGeluLinear + (TanhGeluCubic * (Math.Min(Math.Max(x, -64.0), 64.0) * Math.Min(Math.Max(x, -64.0), 64.0)))) - (Veltkamp * (TanhGeluLinear + (TanhGeluCubic * (Math.Min(Math.Max(x, -64.0), 64.0) * Math.Min(Math.Max(x, -64.0), 64.0)))) - (Veltkamp * (TanhGeluLinear + (TanhGeluCubic * (Math.Min(Math.Max(x, -64.0), 64.0) * Math.Min(Math.Max(x, -64.0), 64.0)))) - (TanhGeluLinear + (TanhGeluCubic * (Math.Min(Math.Max(x, -64.0), 64.0) * Math.Min(Math.Max(x, -64.0), 64.0)))))))) + Math.Min(Math.Max(x, -64.0), 64.0) * (((TanhGeluLinear - ((TanhGeluLinear + (TanhGeluCubic * (Math.Min(Math.Max(x, -64.0), 64.0) * Math.Min(Math.Max(x, -64.0), 64.0)))) - ((TanhGeluLinear + (TanhGeluCubic * (Math.Min(Math.Max(x, -64.0), 64.0) * Math.Min(Math.Max(x, -64.0), 64.0)))) - TanhGeluLinear))) + ((TanhGeluCubic * (Math.Min(Math.Max(x, -64.0), 64.0) * Math.Min(Math.Max(x, -64.0), 64.0))) - ((TanhGeluLinear + (TanhGeluCubic * (Math.Min(Math.Max(x, -64.0), 64.0) * Math.Min(Math.Max(x, -64.0), 64.0)))) - TanhGeluLinear))) + (((TanhGeluCubicHigh * (Veltkamp * (Math.Min(Math.Max(x, -64.0), 64.0) * Math.Min(Math.Max(x, -64.0), 64.0)) - (Veltkamp * (Math.Min(Math.Max(x, -64.0), 64.0) * Math.Min(Math.Max(x, -64.0), 64.0)) - (Math.Min(Math.Max(x, -64.0), 64.0) * Math.Min(Math.Max(x, -64.0), 64.0)))) - (TanhGeluCubic * (Math.Min(Math.Max(x, -64.0), 64.0) * Math.Min(Math.Max(x, -64.0), 64.0)))) + TanhGeluCubicHigh * ((Math.Min(Math.Max(x, -64.0), 64.0) * Math.Min(Math.Max(x, -64.0), 64.0)) - (Veltkamp * (Math.Min(Math.Max(x, -64.0), 64.0) * Math.Min(Math.Max(x, -64.0), 64.0)) - (Veltkamp * (Math.Min(Math.Max(x, -64.0), 64.0) * Math.Min(Math.Max(x, -64.0), 64.0)) - (Math.Min(Math.Max(x, -64.0), 64.0) * Math.Min(Math.Max(x, -64.0), 64.0))))) + TanhGeluCubicLow * (Veltkamp * (Math.Min(Math.Max(x, -64.0), 64.0) * Math.Min(Math.Max(x, -64.0), 64.0)) - (Veltkamp * (Math.Min(Math.Max(x, -64.0), 64.0) * Math.Min(Math.Max(x, -64.0), 64.0)) - (Math.Min(Math.Max(x, -64.0), 64.0) * Math.Min(Math.Max(x, -64.0), 64.0))))) + TanhGeluCubicLow * ((Math.Min(Math.Max(x, -64.0), 64.0) * Math.Min(Math.Max(x, -64.0), 64.0)) - (Veltkamp * (Math.Min(Math.Max(x, -64.0), 64.0) * Math.Min(Math.Max(x, -64.0), 64.0)) - (Veltkamp * (Math.Min(Math.Max(x, -64.0), 64.0) * Math.Min(Math.Max(x, -64.0), 64.0)) - (Math.Min(Math.Max(x, -64.0), 64.0) * Math.Min(Math.Max(x, -64.0), 64.0)))))) + TanhGeluCubic * ((((Veltkamp * Math.Min(Math.Max(x, -64.0), 64.0) - (Veltkamp * Math.Min(Math.Max(x, -64.0), 64.0) - Math.Min(Math.Max(x, -64.0), 64.0))) * (Veltkamp * Math.Min(Math.Max(x, -64.0), 64.0) - (Veltkamp * Math.Min(Math.Max(x, -64.0), 64.0) - Math.Min(Math.Max(x, -64.0), 64.0))) - (Math.Min(Math.Max(x, -64.0), 64.0) * Math.Min(Math.Max(x, -64.0), 64.0))) + 2.0 * (Veltkamp * Math.Min(Math.Max(x, -64.0), 64.0) - (Veltkamp * Math.Min(Math.Max(x, -64.0), 64.0) - Math.Min(Math.Max(x, -64.0), 64.0))) * (Math.Min(Math.Max(x, -64.0), 64.0) - (Veltkamp * Math.Min(Math.Max(x, -64.0), 64.0) - (Veltkamp * Math.Min(Math.Max(x, -64.0), 64.0) - Math.Min(Math.Max(x, -64.0), 64.0))))) + (Math.Min(Math.Max(x, -64.0), 64.0) - (Veltkamp * Math.Min(Math.Max(x, -64.0), 64.0) - (Veltkamp * Math.Min(Math.Max(x, -64.0), 64.0) - Math.Min(Math.Max(x, -64.0), 64.0)))) * (Math.Min(Math.Max(x, -64.0), 64.0) - (Veltkamp * Math.Min(Math.Max(x, -64.0), 64.0) - (Veltkamp * Math.Min(Math.Max(x, -64.0), 64.0) - Math.Min(Math.Max(x, -64.0), 64.0))))) + TanhGeluCubicTail * (Math.Min(Math.Max(x, -64.0), 64.0) * Math.Min(Math.Max(x, -64.0), 64.0)) + TanhGeluLinearTail)) * VectorMath.Exp(-Math.Abs((x * (TanhGeluLinear + TanhGeluCubic * (x * x))))) / ((1.0 + VectorMath.Exp(-Math.Abs((x * (TanhGeluLinear + TanhGeluCubic * (x * x)))))) * (1.0 + VectorMath.Exp(-Math.Abs((x * (TanhGeluLinear + TanhGeluCubic * (x * x))))))))
+            ? Math.Max(x, -1e30) * (SigmoidOfArgument(TanhGeluArgument(x))
+                + SigmoidCorrection(TanhGeluArgument(x), TanhGeluArgumentError(ClampForSplitting(x))))
             : x < -37.0
-                  ? -(VectorMath.Exp(-0.25 * (Veltkamp * Math.Min(Math.Max(x, -64.0), 64.0) - (Veltkamp * Math.Min(Math.Max(x, -64.0), 64.0) - Math.Min(Math.Max(x, -64.0), 64.0))) * (Veltkamp * Math.Min(Math.Max(x, -64.0), 64.0) - (Veltkamp * Math.Min(Math.Max(x, -64.0), 64.0) - Math.Min(Math.Max(x, -64.0), 64.0)))) * ((1.0 + (-((Veltkamp * Math.Min(Math.Max(x, -64.0), 64.0) - (Veltkamp * Math.Min(Math.Max(x, -64.0), 64.0) - Math.Min(Math.Max(x, -64.0), 64.0))) * (Math.Min(Math.Max(x, -64.0), 64.0) - (Veltkamp * Math.Min(Math.Max(x, -64.0), 64.0) - (Veltkamp * Math.Min(Math.Max(x, -64.0), 64.0) - Math.Min(Math.Max(x, -64.0), 64.0)))) + 0.5 * (Math.Min(Math.Max(x, -64.0), 64.0) - (Veltkamp * Math.Min(Math.Max(x, -64.0), 64.0) - (Veltkamp * Math.Min(Math.Max(x, -64.0), 64.0) - Math.Min(Math.Max(x, -64.0), 64.0)))) * (Math.Min(Math.Max(x, -64.0), 64.0) - (Veltkamp * Math.Min(Math.Max(x, -64.0), 64.0) - (Veltkamp * Math.Min(Math.Max(x, -64.0), 64.0) - Math.Min(Math.Max(x, -64.0), 64.0)))))) * (1.0 + (-((Veltkamp * Math.Min(Math.Max(x, -64.0), 64.0) - (Veltkamp * Math.Min(Math.Max(x, -64.0), 64.0) - Math.Min(Math.Max(x, -64.0), 64.0))) * (Math.Min(Math.Max(x, -64.0), 64.0) - (Veltkamp * Math.Min(Math.Max(x, -64.0), 64.0) - (Veltkamp * Math.Min(Math.Max(x, -64.0), 64.0) - Math.Min(Math.Max(x, -64.0), 64.0)))) + 0.5 * (Math.Min(Math.Max(x, -64.0), 64.0) - (Veltkamp * Math.Min(Math.Max(x, -64.0), 64.0) - (Veltkamp * Math.Min(Math.Max(x, -64.0), 64.0) - Math.Min(Math.Max(x, -64.0), 64.0)))) * (Math.Min(Math.Max(x, -64.0), 64.0) - (Veltkamp * Math.Min(Math.Max(x, -64.0), 64.0) - (Veltkamp * Math.Min(Math.Max(x, -64.0), 64.0) - Math.Min(Math.Max(x, -64.0), 64.0)))))) * (0.5 + (-((Veltkamp * Math.Min(Math.Max(x, -64.0), 64.0) - (Veltkamp * Math.Min(Math.Max(x, -64.0), 64.0) - Math.Min(Math.Max(x, -64.0), 64.0))) * (Math.Min(Math.Max(x, -64.0), 64.0) - (Veltkamp * Math.Min(Math.Max(x, -64.0), 64.0) - (Veltkamp * Math.Min(Math.Max(x, -64.0), 64.0) - Math.Min(Math.Max(x, -64.0), 64.0)))) + 0.5 * (Math.Min(Math.Max(x, -64.0), 64.0) - (Veltkamp * Math.Min(Math.Max(x, -64.0), 64.0) - (Veltkamp * Math.Min(Math.Max(x, -64.0), 64.0) - Math.Min(Math.Max(x, -64.0), 64.0)))) * (Math.Min(Math.Max(x, -64.0), 64.0) - (Veltkamp * Math.Min(Math.Max(x, -64.0), 64.0) - (Veltkamp * Math.Min(Math.Max(x, -64.0), 64.0) - Math.Min(Math.Max(x, -64.0), 64.0)))))) / 6.0))) * (1.0 + (1.0 / (x * x)) * (-1.0 + (1.0 / (x * x)) * (3.0 + (1.0 / (x * x)) * (-15.0 + (1.0 / (x * x)) * (105.0 + (1.0 / (x * x)) * (-945.0 + (1.0 / (x * x)) * (10395.0 + (1.0 / (x * x)) * -135135.0))))))) * InvSqrtTwoPi)) * VectorMath.Exp(-0.25 * (Veltkamp * Math.Min(Math.Max(x, -64.0), 64.0) - (Veltkamp * Math.Min(Math.Max(x, -64.0), 64.0) - Math.Min(Math.Max(x, -64.0), 64.0))) * (Veltkamp * Math.Min(Math.Max(x, -64.0), 64.0) - (Veltkamp * Math.Min(Math.Max(x, -64.0), 64.0) - Math.Min(Math.Max(x, -64.0), 64.0))))
-                  : 0.5 * x * (VectorMath.Erfc(-(x * InvSqrtTwo)) + TwoOverSqrtPi * (VectorMath.Exp(-0.25 * (Veltkamp * Math.Min(Math.Max(x, -64.0), 64.0) - (Veltkamp * Math.Min(Math.Max(x, -64.0), 64.0) - Math.Min(Math.Max(x, -64.0), 64.0))) * (Veltkamp * Math.Min(Math.Max(x, -64.0), 64.0) - (Veltkamp * Math.Min(Math.Max(x, -64.0), 64.0) - Math.Min(Math.Max(x, -64.0), 64.0)))) * VectorMath.Exp(-0.25 * (Veltkamp * Math.Min(Math.Max(x, -64.0), 64.0) - (Veltkamp * Math.Min(Math.Max(x, -64.0), 64.0) - Math.Min(Math.Max(x, -64.0), 64.0))) * (Veltkamp * Math.Min(Math.Max(x, -64.0), 64.0) - (Veltkamp * Math.Min(Math.Max(x, -64.0), 64.0) - Math.Min(Math.Max(x, -64.0), 64.0))))) * (((((Veltkamp * Math.Min(Math.Max(x, -64.0), 64.0) - (Veltkamp * Math.Min(Math.Max(x, -64.0), 64.0) - Math.Min(Math.Max(x, -64.0), 64.0))) * InvSqrtTwoHigh - Math.Min(Math.Max(x, -64.0), 64.0) * InvSqrtTwo) + (Veltkamp * Math.Min(Math.Max(x, -64.0), 64.0) - (Veltkamp * Math.Min(Math.Max(x, -64.0), 64.0) - Math.Min(Math.Max(x, -64.0), 64.0))) * InvSqrtTwoLow + (Math.Min(Math.Max(x, -64.0), 64.0) - (Veltkamp * Math.Min(Math.Max(x, -64.0), 64.0) - (Veltkamp * Math.Min(Math.Max(x, -64.0), 64.0) - Math.Min(Math.Max(x, -64.0), 64.0)))) * InvSqrtTwoHigh) + (Math.Min(Math.Max(x, -64.0), 64.0) - (Veltkamp * Math.Min(Math.Max(x, -64.0), 64.0) - (Veltkamp * Math.Min(Math.Max(x, -64.0), 64.0) - Math.Min(Math.Max(x, -64.0), 64.0)))) * InvSqrtTwoLow) + Math.Min(Math.Max(x, -64.0), 64.0) * InvSqrtTwoTail));
+                ? GeluAsymptoticTail(x)
+                : 0.5 * x * (VectorMath.Erfc(-(x * InvSqrtTwo)) + ErfcArgumentCorrection(ClampForSplitting(x)));
+
+    /// <summary>x limited to ±64, beyond which no correction matters: keeps Veltkamp's <c>2^27 * a</c> and the squares finite.</summary>
+    [Formula]
+    private static double ClampForSplitting(double x) => Math.Min(Math.Max(x, -64.0), 64.0);
+
+    /// <summary>The top 26 bits of <paramref name="a"/> (Veltkamp's split): products of two such halves are exact.</summary>
+    [Formula]
+    private static double VeltkampHigh(double a) => Veltkamp * a - (Veltkamp * a - a);
+
+    /// <summary>The rest of <paramref name="a"/> after <see cref="VeltkampHigh"/>, exact.</summary>
+    [Formula]
+    private static double VeltkampLow(double a) => a - VeltkampHigh(a);
+
+    /// <summary>Dekker: the rounding error of <c>product = a * b</c> from the splits of both factors.</summary>
+    [Formula]
+    private static double DekkerError(double aHigh, double aLow, double bHigh, double bLow, double product) =>
+        ((aHigh * bHigh - product) + aHigh * bLow + aLow * bHigh) + aLow * bLow;
+
+    /// <summary><c>a * b - fl(a * b)</c>, exact.</summary>
+    [Formula]
+    private static double TwoProductError(double a, double b) =>
+        DekkerError(VeltkampHigh(a), VeltkampLow(a), VeltkampHigh(b), VeltkampLow(b), a * b);
+
+    /// <summary><c>a * a - fl(a * a)</c>, exact (Dekker's product with the cross terms merged).</summary>
+    [Formula]
+    private static double TwoSquareError(double a) =>
+        ((VeltkampHigh(a) * VeltkampHigh(a) - a * a) + 2.0 * VeltkampHigh(a) * VeltkampLow(a)) + VeltkampLow(a) * VeltkampLow(a);
+
+    /// <summary>Knuth: <c>a + b - fl(a + b)</c>, exact, whatever the magnitudes.</summary>
+    [Formula]
+    private static double TwoSumError(double a, double b) => (a - ((a + b) - ((a + b) - a))) + (b - ((a + b) - a));
+
+    /// <summary>e^-|w|: the one exponential both sigmoid branches and its slope share, never overflowing.</summary>
+    [Formula]
+    private static double ExpOfNegativeAbs(double w) => VectorMath.Exp(-Math.Abs(w));
+
+    /// <summary>sigmoid(w), from e^-|w| on either side, so that neither side cancels or overflows.</summary>
+    [Formula]
+    private static double SigmoidOfArgument(double w) =>
+        w >= 0.0 ? 1.0 / (1.0 + ExpOfNegativeAbs(w)) : ExpOfNegativeAbs(w) / (1.0 + ExpOfNegativeAbs(w));
+
+    /// <summary><c>sigmoid(w + dw) - sigmoid(w)</c> to first order: <c>dw * e / (1 + e)²</c>, <c>e = e^-|w|</c>.</summary>
+    [Formula]
+    private static double SigmoidCorrection(double w, double dw) =>
+        dw * ExpOfNegativeAbs(w) / ((1.0 + ExpOfNegativeAbs(w)) * (1.0 + ExpOfNegativeAbs(w)));
+
+    /// <summary><c>2√(2/π) (1 + 0.044715 a²)</c> rounded: the tanh form's argument over <paramref name="a"/>.</summary>
+    [Formula]
+    private static double TanhGeluSlope(double a) => TanhGeluLinear + TanhGeluCubic * (a * a);
+
+    /// <summary><c>w = 2√(2/π) (a + 0.044715 a³)</c>, as rounded in double: the sigmoid's argument in the tanh form.</summary>
+    [Formula]
+    private static double TanhGeluArgument(double a) => a * TanhGeluSlope(a);
+
+    /// <summary>The rounding error of <c>TanhGeluCubic * a²</c> given <c>a²</c> (the constant's split is precomputed).</summary>
+    [Formula]
+    private static double CubicProductError(double square) =>
+        DekkerError(TanhGeluCubicHigh, TanhGeluCubicLow, VeltkampHigh(square), VeltkampLow(square), TanhGeluCubic * square);
+
+    /// <summary>
+    /// The exact slope minus <see cref="TanhGeluSlope"/>: the sum's rounding, the product's, the square's (scaled),
+    /// and what rounding the two constants lost.
+    /// </summary>
+    [Formula]
+    private static double TanhGeluSlopeError(double a) =>
+        TwoSumError(TanhGeluLinear, TanhGeluCubic * (a * a))
+        + CubicProductError(a * a)
+        + TanhGeluCubic * TwoSquareError(a)
+        + TanhGeluCubicTail * (a * a)
+        + TanhGeluLinearTail;
+
+    /// <summary>The exact <c>w</c> minus <see cref="TanhGeluArgument"/>, to first order: the last product's rounding plus <c>a</c> times the slope's error.</summary>
+    [Formula]
+    private static double TanhGeluArgumentError(double a) => TwoProductError(a, TanhGeluSlope(a)) + a * TanhGeluSlopeError(a);
+
+    /// <summary>The exact <c>a / √2</c> minus its rounded value <c>a * InvSqrtTwo</c>: the product's rounding plus the constant's.</summary>
+    [Formula]
+    private static double ScaledArgumentError(double a) =>
+        DekkerError(VeltkampHigh(a), VeltkampLow(a), InvSqrtTwoHigh, InvSqrtTwoLow, a * InvSqrtTwo) + a * InvSqrtTwoTail;
+
+    /// <summary><c>e^(-a_h²/4)</c> for the high half <c>a_h</c> of <paramref name="a"/>: its argument is exact, and its square is <c>e^(-a_h²/2)</c>.</summary>
+    [Formula]
+    private static double QuarterGaussianOfHigh(double a) => VectorMath.Exp(-0.25 * VeltkampHigh(a) * VeltkampHigh(a));
+
+    /// <summary><c>e^(-a_h²/2)</c>, about <c>e^(-u²)</c> for <c>u = a / √2</c>: erfc's slope at <c>u</c> over 2/√π.</summary>
+    [Formula]
+    private static double GaussianOfHigh(double a) => QuarterGaussianOfHigh(a) * QuarterGaussianOfHigh(a);
+
+    /// <summary><c>erfc(u + d) - erfc(u)</c> to first order for <c>u = a * InvSqrtTwo</c> and its error <c>d</c>, with the sign flipped (erfc(-u) is evaluated).</summary>
+    [Formula]
+    private static double ErfcArgumentCorrection(double a) => TwoOverSqrtPi * GaussianOfHigh(a) * ScaledArgumentError(a);
+
+    /// <summary>
+    /// <c>t = -(a_h a_l + a_l²/2)</c>, so that <c>e^(-a²/2) = e^(-a_h²/2) e^t</c>; tiny (|a| ≤ 64 and a_l is below 2^-26 |a|).
+    /// </summary>
+    [Formula]
+    private static double LowPartExponent(double a) => -(VeltkampHigh(a) * VeltkampLow(a) + 0.5 * VeltkampLow(a) * VeltkampLow(a));
+
+    /// <summary><c>e^t</c> for the tiny <see cref="LowPartExponent"/>, by its Taylor series to t³.</summary>
+    [Formula]
+    private static double ExpOfLowPart(double a) =>
+        1.0 + LowPartExponent(a) * (1.0 + LowPartExponent(a) * (0.5 + LowPartExponent(a) / 6.0));
+
+    /// <summary><c>1/x²</c>, the variable of the asymptotic series.</summary>
+    [Formula]
+    private static double InverseSquare(double x) => 1.0 / (x * x);
+
+    /// <summary>The asymptotic series <c>1 - 1/x² + 3/x⁴ - 15/x⁶ + …</c> (odd double factorials) to seven terms, in Horner form.</summary>
+    [Formula]
+    private static double AsymptoticSeries(double x) =>
+        1.0 + InverseSquare(x) * (-1.0 + InverseSquare(x) * (3.0 + InverseSquare(x) * (-15.0 + InverseSquare(x)
+            * (105.0 + InverseSquare(x) * (-945.0 + InverseSquare(x) * (10395.0 + InverseSquare(x) * -135135.0))))));
+
+    /// <summary>
+    /// <c>x Φ(x) = -φ(x) (1 - 1/x² + 3/x⁴ - …)</c> for <c>x &lt; -37</c>, where erfc is subnormal: <c>e^(-x²/2)</c> is
+    /// taken as <c>e^(-x_h²/4)</c> twice, one factor on each side of the rest so that nothing underflows early.
+    /// </summary>
+    [Formula]
+    private static double GeluAsymptoticTail(double x) =>
+        -(QuarterGaussianOfHigh(ClampForSplitting(x)) * (ExpOfLowPart(ClampForSplitting(x)) * AsymptoticSeries(x) * InvSqrtTwoPi))
+        * QuarterGaussianOfHigh(ClampForSplitting(x));
 }

@@ -18,7 +18,9 @@ public static partial class Activation
     /// The parameters must be non-negative, as Keras's <c>ReLU</c> layer requires. Keras computes
     /// <c>clip(x * (x &gt; threshold), 0, max_value) - negative_slope * relu(threshold - x)</c>; this is the
     /// same function written as one select. With a zero slope the damped side is exactly 0, so that
-    /// <c>relu(-∞)</c> is 0 rather than <c>0 * -∞ = NaN</c>; NaN still gives NaN.
+    /// <c>relu(-∞)</c> is 0 rather than <c>0 * -∞ = NaN</c>; NaN still gives NaN. The default parameters take a
+    /// fast path, a single <c>max(x, 0)</c> (NaN-propagating, so the same function): the condition depends only on
+    /// the parameters, so the generated kernels decide it once per call, outside the loop.
     /// </remarks>
     [Activation("relu")]
     public static double Relu(
@@ -26,7 +28,9 @@ public static partial class Activation
         [NonNegative] double negativeSlope = 0.0,
         [NonNegative] double maxValue = double.PositiveInfinity,
         [NonNegative] double threshold = 0.0) =>
-        x > threshold ? Math.Min(x, maxValue)
-        : negativeSlope == 0.0 ? (x <= threshold ? 0.0 : x)
-        : negativeSlope * (x - threshold);
+        negativeSlope == 0.0 && threshold == 0.0 && maxValue == double.PositiveInfinity
+            ? Math.Max(x, 0.0)
+            : x > threshold ? Math.Min(x, maxValue)
+            : negativeSlope == 0.0 ? (x <= threshold ? 0.0 : x)
+            : negativeSlope * (x - threshold);
 }
