@@ -1,6 +1,7 @@
 using System;
 using System.Numerics.Tensors;
 using BenchmarkDotNet.Attributes;
+using Activations.Kernels;
 
 namespace Activations.Benchmarks.MathCore;
 
@@ -30,7 +31,7 @@ public class FloatExpBenchmarks
     public void TensorPrimitivesExp() => TensorPrimitives.Exp(_x, _destination);
 
     [Benchmark]
-    public void VectorMathExp() => FloatSpanLoop.Apply<ExpOperator>(_x, _destination);
+    public void VectorMathExp() => ElementwiseLoop.Run<float, ExpOperator>(_x, _destination, default);
 }
 
 /// <summary>float tanh over a span: the math core in a plain unrolled span loop against TensorPrimitives.Tanh.</summary>
@@ -59,5 +60,5 @@ public class FloatTanhBenchmarks
     public void TensorPrimitivesTanh() => TensorPrimitives.Tanh(_x, _destination);
 
     [Benchmark]
-    public void VectorMathTanh() => FloatSpanLoop.Apply<TanhOperator>(_x, _destination);
+    public void VectorMathTanh() => ElementwiseLoop.Run<float, TanhOperator>(_x, _destination, default);
 }
