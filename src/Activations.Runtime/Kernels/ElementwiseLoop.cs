@@ -50,13 +50,23 @@ public static class ElementwiseLoop
             return;
         }
 
+        RunScalar(ref xRef, ref destinationRef, length, op);
+    }
+
+    // Each width is its own JIT compilation root (NoInlining): inlined into the caller, the unrolled loop with
+    // its math would share the caller's inlining budget, run out of it, and leave the math as real calls.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void RunScalar<T, TOperator>(ref T x, ref T destination, nuint length, TOperator op)
+        where T : struct
+        where TOperator : struct, IElementwiseOperator<T>
+    {
         for (nuint i = 0; i < length; i++)
         {
-            Unsafe.Add(ref destinationRef, i) = op.Invoke(Unsafe.Add(ref xRef, i));
+            Unsafe.Add(ref destination, i) = op.Invoke(Unsafe.Add(ref x, i));
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static void Run512<T, TOperator>(ref T x, ref T destination, nuint length, TOperator op)
         where T : struct
         where TOperator : struct, IElementwiseOperator<T>
@@ -71,14 +81,11 @@ public static class ElementwiseLoop
         nuint i = 0;
         for (; i + (4 * count) <= last; i += 4 * count)
         {
-            Vector512<T> r0 = op.Invoke(Vector512.LoadUnsafe(ref x, i));
-            Vector512<T> r1 = op.Invoke(Vector512.LoadUnsafe(ref x, i + count));
-            Vector512<T> r2 = op.Invoke(Vector512.LoadUnsafe(ref x, i + (2 * count)));
-            Vector512<T> r3 = op.Invoke(Vector512.LoadUnsafe(ref x, i + (3 * count)));
-            r0.StoreUnsafe(ref destination, i);
-            r1.StoreUnsafe(ref destination, i + count);
-            r2.StoreUnsafe(ref destination, i + (2 * count));
-            r3.StoreUnsafe(ref destination, i + (3 * count));
+            // Stored as soon as computed: in place, each vector reads only elements no earlier store touched.
+            op.Invoke(Vector512.LoadUnsafe(ref x, i)).StoreUnsafe(ref destination, i);
+            op.Invoke(Vector512.LoadUnsafe(ref x, i + count)).StoreUnsafe(ref destination, i + count);
+            op.Invoke(Vector512.LoadUnsafe(ref x, i + (2 * count))).StoreUnsafe(ref destination, i + (2 * count));
+            op.Invoke(Vector512.LoadUnsafe(ref x, i + (3 * count))).StoreUnsafe(ref destination, i + (3 * count));
         }
 
         for (; i < last; i += count)
@@ -89,7 +96,7 @@ public static class ElementwiseLoop
         tail.StoreUnsafe(ref destination, last);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static void Run256<T, TOperator>(ref T x, ref T destination, nuint length, TOperator op)
         where T : struct
         where TOperator : struct, IElementwiseOperator<T>
@@ -104,14 +111,11 @@ public static class ElementwiseLoop
         nuint i = 0;
         for (; i + (4 * count) <= last; i += 4 * count)
         {
-            Vector256<T> r0 = op.Invoke(Vector256.LoadUnsafe(ref x, i));
-            Vector256<T> r1 = op.Invoke(Vector256.LoadUnsafe(ref x, i + count));
-            Vector256<T> r2 = op.Invoke(Vector256.LoadUnsafe(ref x, i + (2 * count)));
-            Vector256<T> r3 = op.Invoke(Vector256.LoadUnsafe(ref x, i + (3 * count)));
-            r0.StoreUnsafe(ref destination, i);
-            r1.StoreUnsafe(ref destination, i + count);
-            r2.StoreUnsafe(ref destination, i + (2 * count));
-            r3.StoreUnsafe(ref destination, i + (3 * count));
+            // Stored as soon as computed: in place, each vector reads only elements no earlier store touched.
+            op.Invoke(Vector256.LoadUnsafe(ref x, i)).StoreUnsafe(ref destination, i);
+            op.Invoke(Vector256.LoadUnsafe(ref x, i + count)).StoreUnsafe(ref destination, i + count);
+            op.Invoke(Vector256.LoadUnsafe(ref x, i + (2 * count))).StoreUnsafe(ref destination, i + (2 * count));
+            op.Invoke(Vector256.LoadUnsafe(ref x, i + (3 * count))).StoreUnsafe(ref destination, i + (3 * count));
         }
 
         for (; i < last; i += count)
@@ -122,7 +126,7 @@ public static class ElementwiseLoop
         tail.StoreUnsafe(ref destination, last);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static void Run128<T, TOperator>(ref T x, ref T destination, nuint length, TOperator op)
         where T : struct
         where TOperator : struct, IElementwiseOperator<T>
@@ -137,14 +141,11 @@ public static class ElementwiseLoop
         nuint i = 0;
         for (; i + (4 * count) <= last; i += 4 * count)
         {
-            Vector128<T> r0 = op.Invoke(Vector128.LoadUnsafe(ref x, i));
-            Vector128<T> r1 = op.Invoke(Vector128.LoadUnsafe(ref x, i + count));
-            Vector128<T> r2 = op.Invoke(Vector128.LoadUnsafe(ref x, i + (2 * count)));
-            Vector128<T> r3 = op.Invoke(Vector128.LoadUnsafe(ref x, i + (3 * count)));
-            r0.StoreUnsafe(ref destination, i);
-            r1.StoreUnsafe(ref destination, i + count);
-            r2.StoreUnsafe(ref destination, i + (2 * count));
-            r3.StoreUnsafe(ref destination, i + (3 * count));
+            // Stored as soon as computed: in place, each vector reads only elements no earlier store touched.
+            op.Invoke(Vector128.LoadUnsafe(ref x, i)).StoreUnsafe(ref destination, i);
+            op.Invoke(Vector128.LoadUnsafe(ref x, i + count)).StoreUnsafe(ref destination, i + count);
+            op.Invoke(Vector128.LoadUnsafe(ref x, i + (2 * count))).StoreUnsafe(ref destination, i + (2 * count));
+            op.Invoke(Vector128.LoadUnsafe(ref x, i + (3 * count))).StoreUnsafe(ref destination, i + (3 * count));
         }
 
         for (; i < last; i += count)

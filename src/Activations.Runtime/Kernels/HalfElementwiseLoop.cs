@@ -49,11 +49,17 @@ public static class HalfElementwiseLoop
             return;
         }
 
-        ref Half xHalf = ref MemoryMarshal.GetReference(x);
-        ref Half destinationHalf = ref MemoryMarshal.GetReference(destination);
+        RunScalar(ref Unsafe.As<ushort, Half>(ref xRef), ref Unsafe.As<ushort, Half>(ref destinationRef), length, op);
+    }
+
+    // Each width is its own JIT compilation root, as in ElementwiseLoop, so the math keeps the whole inlining budget.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void RunScalar<TOperator>(ref Half x, ref Half destination, nuint length, TOperator op)
+        where TOperator : struct, IElementwiseOperator<float>
+    {
         for (nuint i = 0; i < length; i++)
         {
-            Unsafe.Add(ref destinationHalf, i) = (Half)op.Invoke((float)Unsafe.Add(ref xHalf, i));
+            Unsafe.Add(ref destination, i) = (Half)op.Invoke((float)Unsafe.Add(ref x, i));
         }
     }
 
@@ -65,7 +71,7 @@ public static class HalfElementwiseLoop
         return VectorMath.NarrowToHalf(op.Invoke(lower), op.Invoke(upper));
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static void Run512<TOperator>(ref ushort x, ref ushort destination, nuint length, TOperator op)
         where TOperator : struct, IElementwiseOperator<float>
     {
@@ -78,10 +84,8 @@ public static class HalfElementwiseLoop
         nuint i = 0;
         for (; i + (2 * count) <= last; i += 2 * count)
         {
-            Vector512<ushort> r0 = Invoke512(Vector512.LoadUnsafe(ref x, i), op);
-            Vector512<ushort> r1 = Invoke512(Vector512.LoadUnsafe(ref x, i + count), op);
-            r0.StoreUnsafe(ref destination, i);
-            r1.StoreUnsafe(ref destination, i + count);
+            Invoke512(Vector512.LoadUnsafe(ref x, i), op).StoreUnsafe(ref destination, i);
+            Invoke512(Vector512.LoadUnsafe(ref x, i + count), op).StoreUnsafe(ref destination, i + count);
         }
 
         for (; i < last; i += count)
@@ -100,7 +104,7 @@ public static class HalfElementwiseLoop
         return VectorMath.NarrowToHalf(op.Invoke(lower), op.Invoke(upper));
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static void Run256<TOperator>(ref ushort x, ref ushort destination, nuint length, TOperator op)
         where TOperator : struct, IElementwiseOperator<float>
     {
@@ -113,10 +117,8 @@ public static class HalfElementwiseLoop
         nuint i = 0;
         for (; i + (2 * count) <= last; i += 2 * count)
         {
-            Vector256<ushort> r0 = Invoke256(Vector256.LoadUnsafe(ref x, i), op);
-            Vector256<ushort> r1 = Invoke256(Vector256.LoadUnsafe(ref x, i + count), op);
-            r0.StoreUnsafe(ref destination, i);
-            r1.StoreUnsafe(ref destination, i + count);
+            Invoke256(Vector256.LoadUnsafe(ref x, i), op).StoreUnsafe(ref destination, i);
+            Invoke256(Vector256.LoadUnsafe(ref x, i + count), op).StoreUnsafe(ref destination, i + count);
         }
 
         for (; i < last; i += count)
@@ -135,7 +137,7 @@ public static class HalfElementwiseLoop
         return VectorMath.NarrowToHalf(op.Invoke(lower), op.Invoke(upper));
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static void Run128<TOperator>(ref ushort x, ref ushort destination, nuint length, TOperator op)
         where TOperator : struct, IElementwiseOperator<float>
     {
@@ -148,10 +150,8 @@ public static class HalfElementwiseLoop
         nuint i = 0;
         for (; i + (2 * count) <= last; i += 2 * count)
         {
-            Vector128<ushort> r0 = Invoke128(Vector128.LoadUnsafe(ref x, i), op);
-            Vector128<ushort> r1 = Invoke128(Vector128.LoadUnsafe(ref x, i + count), op);
-            r0.StoreUnsafe(ref destination, i);
-            r1.StoreUnsafe(ref destination, i + count);
+            Invoke128(Vector128.LoadUnsafe(ref x, i), op).StoreUnsafe(ref destination, i);
+            Invoke128(Vector128.LoadUnsafe(ref x, i + count), op).StoreUnsafe(ref destination, i + count);
         }
 
         for (; i < last; i += count)
