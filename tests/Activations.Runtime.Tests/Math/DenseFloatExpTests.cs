@@ -22,13 +22,16 @@ public sealed class DenseFloatExpTests(ITestOutputHelper output)
     private const int Stride = 97;
 
     /// <summary>With hardware intrinsics off every vector operation runs in software, about 30 times slower, and
-    /// computes exactly what the unfused Vector128 path computes (which CI sweeps at <see cref="Stride"/>).</summary>
-    private const int SoftwareStride = 997;
+    /// computes exactly what the unfused Vector128 path computes (which CI sweeps densely): a sample suffices.</summary>
+    private const int SoftwareStride = 9973;
+
+    /// <summary>The edge sweeps take every float when accelerated, every 13th in software.</summary>
+    private const int SoftwareEdgeStride = 13;
 
     private const int Chunk = 1 << 14;
 
     [Fact]
-    public void EveryNinetySeventhFloatInTheFiniteRangeIsWithinOneUlp()
+    public void AFixedStrideThroughEveryFloatOfTheFiniteRangeIsWithinOneUlp()
     {
         var check = new Checker();
         int stride = Vector128.IsHardwareAccelerated ? Stride : SoftwareStride;
@@ -41,8 +44,9 @@ public sealed class DenseFloatExpTests(ITestOutputHelper output)
     public void EveryFloatWithASubnormalOrNearlyOverflowingResultIsWithinOneUlpAndZeroAndInfinityAreExact()
     {
         var check = new Checker();
-        check.Sweep(Bits(-86f), Bits(-105f), 1); // e^x below 2^-126 from -87.34, 0 below -103.97
-        check.Sweep(Bits(88f), Bits(90f), 1); // +∞ from 88.7228394
+        int stride = Vector128.IsHardwareAccelerated ? 1 : SoftwareEdgeStride;
+        check.Sweep(Bits(-86f), Bits(-105f), stride); // e^x below 2^-126 from -87.34, 0 below -103.97
+        check.Sweep(Bits(88f), Bits(90f), stride); // +∞ from 88.7228394
         check.Report(output, 1.0);
         Assert.True(check.ZeroAndInfinityMismatches == 0, $"{check.ZeroAndInfinityMismatches} results are 0 or ∞ where the reference is not, or the reverse");
     }
