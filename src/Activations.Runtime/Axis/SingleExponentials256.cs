@@ -1,0 +1,109 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace Activations;
+
+/// <summary>
+/// softmax's middle pass for float rows in float lanes (x86 AVX2 + FMA): stores e = e^(x - max) rounded to float and
+/// returns Σ e. Eight lanes per vector and no widening of the inputs or narrowing of the results, which the
+/// double-lane pass spends most of its time on (the conversions are slow on this hardware).
+/// <para>
+/// Accuracy (what the 2-ULP bar needs): e must be accurate to well below float's 2^-24 before its one rounding.
+/// x - max is split exactly into d + lo (TwoSum); d = k·ln2/8 + t with t exact (FMA, ln2/8 split in two);
+/// e^(t + c) = 2^(k/8)·(1 + s), 2^(j/8) (j = k mod 8) from an 8-entry table of float pairs (one permute each),
+/// s = t + c + c·t + t²(1/2 + t/6 + t²/24) for |t| ≤ ln2/16 (truncation 2^-29.6); the sum T_hi + (T_hi·t + (T_hi·w + T_lo))
+/// leaves about 2^-28 of error before the final rounding. S sums the stored floats without loss (TwoSum in float
+/// lanes: widening to double for the sum would cost the conversions again) plus each e's rounding error (Fast2Sum),
+/// so S is the sum of the unrounded e to about 2^-31, and y = e/S is within 1.5 ULP + 2^-4. Lanes below -104 (e^-104
+/// is under half the smallest float subnormal) give 0.
+/// </para>
+/// </summary>
+internal static class SingleExponentials256
+{
+    public static bool IsSupported => Fma.IsSupported && Vector256.IsHardwareAccelerated;
+
+    private const float Lowest = -104f;
+    private const float RoundingShift = 12582912f; // 1.5·2^23: adding it rounds to an integer, left in the low mantissa bits
+    private const float EightOverLn2 = 11.541560173034668f;
+    private const float Ln2Over8High = 0.08664339780807495f;
+    private const float Ln2Over8Low = -2.380817765157417e-10f;
+
+    /// <summary>(k >> 3) + 127 + 64 in the exponent field: the bits of k + 1.5·2^23 plus 191·8, shifted.</summary>
+    private const uint ExponentBias = 191 * 8;
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static double Run(ref float x, ref float destination, int n, float max)
+    {
+        Vector256<float> tableHigh = Vector256.Create(
+            1.0f, 1.0905077457427979f, 1.1892070770263672f, 1.2968395948410034f,
+            1.4142135381698608f, 1.5422108173370361f, 1.6817928552627563f, 1.8340080976486206f);
+        Vector256<float> tableLow = Vector256.Create(
+            0.0f, -1.3077539939843064e-08f, 3.797635272917432e-08f, -4.018999533172973e-08f,
+            2.4203234971764687e-08f, 8.070904833346049e-09f, -2.4755326677450284e-08f, -1.1239277952768134e-08f);
+        Vector256<float> negativeMax = Vector256.Create(-max);
+        Vector256<float> sum = Vector256<float>.Zero, sumLow = sum, corrections = sum;
+        nint i = 0;
+        for (; i <= n - Vector256<float>.Count; i += Vector256<float>.Count)
+        {
+            Vector256<float> v = Vector256.LoadUnsafe(ref x, (nuint)i);
+
+            // d + lo = x - max exactly (Knuth's TwoSum); lanes clamped at -104 drop lo (NaN for x = -∞).
+            Vector256<float> d = v + negativeMax;
+            Vector256<float> bVirtual = d - v;
+            Vector256<float> lo = (v - (d - bVirtual)) + (negativeMax - bVirtual);
+            Vector256<float> clamped = Vector256.LessThan(d, Vector256.Create(Lowest));
+            lo = Vector256.AndNot(lo, clamped);
+            d = Avx.Max(d, Vector256.Create(Lowest));
+
+            Vector256<float> j = Fma.MultiplyAdd(d, Vector256.Create(EightOverLn2), Vector256.Create(RoundingShift));
+            Vector256<float> k = j - Vector256.Create(RoundingShift);
+            Vector256<float> t = Fma.MultiplyAdd(k, Vector256.Create(-Ln2Over8High), d); // exact
+            Vector256<float> c = Fma.MultiplyAdd(k, Vector256.Create(-Ln2Over8Low), lo);
+
+            // e^(t + c) - 1 - t ≈ c + c·t + t²·(1/2 + t/6 + t²/24) =: w
+            Vector256<float> q = Fma.MultiplyAdd(t, Vector256.Create(1f / 24), Vector256.Create(1f / 6));
+            q = Fma.MultiplyAdd(q, t, Vector256.Create(0.5f));
+            Vector256<float> w = Fma.MultiplyAdd(t * t, q, Fma.MultiplyAdd(c, t, c));
+
+            // 2^(j/8) as a float pair (vpermps takes the low three bits of each index: k mod 8).
+            Vector256<int> index = j.AsInt32();
+            Vector256<float> high = Avx2.PermuteVar8x32(tableHigh, index);
+            Vector256<float> low = Avx2.PermuteVar8x32(tableLow, index);
+            Vector256<float> rest = Fma.MultiplyAdd(high, t, Fma.MultiplyAdd(high, w, low));
+            Vector256<float> e = high + rest;
+            Vector256<float> error = rest - (e - high); // Fast2Sum: |high| ≥ |rest|
+
+            // 2^(floor(k/8) + 64) is a normal float for k ≥ -1208; times 2^-64 it is 2^(k/8 rounded down), exact down to
+            // the smallest subnormal, so e · scale is rounded once (into a subnormal if it must).
+            Vector256<float> scale = Vector256.ShiftLeft(Vector256.ShiftRightLogical(j.AsUInt32() + Vector256.Create(ExponentBias), 3), 23).AsSingle()
+                * Vector256.Create(5.421010862427522e-20f); // 2^-64
+            Vector256<float> result = e * scale;
+            result.StoreUnsafe(ref destination, (nuint)i);
+
+            // Σ result in float lanes without losing anything (TwoSum into sum + sumLow), and Σ of e's rounding errors.
+            Vector256<float> total = sum + result;
+            Vector256<float> resultVirtual = total - sum;
+            sumLow += (sum - (total - resultVirtual)) + (result - resultVirtual);
+            sum = total;
+            corrections = Fma.MultiplyAdd(error, scale, corrections);
+        }
+
+        double rowSum = Widened(sum) + (Widened(sumLow) + Widened(corrections));
+        for (; i < n; i++)
+        {
+            double e = SoftmaxSingleExp.Scalar((double)Unsafe.Add(ref x, i) - max);
+            Unsafe.Add(ref destination, i) = (float)e;
+            rowSum += e;
+        }
+
+        return rowSum;
+    }
+
+    /// <summary>The sum of the lanes, in double.</summary>
+    private static double Widened(Vector256<float> v)
+    {
+        (Vector256<double> lower, Vector256<double> upper) = Vector256.Widen(v);
+        return Vector256.Sum(lower + upper);
+    }
+}
