@@ -34,7 +34,7 @@ internal readonly struct SoftmaxKernel : IAxisKernel
     private static void SingleRow<TL, TV>(ref float x, ref float destination, int n)
         where TL : struct, ILanes<TV> where TV : struct
     {
-        float max = SingleMaximum.Row(ref x, n, out bool undefined);
+        float max = SingleMaximum.Row(ref x, n, out float min, out bool undefined);
         if (undefined)
         {
             AxisFill.NaN(ref destination, 1, n);
@@ -42,7 +42,7 @@ internal readonly struct SoftmaxKernel : IAxisKernel
         }
 
         double sum = typeof(TL) == typeof(Lanes256) && SingleExponentials256.IsSupported
-            ? SingleExponentials256.Run(ref x, ref destination, n, max)
+            ? SingleExponentials256.Run(ref x, ref destination, n, min, max)
             : SingleExponentials<TL, TV>(ref x, ref destination, n, max);
         if (SingleScale.IsAvailable)
         {
