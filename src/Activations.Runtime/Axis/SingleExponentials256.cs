@@ -67,43 +67,31 @@ internal static class SingleExponentials256
             2.4203234971764687e-08f, 8.070904833346049e-09f, -2.4755326677450284e-08f, -1.1239277952768134e-08f);
         Vector256<float> negativeMax = Vector256.Create(-max);
         Vector256<double> sumLower = Vector256<double>.Zero, sumUpper = sumLower;
-        Vector256<float> corrections = Vector256<float>.Zero;
+        Vector256<float> corrections = Vector256<float>.Zero, secondCorrections = corrections;
         nint i = 0;
-        for (; i <= n - Vector256<float>.Count; i += Vector256<float>.Count)
+        for (; i <= n - 2 * Vector256<float>.Count; i += 2 * Vector256<float>.Count)
         {
-            Vector256<float> v = Vector256.LoadUnsafe(ref x, (nuint)i);
-            Vector256<float> d = TDifference.Subtract(v, negativeMax, out Vector256<float> lo);
-
-            Vector256<float> j = Fma.MultiplyAdd(d, Vector256.Create(EightOverLn2), Vector256.Create(RoundingShift));
-            Vector256<float> k = j - Vector256.Create(RoundingShift);
-            Vector256<float> t = Fma.MultiplyAdd(k, Vector256.Create(-Ln2Over8High), d); // exact
-            Vector256<float> c = Fma.MultiplyAdd(k, Vector256.Create(-Ln2Over8Low), lo);
-
-            // e^(t + c) - 1 - t ≈ c + c·t + t²·(1/2 + t/6 + t²/24) =: w
-            Vector256<float> q = Fma.MultiplyAdd(t, Vector256.Create(1f / 24), Vector256.Create(1f / 6));
-            q = Fma.MultiplyAdd(q, t, Vector256.Create(0.5f));
-            Vector256<float> w = Fma.MultiplyAdd(t * t, q, Fma.MultiplyAdd(c, t, c));
-
-            // 2^(j/8) as a float pair (vpermps takes the low three bits of each index: k mod 8).
-            Vector256<int> index = j.AsInt32();
-            Vector256<float> high = Avx2.PermuteVar8x32(tableHigh, index);
-            Vector256<float> low = Avx2.PermuteVar8x32(tableLow, index);
-            Vector256<float> rest = Fma.MultiplyAdd(high, t, Fma.MultiplyAdd(high, w, low));
-            Vector256<float> e = high + rest;
-            Vector256<float> error = rest - (e - high); // Fast2Sum: |high| ≥ |rest|
-
-            Vector256<float> scale = TDifference.PowerOfTwo(j);
-            Vector256<float> result = e * scale;
-            result.StoreUnsafe(ref destination, (nuint)i);
-
-            // Σ result in double lanes (no loss), and Σ of e's rounding errors in float lanes (small terms).
-            (Vector256<double> lower, Vector256<double> upper) = Vector256.Widen(result);
-            sumLower += lower;
-            sumUpper += upper;
-            corrections = Fma.MultiplyAdd(error, scale, corrections);
+            // Two vectors per iteration: independent work for the core to overlap, half the loop overhead.
+            Vector256<float> first = Exponential<TDifference>(Vector256.LoadUnsafe(ref x, (nuint)i), negativeMax, tableHigh, tableLow, out Vector256<float> firstError, out Vector256<float> firstScale);
+            Vector256<float> second = Exponential<TDifference>(Vector256.LoadUnsafe(ref x, (nuint)(i + Vector256<float>.Count)), negativeMax, tableHigh, tableLow, out Vector256<float> secondError, out Vector256<float> secondScale);
+            first.StoreUnsafe(ref destination, (nuint)i);
+            second.StoreUnsafe(ref destination, (nuint)(i + Vector256<float>.Count));
+            Add(first, ref sumLower, ref sumUpper);
+            Add(second, ref sumLower, ref sumUpper);
+            corrections = Fma.MultiplyAdd(firstError, firstScale, corrections);
+            secondCorrections = Fma.MultiplyAdd(secondError, secondScale, secondCorrections);
         }
 
-        double rowSum = Vector256.Sum(sumLower + sumUpper) + Widened(corrections);
+        if (i <= n - Vector256<float>.Count)
+        {
+            Vector256<float> result = Exponential<TDifference>(Vector256.LoadUnsafe(ref x, (nuint)i), negativeMax, tableHigh, tableLow, out Vector256<float> error, out Vector256<float> scale);
+            result.StoreUnsafe(ref destination, (nuint)i);
+            Add(result, ref sumLower, ref sumUpper);
+            corrections = Fma.MultiplyAdd(error, scale, corrections);
+            i += Vector256<float>.Count;
+        }
+
+        double rowSum = Vector256.Sum(sumLower + sumUpper) + (Widened(corrections) + Widened(secondCorrections));
         for (; i < n; i++)
         {
             double e = SoftmaxSingleExp.Scalar((double)Unsafe.Add(ref x, i) - max);
@@ -112,6 +100,44 @@ internal static class SingleExponentials256
         }
 
         return rowSum;
+    }
+
+    /// <summary>e^(v - max) rounded to float; <paramref name="error"/> · <paramref name="scale"/> is what the rounding of e lost.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> Exponential<TDifference>(Vector256<float> v, Vector256<float> negativeMax, Vector256<float> tableHigh, Vector256<float> tableLow, out Vector256<float> error, out Vector256<float> scale)
+        where TDifference : struct, IDifference
+    {
+        Vector256<float> d = TDifference.Subtract(v, negativeMax, out Vector256<float> lo);
+
+        Vector256<float> j = Fma.MultiplyAdd(d, Vector256.Create(EightOverLn2), Vector256.Create(RoundingShift));
+        Vector256<float> k = j - Vector256.Create(RoundingShift);
+        Vector256<float> t = Fma.MultiplyAdd(k, Vector256.Create(-Ln2Over8High), d); // exact
+        Vector256<float> c = Fma.MultiplyAdd(k, Vector256.Create(-Ln2Over8Low), lo);
+
+        // e^(t + c) - 1 - t ≈ c + c·t + t²·(1/2 + t/6 + t²/24) =: w
+        Vector256<float> q = Fma.MultiplyAdd(t, Vector256.Create(1f / 24), Vector256.Create(1f / 6));
+        q = Fma.MultiplyAdd(q, t, Vector256.Create(0.5f));
+        Vector256<float> w = Fma.MultiplyAdd(t * t, q, Fma.MultiplyAdd(c, t, c));
+
+        // 2^(j/8) as a float pair (vpermps takes the low three bits of each index: k mod 8).
+        Vector256<int> index = j.AsInt32();
+        Vector256<float> high = Avx2.PermuteVar8x32(tableHigh, index);
+        Vector256<float> low = Avx2.PermuteVar8x32(tableLow, index);
+        Vector256<float> rest = Fma.MultiplyAdd(high, t, Fma.MultiplyAdd(high, w, low));
+        Vector256<float> e = high + rest;
+        error = rest - (e - high); // Fast2Sum: |high| ≥ |rest|
+
+        scale = TDifference.PowerOfTwo(j);
+        return e * scale;
+    }
+
+    /// <summary>Σ in double lanes: the stored floats are added without loss.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Add(Vector256<float> result, ref Vector256<double> sumLower, ref Vector256<double> sumUpper)
+    {
+        (Vector256<double> lower, Vector256<double> upper) = Vector256.Widen(result);
+        sumLower += lower;
+        sumUpper += upper;
     }
 
     /// <summary>The sum of the lanes, in double.</summary>
