@@ -56,7 +56,7 @@ internal readonly struct SoftmaxKernel : IAxisKernel
 
     /// <summary>softmax's middle pass for float rows: stores e^(x - max) and returns their sum. A JIT root of its own, the exponential inlined.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    internal static double SingleExponentials<TL, TV>(ref float x, ref float destination, int n, double max)
+    private static double SingleExponentials<TL, TV>(ref float x, ref float destination, int n, double max)
         where TL : struct, ILanes<TV> where TV : struct
     {
         TV m = TL.Create(max);
