@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace Activations;
 
@@ -61,17 +62,66 @@ internal static class AxisDriver
             ref T destinationLine = ref Unsafe.Add(ref destination, destinationOffset);
             if (contiguousAxis)
             {
-                TKernel.Row(ref xLine, ref destinationLine, n);
+                Row<TKernel, T>(ref xLine, ref destinationLine, n);
             }
             else
             {
-                TKernel.Lines(ref xLine, xStride, ref destinationLine, destinationStride, n, lineCount);
+                Lines<TKernel, T>(ref xLine, xStride, ref destinationLine, destinationStride, n, lineCount);
             }
 
             if (!Next(index, lengths, axis, lineDimension))
             {
                 return;
             }
+        }
+    }
+
+    /// <summary>One contiguous row through <typeparamref name="TKernel"/> at the widest accelerated vector width.</summary>
+    public static void Row<TKernel, T>(ref T x, ref T destination, int n)
+        where TKernel : IAxisKernel
+    {
+        if (Vector512.IsHardwareAccelerated)
+        {
+            TKernel.Row<Lanes512, Vector512<double>, T>(ref x, ref destination, n);
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            TKernel.Row<Lanes256, Vector256<double>, T>(ref x, ref destination, n);
+        }
+        else if (Vector128.IsHardwareAccelerated)
+        {
+            TKernel.Row<Lanes128, Vector128<double>, T>(ref x, ref destination, n);
+        }
+        else
+        {
+            TKernel.Line(ref x, 1, ref destination, 1, n);
+        }
+    }
+
+    /// <summary>
+    /// <paramref name="count"/> adjacent lines (see <see cref="IAxisKernel.Lanes"/>): vectorized across lines at the
+    /// widest accelerated width, the lines left over one by one.
+    /// </summary>
+    public static void Lines<TKernel, T>(ref T x, nint xStride, ref T destination, nint destinationStride, int n, int count)
+        where TKernel : IAxisKernel
+    {
+        int done = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            done = TKernel.Lanes<Lanes512, Vector512<double>, T>(ref x, xStride, ref destination, destinationStride, n, count);
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            done = TKernel.Lanes<Lanes256, Vector256<double>, T>(ref x, xStride, ref destination, destinationStride, n, count);
+        }
+        else if (Vector128.IsHardwareAccelerated)
+        {
+            done = TKernel.Lanes<Lanes128, Vector128<double>, T>(ref x, xStride, ref destination, destinationStride, n, count);
+        }
+
+        for (int j = done; j < count; j++)
+        {
+            TKernel.Line(ref Unsafe.Add(ref x, j), xStride, ref Unsafe.Add(ref destination, j), destinationStride, n);
         }
     }
 

@@ -126,7 +126,7 @@ internal static class AxisGroups
                 }
                 while (Next(inner, lengths, isAxis, true));
 
-                TKernel.Row(ref group, ref group, groupLength);
+                AxisDriver.Row<TKernel, T>(ref group, ref group, groupLength);
 
                 inner.Clear();
                 k = 0;

@@ -35,7 +35,7 @@ internal static class AxisOperation
             return;
         }
 
-        TKernel.Row(ref Unsafe.AsRef(in x[0]), ref destination[0], x.Length);
+        AxisDriver.Row<TKernel, T>(ref Unsafe.AsRef(in x[0]), ref destination[0], x.Length);
     }
 
     public static void Tensor<TKernel, T>(in ReadOnlyTensorSpan<T> x, in TensorSpan<T> destination, int axis)

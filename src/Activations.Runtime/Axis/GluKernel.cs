@@ -11,53 +11,10 @@ namespace Activations;
 internal readonly struct GluKernel : IAxisKernel
 {
     /// <inheritdoc/>
-    public static void Row<T>(ref T x, ref T destination, int n)
-    {
-        if (Vector512.IsHardwareAccelerated)
-        {
-            Row<Lanes512, Vector512<double>, T>(ref x, ref destination, n);
-        }
-        else if (Vector256.IsHardwareAccelerated)
-        {
-            Row<Lanes256, Vector256<double>, T>(ref x, ref destination, n);
-        }
-        else if (Vector128.IsHardwareAccelerated)
-        {
-            Row<Lanes128, Vector128<double>, T>(ref x, ref destination, n);
-        }
-        else
-        {
-            Line(ref x, 1, ref destination, 1, n);
-        }
-    }
-
-    /// <inheritdoc/>
-    public static void Lines<T>(ref T x, nint xStride, ref T destination, nint destinationStride, int n, int count)
-    {
-        int done = 0;
-        if (Vector512.IsHardwareAccelerated)
-        {
-            done = Lanes<Lanes512, Vector512<double>, T>(ref x, xStride, ref destination, destinationStride, n, count);
-        }
-        else if (Vector256.IsHardwareAccelerated)
-        {
-            done = Lanes<Lanes256, Vector256<double>, T>(ref x, xStride, ref destination, destinationStride, n, count);
-        }
-        else if (Vector128.IsHardwareAccelerated)
-        {
-            done = Lanes<Lanes128, Vector128<double>, T>(ref x, xStride, ref destination, destinationStride, n, count);
-        }
-
-        for (int j = done; j < count; j++)
-        {
-            Line(ref Unsafe.Add(ref x, j), xStride, ref Unsafe.Add(ref destination, j), destinationStride, n);
-        }
-    }
-
-    /// <inheritdoc/>
     public static int OutputLength(int n) => n / 2;
 
-    private static void Row<TL, TV, T>(ref T x, ref T destination, int n)
+    /// <inheritdoc/>
+    public static void Row<TL, TV, T>(ref T x, ref T destination, int n)
         where TL : struct, ILanes<TV> where TV : struct
     {
         int half = n / 2;
@@ -79,7 +36,7 @@ internal readonly struct GluKernel : IAxisKernel
         }
     }
 
-    private static int Lanes<TL, TV, T>(ref T x, nint xStride, ref T destination, nint destinationStride, int n, int count)
+    public static int Lanes<TL, TV, T>(ref T x, nint xStride, ref T destination, nint destinationStride, int n, int count)
         where TL : struct, ILanes<TV> where TV : struct
     {
         int half = n / 2;

@@ -24,7 +24,7 @@ internal static class HalfBridge
         {
             buffer = buffer.Slice(0, x.Length);
             TensorPrimitives.ConvertToSingle(x, buffer);
-            TKernel.Row(ref buffer[0], ref buffer[0], x.Length); // every kernel may run in place
+            AxisDriver.Row<TKernel, float>(ref buffer[0], ref buffer[0], x.Length); // every kernel may run in place
             TensorPrimitives.ConvertToHalf(buffer.Slice(0, outputLength), destination.Slice(0, outputLength));
         }
         finally

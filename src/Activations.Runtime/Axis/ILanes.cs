@@ -19,6 +19,15 @@ internal interface ILanes<TV> where TV : struct
     static abstract TV Multiply(TV a, TV b);
     static abstract TV Divide(TV a, TV b);
 
+    /// <summary>a · b + c, fused where the hardware has it (the callers' accuracy does not depend on it).</summary>
+    static abstract TV MultiplyAdd(TV a, TV b, TV c);
+
+    /// <summary>
+    /// 2^k from j = k + 1.5·2^52 (k an integer in [-1022, 1023] left in j's low mantissa bits by the rounding
+    /// shift): the exponent field is built from j's bits.
+    /// </summary>
+    static abstract TV PowerOfTwo(TV j);
+
     /// <summary>Maximum of non-NaN lanes; NaN is tracked apart (the hardware instructions disagree on NaN).</summary>
     static abstract TV Max(TV a, TV b);
 

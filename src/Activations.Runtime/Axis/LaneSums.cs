@@ -22,4 +22,19 @@ internal static class LaneSums
             totalCompensation += lane;
         }
     }
+
+    /// <summary>The plain sum of a vector's lanes.</summary>
+    public static double Sum<TL, TV>(TV v)
+        where TL : struct, ILanes<TV> where TV : struct
+    {
+        Span<double> lanes = stackalloc double[TL.Count];
+        TL.Store(v, ref lanes[0]);
+        double sum = 0;
+        foreach (double lane in lanes)
+        {
+            sum += lane;
+        }
+
+        return sum;
+    }
 }

@@ -19,6 +19,7 @@ internal static class SingleScale
         false;
 #endif
 
+    [MethodImpl(MethodImplOptions.NoInlining)] // a JIT root of its own: inlined into a large caller, its loop could lose registers
     public static void Row(ref float destination, int n, double total)
     {
 #if NET9_0_OR_GREATER

@@ -12,53 +12,105 @@ namespace Activations;
 internal readonly struct SoftmaxKernel : IAxisKernel
 {
     /// <inheritdoc/>
-    public static void Row<T>(ref T x, ref T destination, int n)
+    public static void Row<TL, TV, T>(ref T x, ref T destination, int n)
+        where TL : struct, ILanes<TV> where TV : struct
     {
-        if (Vector512.IsHardwareAccelerated)
+        if (typeof(T) == typeof(float))
         {
-            Row<Lanes512, Vector512<double>, T>(ref x, ref destination, n);
-        }
-        else if (Vector256.IsHardwareAccelerated)
-        {
-            Row<Lanes256, Vector256<double>, T>(ref x, ref destination, n);
-        }
-        else if (Vector128.IsHardwareAccelerated)
-        {
-            Row<Lanes128, Vector128<double>, T>(ref x, ref destination, n);
+            SingleRow<TL, TV>(ref Unsafe.As<T, float>(ref x), ref Unsafe.As<T, float>(ref destination), n);
         }
         else
         {
-            Line(ref x, 1, ref destination, 1, n);
+            DoubleRow<TL, TV>(ref Unsafe.As<T, double>(ref x), ref Unsafe.As<T, double>(ref destination), n);
         }
     }
 
-    /// <inheritdoc/>
-    public static void Lines<T>(ref T x, nint xStride, ref T destination, nint destinationStride, int n, int count)
-    {
-        int done = 0;
-        if (Vector512.IsHardwareAccelerated)
-        {
-            done = Lanes<Lanes512, Vector512<double>, T>(ref x, xStride, ref destination, destinationStride, n, count);
-        }
-        else if (Vector256.IsHardwareAccelerated)
-        {
-            done = Lanes<Lanes256, Vector256<double>, T>(ref x, xStride, ref destination, destinationStride, n, count);
-        }
-        else if (Vector128.IsHardwareAccelerated)
-        {
-            done = Lanes<Lanes128, Vector128<double>, T>(ref x, xStride, ref destination, destinationStride, n, count);
-        }
-
-        for (int j = done; j < count; j++)
-        {
-            Line(ref Unsafe.Add(ref x, j), xStride, ref Unsafe.Add(ref destination, j), destinationStride, n);
-        }
-    }
-
-    private static void Row<TL, TV, T>(ref T x, ref T destination, int n)
+    /// <summary>
+    /// float rows: the maximum in float lanes; e = e^(x - max) with x - max exact in double and a float-accuracy
+    /// exponential (<see cref="SoftmaxSingleExp"/>), e stored as float and summed in double (n·2^-53 relative is far
+    /// below float's 2^-24: no compensation); then y = e / S with one more rounding. Bound: e's rounding to float
+    /// (≤ 1 ULP of y), the last rounding (0.5) and the exponential's 2^-33: about 1.5 ULP.
+    /// </summary>
+    private static void SingleRow<TL, TV>(ref float x, ref float destination, int n)
         where TL : struct, ILanes<TV> where TV : struct
     {
-        double max = AxisMaximum.Row<TL, TV, T>(ref x, n, out bool undefined);
+        float max = SingleMaximum.Row(ref x, n, out float min, out bool undefined);
+        if (undefined)
+        {
+            AxisFill.NaN(ref destination, 1, n);
+            return;
+        }
+
+        double sum = typeof(TL) == typeof(Lanes256) && SingleExponentials256.IsSupported
+            ? SingleExponentials256.Run(ref x, ref destination, n, min, max)
+            : SingleExponentials<TL, TV>(ref x, ref destination, n, max);
+        if (SingleScale.IsAvailable)
+        {
+            SingleScale.Row(ref destination, n, sum); // float lanes, one rounding (fma)
+        }
+        else
+        {
+            SingleScaleInDouble<TL, TV>(ref destination, n, 1.0 / sum);
+        }
+    }
+
+    /// <summary>softmax's middle pass for float rows: stores e^(x - max) and returns their sum. A JIT root of its own, the exponential inlined.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static double SingleExponentials<TL, TV>(ref float x, ref float destination, int n, double max)
+        where TL : struct, ILanes<TV> where TV : struct
+    {
+        TV m = TL.Create(max);
+        TV sumLower = TL.Create(0), sumUpper = sumLower;
+        nint i = 0;
+        for (; i <= n - 2 * TL.Count; i += 2 * TL.Count)
+        {
+            TL.Load2(ref Unsafe.Add(ref x, i), out TV lower, out TV upper);
+            TV eLower = SoftmaxSingleExp.Vector<TL, TV>(TL.Subtract(lower, m));
+            TV eUpper = SoftmaxSingleExp.Vector<TL, TV>(TL.Subtract(upper, m));
+            TL.Store2(eLower, eUpper, ref Unsafe.Add(ref destination, i));
+            sumLower = TL.Add(sumLower, eLower);
+            sumUpper = TL.Add(sumUpper, eUpper);
+        }
+
+        double sum = LaneSums.Sum<TL, TV>(TL.Add(sumLower, sumUpper));
+        for (; i < n; i++)
+        {
+            double e = SoftmaxSingleExp.Scalar(Unsafe.Add(ref x, i) - max);
+            Unsafe.Add(ref destination, i) = (float)e;
+            sum += e;
+        }
+
+        return sum;
+    }
+
+    /// <summary>y = e · (1/S) in double, rounded once: the last pass for float rows where no vector FMA is exposed (.NET 8).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void SingleScaleInDouble<TL, TV>(ref float destination, int n, double inverse)
+        where TL : struct, ILanes<TV> where TV : struct
+    {
+        TV scale = TL.Create(inverse);
+        nint i = 0;
+        for (; i <= n - 2 * TL.Count; i += 2 * TL.Count)
+        {
+            TL.Load2(ref Unsafe.Add(ref destination, i), out TV lower, out TV upper);
+            TL.Store2(TL.Multiply(lower, scale), TL.Multiply(upper, scale), ref Unsafe.Add(ref destination, i));
+        }
+
+        for (; i < n; i++)
+        {
+            Unsafe.Add(ref destination, i) = (float)(Unsafe.Add(ref destination, i) * inverse);
+        }
+    }
+
+    /// <summary>
+    /// double rows: x - max keeps its rounding error (<see cref="ShiftedExp"/>), the sum is compensated per lane, and
+    /// the last pass divides (one rounding). A JIT root of its own.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void DoubleRow<TL, TV>(ref double x, ref double destination, int n)
+        where TL : struct, ILanes<TV> where TV : struct
+    {
+        double max = AxisMaximum.Row<TL, TV, double>(ref x, n, out bool undefined);
         if (undefined)
         {
             AxisFill.NaN(ref destination, 1, n);
@@ -71,27 +123,18 @@ internal readonly struct SoftmaxKernel : IAxisKernel
         nint i = 0;
         for (; i <= n - block; i += block)
         {
-            AxisElement.Load2<TL, TV, T>(ref x, i, out TV lower, out TV upper);
-            TV eLower = ShiftedExp.Vector<TL, TV, T>(lower, m);
-            TV eUpper = ShiftedExp.Vector<TL, TV, T>(upper, m);
-            AxisElement.Store2<TL, TV, T>(eLower, eUpper, ref destination, i);
-            if (typeof(T) == typeof(double))
-            {
-                Compensated.Accumulate<TL, TV>(ref sumLower, ref compensationLower, eLower);
-                Compensated.Accumulate<TL, TV>(ref sumUpper, ref compensationUpper, eUpper);
-            }
-            else
-            {
-                // float: n·2^-53 relative error in a plain double sum is far below float's 2^-24.
-                sumLower = TL.Add(sumLower, eLower);
-                sumUpper = TL.Add(sumUpper, eUpper);
-            }
+            AxisElement.Load2<TL, TV, double>(ref x, i, out TV lower, out TV upper);
+            TV eLower = ShiftedExp.Vector<TL, TV, double>(lower, m);
+            TV eUpper = ShiftedExp.Vector<TL, TV, double>(upper, m);
+            AxisElement.Store2<TL, TV, double>(eLower, eUpper, ref destination, i);
+            Compensated.Accumulate<TL, TV>(ref sumLower, ref compensationLower, eLower);
+            Compensated.Accumulate<TL, TV>(ref sumUpper, ref compensationUpper, eUpper);
         }
 
         double sum = 0, compensation = 0;
         for (nint tail = i; tail < n; tail++)
         {
-            double e = ShiftedExp.Scalar<T>(AxisElement.Read(ref x, tail), max);
+            double e = ShiftedExp.Scalar<double>(AxisElement.Read(ref x, tail), max);
             AxisElement.Write(ref destination, tail, e);
             sum = Compensated.TwoSum(sum, e, out double error);
             compensation += error;
@@ -101,36 +144,20 @@ internal readonly struct SoftmaxKernel : IAxisKernel
         LaneSums.AddTo<TL, TV>(sumUpper, compensationUpper, ref sum, ref compensation);
         double total = sum + compensation;
 
-        // float rounded e to float when storing it; one more rounding (in float lanes where a vector FMA exists,
-        // else dividing in double) keeps the result within 1.5 ULP.
-        if (typeof(T) == typeof(float) && SingleScale.IsAvailable)
-        {
-            SingleScale.Row(ref Unsafe.As<T, float>(ref destination), n, total);
-            return;
-        }
-
-        TV totalVector = TL.Create(total), inverse = TL.Create(1.0 / total);
+        TV totalVector = TL.Create(total);
         i = 0;
         for (; i <= n - block; i += block)
         {
-            AxisElement.Load2<TL, TV, T>(ref destination, i, out TV lower, out TV upper);
-            if (typeof(T) == typeof(double))
-            {
-                lower = TL.Divide(lower, totalVector);
-                upper = TL.Divide(upper, totalVector);
-            }
-            else
-            {
-                lower = TL.Multiply(lower, inverse);
-                upper = TL.Multiply(upper, inverse);
-            }
+            AxisElement.Load2<TL, TV, double>(ref destination, i, out TV lower, out TV upper);
+            lower = TL.Divide(lower, totalVector);
+            upper = TL.Divide(upper, totalVector);
 
-            AxisElement.Store2<TL, TV, T>(lower, upper, ref destination, i);
+            AxisElement.Store2<TL, TV, double>(lower, upper, ref destination, i);
         }
 
         for (; i < n; i++)
         {
-            AxisElement.Write(ref destination, i, Scale<T>(AxisElement.Read(ref destination, i), total));
+            AxisElement.Write(ref destination, i, AxisElement.Read(ref destination, i) / total);
         }
     }
 
@@ -142,7 +169,7 @@ internal readonly struct SoftmaxKernel : IAxisKernel
     /// runs of up to 1 KB for float) and keeps each column's maximum and sum in small buffers, instead of walking
     /// the whole strided axis once per vector of columns.
     /// </summary>
-    private static int Lanes<TL, TV, T>(ref T x, nint xStride, ref T destination, nint destinationStride, int n, int count)
+    public static int Lanes<TL, TV, T>(ref T x, nint xStride, ref T destination, nint destinationStride, int n, int count)
         where TL : struct, ILanes<TV> where TV : struct
     {
         int block = 2 * TL.Count;
