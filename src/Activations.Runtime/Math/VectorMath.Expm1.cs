@@ -76,19 +76,67 @@ public static partial class VectorMath
     /// <param name="x">The arguments.</param>
     /// <returns>e^x - 1 of each element.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<double> Expm1ForSingle(Vector128<double> x) => Expm1Single<Vector128<double>, Vector128DoubleLanes>(x);
+    public static Vector128<double> Expm1ForSingle(Vector128<double> x)
+    {
+        // Written with the vector operators, not the generic Expm1Single: a float kernel inlines this several times
+        // per unrolled loop and the generic layering exhausted the JIT's inlining budget (elu's loop had calls).
+        Vector128<double> result = Expm1SingleInRangeVector(Vector128DoubleLanes.MinFast(Vector128.Create(Expm1ExpBound), Vector128DoubleLanes.MaxFast(Vector128.Create(Expm1LowestArgument), x)));
+        if (Vector128.GreaterThanAny(x, Vector128.Create(Expm1ExpBound)))
+        {
+            result = Expm1SingleLargeCall(x, result);
+        }
+
+        return Vector128.ConditionalSelect(Vector128.Equals(x, Vector128<double>.Zero), x, result); // expm1(-0) = -0
+    }
+
+    /// <summary>The rare lanes above 700, where e^x - 1 is e^x (out of line: it is never hot).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Vector128<double> Expm1SingleLargeCall(Vector128<double> x, Vector128<double> result) =>
+        Vector128DoubleLanes.Select(Vector128DoubleLanes.GreaterThan(x, Vector128.Create(Expm1ExpBound)), ExpSingle<Vector128<double>, Vector128DoubleLanes>(x), result);
 
     /// <summary>e^x - 1, accurate near zero per element in double, for results narrowed to float (see <see cref="Expm1ForSingle(double)"/>).</summary>
     /// <param name="x">The arguments.</param>
     /// <returns>e^x - 1 of each element.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> Expm1ForSingle(Vector256<double> x) => Expm1Single<Vector256<double>, Vector256DoubleLanes>(x);
+    public static Vector256<double> Expm1ForSingle(Vector256<double> x)
+    {
+        // Written with the vector operators, not the generic Expm1Single: a float kernel inlines this several times
+        // per unrolled loop and the generic layering exhausted the JIT's inlining budget (elu's loop had calls).
+        Vector256<double> result = Expm1SingleInRangeVector(Vector256DoubleLanes.MinFast(Vector256.Create(Expm1ExpBound), Vector256DoubleLanes.MaxFast(Vector256.Create(Expm1LowestArgument), x)));
+        if (Vector256.GreaterThanAny(x, Vector256.Create(Expm1ExpBound)))
+        {
+            result = Expm1SingleLargeCall(x, result);
+        }
+
+        return Vector256.ConditionalSelect(Vector256.Equals(x, Vector256<double>.Zero), x, result); // expm1(-0) = -0
+    }
+
+    /// <summary>The rare lanes above 700, where e^x - 1 is e^x (out of line: it is never hot).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Vector256<double> Expm1SingleLargeCall(Vector256<double> x, Vector256<double> result) =>
+        Vector256DoubleLanes.Select(Vector256DoubleLanes.GreaterThan(x, Vector256.Create(Expm1ExpBound)), ExpSingle<Vector256<double>, Vector256DoubleLanes>(x), result);
 
     /// <summary>e^x - 1, accurate near zero per element in double, for results narrowed to float (see <see cref="Expm1ForSingle(double)"/>).</summary>
     /// <param name="x">The arguments.</param>
     /// <returns>e^x - 1 of each element.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> Expm1ForSingle(Vector512<double> x) => Expm1Single<Vector512<double>, Vector512DoubleLanes>(x);
+    public static Vector512<double> Expm1ForSingle(Vector512<double> x)
+    {
+        // Written with the vector operators, not the generic Expm1Single: a float kernel inlines this several times
+        // per unrolled loop and the generic layering exhausted the JIT's inlining budget (elu's loop had calls).
+        Vector512<double> result = Expm1SingleInRangeVector(Vector512DoubleLanes.MinFast(Vector512.Create(Expm1ExpBound), Vector512DoubleLanes.MaxFast(Vector512.Create(Expm1LowestArgument), x)));
+        if (Vector512.GreaterThanAny(x, Vector512.Create(Expm1ExpBound)))
+        {
+            result = Expm1SingleLargeCall(x, result);
+        }
+
+        return Vector512.ConditionalSelect(Vector512.Equals(x, Vector512<double>.Zero), x, result); // expm1(-0) = -0
+    }
+
+    /// <summary>The rare lanes above 700, where e^x - 1 is e^x (out of line: it is never hot).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Vector512<double> Expm1SingleLargeCall(Vector512<double> x, Vector512<double> result) =>
+        Vector512DoubleLanes.Select(Vector512DoubleLanes.GreaterThan(x, Vector512.Create(Expm1ExpBound)), ExpSingle<Vector512<double>, Vector512DoubleLanes>(x), result);
 
     // e^x - 1 = 2^k (e^r - 1) + (2^k - 1), with k and r as in Exp and e^r - 1 = r + r^2 Q(r) (the same Q):
     // for k = 0 this is the polynomial itself, accurate relative to tiny results; otherwise 2^k - 1 is exact
