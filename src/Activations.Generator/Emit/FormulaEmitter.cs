@@ -32,6 +32,7 @@ internal sealed class FormulaEmitter
     public static void EmitBody(IndentedWriter writer, FormulaNode formula, LoweringTarget target, Func<int, string> parameter)
     {
         var emitter = new FormulaEmitter(target, parameter, writer);
+        formula = CommonDivisorFactoring.Apply(formula);
         emitter.CountUses(formula);
         writer.Line($"return {emitter.Emit(formula).Text};");
     }
