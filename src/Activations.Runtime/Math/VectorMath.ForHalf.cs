@@ -98,7 +98,7 @@ public static partial class VectorMath
 #if NET9_0_OR_GREATER
         Vector512.MultiplyAddEstimate(a, b, c);
 #else
-        Fma.IsSupported ? Fma.MultiplyAdd(a, b, c) : (a * b) + c;
+        Avx512F.IsSupported ? Avx512F.FusedMultiplyAdd(a, b, c) : (a * b) + c;
 #endif
 
     /// <summary>k = round(x / ln 2) (as a float, and as the shifted float whose low bits hold it) and r = x - k ln 2.</summary>
