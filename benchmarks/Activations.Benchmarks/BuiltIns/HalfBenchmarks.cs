@@ -9,7 +9,9 @@ namespace Activations.Benchmarks.BuiltIns;
 /// Ours widens to float in vectors, computes natively in float with the …ForHalf math, and narrows; silu and
 /// elu (no TensorPrimitives peer) show the same path on longer formulas; the copy is the memory floor.
 /// </summary>
+/// <remarks>Min is reported besides the median: on a shared, loaded machine it is the statistic least disturbed by other processes.</remarks>
 [MemoryDiagnoser]
+[MinColumn]
 public class HalfBenchmarks
 {
     [Params(65536)]
