@@ -8,18 +8,18 @@ public static partial class Activation
     /// <param name="x">The input.</param>
     /// <returns>The activation of <paramref name="x"/>.</returns>
     /// <remarks>
-    /// With <c>t = e^-|x|</c>, <c>tanh(log(1 + e^x))</c> is exactly <c>(1 + 2t) / (1 + 2t (1 + t))</c> for
-    /// <c>x &gt;= 0</c> and <c>t (t + 2) / (t (t + 2) + 2)</c> below: one exponential instead of three, and neither
-    /// overflows. Below -708, where <c>t</c> is subnormal, mish is <c>x e^x</c> to double precision and is
+    /// With <c>t = e^-|x|</c> (<see cref="SideExponential"/>), <c>tanh(log(1 + e^x))</c> is exactly
+    /// <c>(1 + 2t) / (1 + 2t (1 + t))</c> for <c>x &gt;= 0</c> and <c>t (t + 2) / (t (t + 2) + 2)</c> below: one
+    /// exponential instead of three, neither overflows, and one division whose numerator and denominator are
+    /// chosen per side. Below -708, where <c>t</c> is subnormal, mish is <c>x e^x</c> to double precision and is
     /// computed as <c>(x e^(x/2)) e^(x/2)</c>, rounding once into the subnormal range (as silu does).
     /// </remarks>
     [Activation("mish")]
     public static double Mish(double x) =>
-        x >= 0.0
-            ? x * (1.0 + 2.0 * VectorMath.Exp(x >= 0.0 ? -x : x < -708.0 ? 0.5 * x : x))
-                / (1.0 + 2.0 * VectorMath.Exp(x >= 0.0 ? -x : x < -708.0 ? 0.5 * x : x) * (1.0 + VectorMath.Exp(x >= 0.0 ? -x : x < -708.0 ? 0.5 * x : x)))
-            : x < -708.0
-                ? Math.Max(x, -1e4) * VectorMath.Exp(x >= 0.0 ? -x : x < -708.0 ? 0.5 * x : x) * VectorMath.Exp(x >= 0.0 ? -x : x < -708.0 ? 0.5 * x : x)
-                : x * (VectorMath.Exp(x >= 0.0 ? -x : x < -708.0 ? 0.5 * x : x) * (VectorMath.Exp(x >= 0.0 ? -x : x < -708.0 ? 0.5 * x : x) + 2.0))
-                    / (VectorMath.Exp(x >= 0.0 ? -x : x < -708.0 ? 0.5 * x : x) * (VectorMath.Exp(x >= 0.0 ? -x : x < -708.0 ? 0.5 * x : x) + 2.0) + 2.0);
+        x < -708.0
+            ? Math.Max(x, -1e4) * SideExponential(x) * SideExponential(x)
+            : x * (x >= 0.0 ? 1.0 + 2.0 * SideExponential(x) : SideExponential(x) * (SideExponential(x) + 2.0))
+                / (x >= 0.0
+                    ? 1.0 + 2.0 * SideExponential(x) * (1.0 + SideExponential(x))
+                    : SideExponential(x) * (SideExponential(x) + 2.0) + 2.0);
 }

@@ -8,17 +8,22 @@ public static partial class Activation
     /// <param name="x">The input.</param>
     /// <returns>The activation of <paramref name="x"/>.</returns>
     /// <remarks>
-    /// One exponential <c>e</c>, of an argument chosen per side, the same function: <c>x / (1 + e^-x)</c> for
-    /// <c>x &gt;= 0</c>; <c>x e^x / (1 + e^x)</c> below, which never computes <c>e^-x = ∞</c> (the printed
-    /// formula's <c>-∞ * 0 = NaN</c> at -∞); and below -708, where <c>e^x</c> is subnormal and <c>x * e^x</c>
-    /// would multiply its rounding error by |x|, <c>(x e^(x/2)) e^(x/2)</c>, which rounds once into the
-    /// subnormal range. <c>x</c> is clamped at -10⁴ there so that -∞ gives 0.
+    /// One exponential <c>e</c> (<see cref="SideExponential"/>) and one division, the same function:
+    /// <c>x / (1 + e^-x)</c> for <c>x &gt;= 0</c>; <c>x e^x / (1 + e^x)</c> below, which never computes
+    /// <c>e^-x = ∞</c> (the printed formula's <c>-∞ * 0 = NaN</c> at -∞); and below -708, where <c>e^x</c> is
+    /// subnormal and <c>x * e^x</c> would multiply its rounding error by |x|, <c>(x e^(x/2)) e^(x/2)</c>, which
+    /// rounds once into the subnormal range. <c>x</c> is clamped at -10⁴ there so that -∞ gives 0.
     /// </remarks>
     [Activation("silu", Aliases = new[] { "swish" })]
     public static double Silu(double x) =>
-        x >= 0.0
-            ? x / (1.0 + VectorMath.Exp(x >= 0.0 ? -x : x < -708.0 ? 0.5 * x : x))
-            : x < -708.0
-                ? Math.Max(x, -1e4) * VectorMath.Exp(x >= 0.0 ? -x : x < -708.0 ? 0.5 * x : x) * VectorMath.Exp(x >= 0.0 ? -x : x < -708.0 ? 0.5 * x : x)
-                : x * VectorMath.Exp(x >= 0.0 ? -x : x < -708.0 ? 0.5 * x : x) / (1.0 + VectorMath.Exp(x >= 0.0 ? -x : x < -708.0 ? 0.5 * x : x));
+        x < -708.0
+            ? Math.Max(x, -1e4) * SideExponential(x) * SideExponential(x)
+            : (x >= 0.0 ? x : x * SideExponential(x)) / (1.0 + SideExponential(x));
+
+    /// <summary>
+    /// The one exponential silu and mish need: <c>e^-x</c> for <c>x &gt;= 0</c>, <c>e^x</c> below (neither
+    /// overflows), and <c>e^(x/2)</c> below -708, where those two formulas square it instead.
+    /// </summary>
+    [Formula]
+    private static double SideExponential(double x) => VectorMath.Exp(x >= 0.0 ? -x : x < -708.0 ? 0.5 * x : x);
 }

@@ -20,19 +20,19 @@ public static partial class VectorMath
     /// <summary>The error function per element, within 2 ULP.</summary>
     /// <param name="x">The arguments.</param>
     /// <returns>The error function of each element.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static Vector128<double> Erf(Vector128<double> x) => ErfDouble<Vector128<double>, Vector128DoubleLanes>(x);
 
     /// <summary>The error function per element, within 2 ULP.</summary>
     /// <param name="x">The arguments.</param>
     /// <returns>The error function of each element.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static Vector256<double> Erf(Vector256<double> x) => ErfDouble<Vector256<double>, Vector256DoubleLanes>(x);
 
     /// <summary>The error function per element, within 2 ULP.</summary>
     /// <param name="x">The arguments.</param>
     /// <returns>The error function of each element.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static Vector512<double> Erf(Vector512<double> x) => ErfDouble<Vector512<double>, Vector512DoubleLanes>(x);
 
     /// <summary>The error function per element, within 1 ULP (computed in double, rounded once).</summary>
@@ -75,19 +75,19 @@ public static partial class VectorMath
     /// <summary>The error function per element in double, for results narrowed to float (see <see cref="ErfForSingle(double)"/>).</summary>
     /// <param name="x">The arguments.</param>
     /// <returns>The error function of each element.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static Vector128<double> ErfForSingle(Vector128<double> x) => ErfSingle<Vector128<double>, Vector128DoubleLanes>(x);
 
     /// <summary>The error function per element in double, for results narrowed to float (see <see cref="ErfForSingle(double)"/>).</summary>
     /// <param name="x">The arguments.</param>
     /// <returns>The error function of each element.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static Vector256<double> ErfForSingle(Vector256<double> x) => ErfSingle<Vector256<double>, Vector256DoubleLanes>(x);
 
     /// <summary>The error function per element in double, for results narrowed to float (see <see cref="ErfForSingle(double)"/>).</summary>
     /// <param name="x">The arguments.</param>
     /// <returns>The error function of each element.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static Vector512<double> ErfForSingle(Vector512<double> x) => ErfSingle<Vector512<double>, Vector512DoubleLanes>(x);
 
     // erf x = x E(x^2) for |x| < 1 (E fitted by us on [0, 1]: 13 terms, relative error 2^-56; 8 terms, 2^-34).

@@ -20,19 +20,19 @@ public static partial class VectorMath
     /// <summary>The complementary error function 1 - erf(x), accurate in the tail per element, within 2 ULP.</summary>
     /// <param name="x">The arguments.</param>
     /// <returns>erfc of each element.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static Vector128<double> Erfc(Vector128<double> x) => ErfcDouble<Vector128<double>, Vector128DoubleLanes>(x);
 
     /// <summary>The complementary error function 1 - erf(x), accurate in the tail per element, within 2 ULP.</summary>
     /// <param name="x">The arguments.</param>
     /// <returns>erfc of each element.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static Vector256<double> Erfc(Vector256<double> x) => ErfcDouble<Vector256<double>, Vector256DoubleLanes>(x);
 
     /// <summary>The complementary error function 1 - erf(x), accurate in the tail per element, within 2 ULP.</summary>
     /// <param name="x">The arguments.</param>
     /// <returns>erfc of each element.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static Vector512<double> Erfc(Vector512<double> x) => ErfcDouble<Vector512<double>, Vector512DoubleLanes>(x);
 
     /// <summary>The complementary error function 1 - erf(x), accurate in the tail per element, within 1 ULP (computed in double, rounded once).</summary>
@@ -75,19 +75,19 @@ public static partial class VectorMath
     /// <summary>The complementary error function 1 - erf(x), accurate in the tail per element in double, for results narrowed to float (see <see cref="ErfcForSingle(double)"/>).</summary>
     /// <param name="x">The arguments.</param>
     /// <returns>erfc of each element.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static Vector128<double> ErfcForSingle(Vector128<double> x) => ErfcSingle<Vector128<double>, Vector128DoubleLanes>(x);
 
     /// <summary>The complementary error function 1 - erf(x), accurate in the tail per element in double, for results narrowed to float (see <see cref="ErfcForSingle(double)"/>).</summary>
     /// <param name="x">The arguments.</param>
     /// <returns>erfc of each element.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static Vector256<double> ErfcForSingle(Vector256<double> x) => ErfcSingle<Vector256<double>, Vector256DoubleLanes>(x);
 
     /// <summary>The complementary error function 1 - erf(x), accurate in the tail per element in double, for results narrowed to float (see <see cref="ErfcForSingle(double)"/>).</summary>
     /// <param name="x">The arguments.</param>
     /// <returns>erfc of each element.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static Vector512<double> ErfcForSingle(Vector512<double> x) => ErfcSingle<Vector512<double>, Vector512DoubleLanes>(x);
 
     // See VectorMath.Erf.cs for the algorithm (the two share ErfcTail and ErfNearZero).

@@ -20,19 +20,19 @@ public static partial class VectorMath
     /// <summary>The natural logarithm per element, within 2 ULP.</summary>
     /// <param name="x">The arguments.</param>
     /// <returns>The natural logarithm of each element.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static Vector128<double> Log(Vector128<double> x) => LogDouble<Vector128<double>, Vector128DoubleLanes>(x);
 
     /// <summary>The natural logarithm per element, within 2 ULP.</summary>
     /// <param name="x">The arguments.</param>
     /// <returns>The natural logarithm of each element.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static Vector256<double> Log(Vector256<double> x) => LogDouble<Vector256<double>, Vector256DoubleLanes>(x);
 
     /// <summary>The natural logarithm per element, within 2 ULP.</summary>
     /// <param name="x">The arguments.</param>
     /// <returns>The natural logarithm of each element.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static Vector512<double> Log(Vector512<double> x) => LogDouble<Vector512<double>, Vector512DoubleLanes>(x);
 
     /// <summary>The natural logarithm per element, within 1 ULP (computed in double, rounded once).</summary>
@@ -75,19 +75,19 @@ public static partial class VectorMath
     /// <summary>The natural logarithm per element in double, for results narrowed to float (see <see cref="LogForSingle(double)"/>).</summary>
     /// <param name="x">The arguments.</param>
     /// <returns>The natural logarithm of each element.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static Vector128<double> LogForSingle(Vector128<double> x) => LogSingle<Vector128<double>, Vector128DoubleLanes>(x);
 
     /// <summary>The natural logarithm per element in double, for results narrowed to float (see <see cref="LogForSingle(double)"/>).</summary>
     /// <param name="x">The arguments.</param>
     /// <returns>The natural logarithm of each element.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static Vector256<double> LogForSingle(Vector256<double> x) => LogSingle<Vector256<double>, Vector256DoubleLanes>(x);
 
     /// <summary>The natural logarithm per element in double, for results narrowed to float (see <see cref="LogForSingle(double)"/>).</summary>
     /// <param name="x">The arguments.</param>
     /// <returns>The natural logarithm of each element.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static Vector512<double> LogForSingle(Vector512<double> x) => LogSingle<Vector512<double>, Vector512DoubleLanes>(x);
 
     // ln x = k ln 2 + ln(1 + f) with x = 2^k (1 + f), 1 + f in [sqrt(2)/2, sqrt(2)) (the exponent and mantissa are

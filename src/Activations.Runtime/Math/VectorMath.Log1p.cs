@@ -20,19 +20,19 @@ public static partial class VectorMath
     /// <summary>ln(1 + x), accurate near zero per element, within 2 ULP.</summary>
     /// <param name="x">The arguments.</param>
     /// <returns>ln(1 + x) of each element.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static Vector128<double> Log1p(Vector128<double> x) => Log1pDouble<Vector128<double>, Vector128DoubleLanes>(x);
 
     /// <summary>ln(1 + x), accurate near zero per element, within 2 ULP.</summary>
     /// <param name="x">The arguments.</param>
     /// <returns>ln(1 + x) of each element.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static Vector256<double> Log1p(Vector256<double> x) => Log1pDouble<Vector256<double>, Vector256DoubleLanes>(x);
 
     /// <summary>ln(1 + x), accurate near zero per element, within 2 ULP.</summary>
     /// <param name="x">The arguments.</param>
     /// <returns>ln(1 + x) of each element.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static Vector512<double> Log1p(Vector512<double> x) => Log1pDouble<Vector512<double>, Vector512DoubleLanes>(x);
 
     /// <summary>ln(1 + x), accurate near zero per element, within 1 ULP (computed in double, rounded once).</summary>
@@ -75,19 +75,19 @@ public static partial class VectorMath
     /// <summary>ln(1 + x), accurate near zero per element in double, for results narrowed to float (see <see cref="Log1pForSingle(double)"/>).</summary>
     /// <param name="x">The arguments.</param>
     /// <returns>ln(1 + x) of each element.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static Vector128<double> Log1pForSingle(Vector128<double> x) => Log1pSingle<Vector128<double>, Vector128DoubleLanes>(x);
 
     /// <summary>ln(1 + x), accurate near zero per element in double, for results narrowed to float (see <see cref="Log1pForSingle(double)"/>).</summary>
     /// <param name="x">The arguments.</param>
     /// <returns>ln(1 + x) of each element.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static Vector256<double> Log1pForSingle(Vector256<double> x) => Log1pSingle<Vector256<double>, Vector256DoubleLanes>(x);
 
     /// <summary>ln(1 + x), accurate near zero per element in double, for results narrowed to float (see <see cref="Log1pForSingle(double)"/>).</summary>
     /// <param name="x">The arguments.</param>
     /// <returns>ln(1 + x) of each element.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static Vector512<double> Log1pForSingle(Vector512<double> x) => Log1pSingle<Vector512<double>, Vector512DoubleLanes>(x);
 
     // ln(1 + x) = ln(u) + c / u with u = 1 + x rounded and c = (1 + x) - u its rounding error, exact

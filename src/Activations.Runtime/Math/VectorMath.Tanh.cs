@@ -20,19 +20,19 @@ public static partial class VectorMath
     /// <summary>The hyperbolic tangent per element, within 2 ULP.</summary>
     /// <param name="x">The arguments.</param>
     /// <returns>The hyperbolic tangent of each element.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static Vector128<double> Tanh(Vector128<double> x) => TanhDouble<Vector128<double>, Vector128DoubleLanes>(x);
 
     /// <summary>The hyperbolic tangent per element, within 2 ULP.</summary>
     /// <param name="x">The arguments.</param>
     /// <returns>The hyperbolic tangent of each element.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static Vector256<double> Tanh(Vector256<double> x) => TanhDouble<Vector256<double>, Vector256DoubleLanes>(x);
 
     /// <summary>The hyperbolic tangent per element, within 2 ULP.</summary>
     /// <param name="x">The arguments.</param>
     /// <returns>The hyperbolic tangent of each element.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static Vector512<double> Tanh(Vector512<double> x) => TanhDouble<Vector512<double>, Vector512DoubleLanes>(x);
 
     /// <summary>The hyperbolic tangent per element, within 1 ULP (computed in double, rounded once).</summary>

@@ -1,0 +1,70 @@
+#!/usr/bin/env python3
+"""Prints the README's speed tables (GitHub markdown) from the BenchmarkDotNet CSV reports kept in the repo.
+
+    python3 docs/benchmarks/speed_table.py
+
+Reads docs/benchmarks/results/*BuiltIns.*-report.csv (copied there by docs/charts/make_charts.py --import).
+Every ratio is ours ÷ the peer's time, both medians of the same run; the bar is issue #3's.
+"""
+import csv
+import glob
+import os
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+RESULTS = os.path.join(ROOT, "docs", "benchmarks", "results")
+
+# (report, label, ours, peer, scalar, bar): direct peers must be at least as fast, composed ones 2x slower.
+FLOAT_ROWS = [
+    ("Relu", "relu", "Activations", "TensorPrimitives", "scalar loop", 1.0),
+    ("Sigmoid", "sigmoid", "Activations", "TensorPrimitives", "scalar loop", 1.0),
+    ("Tanh", "tanh", "Activations", "TensorPrimitives", "scalar loop", 1.0),
+    ("Exponential", "exponential", "Activations", "TensorPrimitives", "scalar loop", 1.0),
+    ("Silu", "silu", "Activations", "TensorPrimitives composed", "scalar loop", 0.5),
+    ("Softplus", "softplus", "Activations", "TensorPrimitives composed", "scalar loop", 0.5),
+    ("Mish", "mish", "Activations", "TensorPrimitives composed", "scalar loop", 0.5),
+    ("Gelu", "gelu (exact, erfc)", "Activations exact (erfc)", "TensorPrimitives composed tanh form", "scalar loop tanh form", 0.5),
+    ("Gelu", "gelu (tanh form)", "Activations tanh form", "TensorPrimitives composed tanh form", "scalar loop tanh form", 0.5),
+    ("Elu", "elu", "Activations", "TensorPrimitives composed", "scalar loop", 0.5),
+]
+HALF_ROWS = [("sigmoid", 1 / 3), ("tanh", 1 / 3)]
+
+
+def medians(report):
+    """{(method, N): median ns} of one report, or {} if it was not run."""
+    paths = glob.glob(os.path.join(RESULTS, f"*BuiltIns.{report}Benchmarks-report.csv"))
+    if not paths:
+        return {}
+    table = {}
+    with open(paths[0], newline="", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            table[(row["Method"].strip("'"), int(row["N"]))] = float(row["Median [ns]"].replace(",", ""))
+    return table
+
+
+def verdict(ratio, bar):
+    return f"≤ {bar:.2g}: {'met' if ratio <= bar else 'not met'}"
+
+
+def main():
+    print("| function | N | Activations (ns) | peer | peer (ns) | ours ÷ peer time | bar | scalar loop (ns) |")
+    print("|---|---:|---:|---|---:|---:|---|---:|")
+    for report, label, ours, peer, scalar, bar in FLOAT_ROWS:
+        table = medians(report)
+        for n in sorted({n for (_, n) in table}):
+            if (ours, n) in table and (peer, n) in table:
+                ratio = table[(ours, n)] / table[(peer, n)]
+                print(f"| {label} | {n} | {table[(ours, n)]:,.0f} | {peer} | {table[(peer, n)]:,.0f} | {ratio:.2f} "
+                      f"| {verdict(ratio, bar)} | {table.get((scalar, n), float('nan')):,.0f} |")
+    print()
+    table = medians("Half")
+    print("| function | N | Activations (ns) | TensorPrimitives (ns) | ours ÷ peer time | bar |")
+    print("|---|---:|---:|---:|---:|---|")
+    for name, bar in HALF_ROWS:
+        for n in sorted({n for (_, n) in table}):
+            ours, peer = table.get((f"{name} Activations", n)), table.get((f"{name} TensorPrimitives", n))
+            if ours and peer:
+                print(f"| {name} | {n} | {ours:,.0f} | {peer:,.0f} | {ours / peer:.2f} | {verdict(ours / peer, bar)} |")
+
+
+if __name__ == "__main__":
+    main()
