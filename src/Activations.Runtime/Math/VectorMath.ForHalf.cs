@@ -16,19 +16,19 @@ public static partial class VectorMath
     // kernel inlines these several times per width and must stay within the JIT's inlining budget.
 
     /// <summary>1 / ln 2 as a float.</summary>
-    private const float InverseLn2Single = 1.44269504f;
+    private const float InverseLn2ForHalf = 1.44269504f;
 
     /// <summary>1.5 * 2^23: adding it rounds a float below 2^22 to an integer, which then sits in the low mantissa bits.</summary>
-    private const float SingleRoundingShift = 12582912.0f;
+    private const float RoundingShiftForHalf = 12582912.0f;
 
-    /// <summary>ln 2 with 9 significant bits, so that k * Ln2HighSingle is exact for |k| below 2^15.</summary>
-    private const float Ln2HighSingle = 0.693359375f;
+    /// <summary>ln 2 with 9 significant bits, so that k * Ln2HighForHalf is exact for |k| below 2^15.</summary>
+    private const float Ln2HighForHalf = 0.693359375f;
 
-    /// <summary>ln 2 - Ln2HighSingle.</summary>
-    private const float Ln2LowSingle = -2.12194440e-4f;
+    /// <summary>ln 2 - Ln2HighForHalf.</summary>
+    private const float Ln2LowForHalf = -2.12194440e-4f;
 
     /// <summary>ln 2 rounded to float.</summary>
-    private const float Ln2Single = 0.693147181f;
+    private const float Ln2ForHalf = 0.693147181f;
 
     /// <summary>ln(float.MaxValue) rounded up: above it e^x overflows.</summary>
     private const float LnSingleMaxValue = 88.72283935546875f;
@@ -37,9 +37,9 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static float ReduceForHalf(float x, out float shifted)
     {
-        shifted = (x * InverseLn2Single) + SingleRoundingShift;
-        float k = shifted - SingleRoundingShift;
-        return (x - (k * Ln2HighSingle)) - (k * Ln2LowSingle);
+        shifted = (x * InverseLn2ForHalf) + RoundingShiftForHalf;
+        float k = shifted - RoundingShiftForHalf;
+        return (x - (k * Ln2HighForHalf)) - (k * Ln2LowForHalf);
     }
 
     /// <summary>2^(k - 1) from the shifted float of <see cref="ReduceForHalf(float, out float)"/>, for k in [-125, 128].</summary>
@@ -48,7 +48,7 @@ public static partial class VectorMath
 
     /// <summary>a * b + c, fused where the hardware has it (float lanes).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector128<float> MultiplyAdd(Vector128<float> a, Vector128<float> b, Vector128<float> c) =>
+    private static Vector128<float> MultiplyAddForHalf(Vector128<float> a, Vector128<float> b, Vector128<float> c) =>
 #if NET9_0_OR_GREATER
         Vector128.MultiplyAddEstimate(a, b, c);
 #else
@@ -59,9 +59,9 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector128<float> ReduceForHalf(Vector128<float> x, out Vector128<float> shifted)
     {
-        shifted = MultiplyAdd(x, Vector128.Create(InverseLn2Single), Vector128.Create(SingleRoundingShift));
-        Vector128<float> k = shifted - Vector128.Create(SingleRoundingShift);
-        return MultiplyAdd(k, Vector128.Create(-Ln2LowSingle), MultiplyAdd(k, Vector128.Create(-Ln2HighSingle), x));
+        shifted = MultiplyAddForHalf(x, Vector128.Create(InverseLn2ForHalf), Vector128.Create(RoundingShiftForHalf));
+        Vector128<float> k = shifted - Vector128.Create(RoundingShiftForHalf);
+        return MultiplyAddForHalf(k, Vector128.Create(-Ln2LowForHalf), MultiplyAddForHalf(k, Vector128.Create(-Ln2HighForHalf), x));
     }
 
     /// <summary>2^(k - 1) from the shifted float of <see cref="ReduceForHalf(Vector128{float}, out Vector128{float})"/>, for k in [-125, 128].</summary>
@@ -71,7 +71,7 @@ public static partial class VectorMath
 
     /// <summary>a * b + c, fused where the hardware has it (float lanes).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<float> MultiplyAdd(Vector256<float> a, Vector256<float> b, Vector256<float> c) =>
+    private static Vector256<float> MultiplyAddForHalf(Vector256<float> a, Vector256<float> b, Vector256<float> c) =>
 #if NET9_0_OR_GREATER
         Vector256.MultiplyAddEstimate(a, b, c);
 #else
@@ -82,9 +82,9 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<float> ReduceForHalf(Vector256<float> x, out Vector256<float> shifted)
     {
-        shifted = MultiplyAdd(x, Vector256.Create(InverseLn2Single), Vector256.Create(SingleRoundingShift));
-        Vector256<float> k = shifted - Vector256.Create(SingleRoundingShift);
-        return MultiplyAdd(k, Vector256.Create(-Ln2LowSingle), MultiplyAdd(k, Vector256.Create(-Ln2HighSingle), x));
+        shifted = MultiplyAddForHalf(x, Vector256.Create(InverseLn2ForHalf), Vector256.Create(RoundingShiftForHalf));
+        Vector256<float> k = shifted - Vector256.Create(RoundingShiftForHalf);
+        return MultiplyAddForHalf(k, Vector256.Create(-Ln2LowForHalf), MultiplyAddForHalf(k, Vector256.Create(-Ln2HighForHalf), x));
     }
 
     /// <summary>2^(k - 1) from the shifted float of <see cref="ReduceForHalf(Vector256{float}, out Vector256{float})"/>, for k in [-125, 128].</summary>
@@ -94,7 +94,7 @@ public static partial class VectorMath
 
     /// <summary>a * b + c, fused where the hardware has it (float lanes).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<float> MultiplyAdd(Vector512<float> a, Vector512<float> b, Vector512<float> c) =>
+    private static Vector512<float> MultiplyAddForHalf(Vector512<float> a, Vector512<float> b, Vector512<float> c) =>
 #if NET9_0_OR_GREATER
         Vector512.MultiplyAddEstimate(a, b, c);
 #else
@@ -105,9 +105,9 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<float> ReduceForHalf(Vector512<float> x, out Vector512<float> shifted)
     {
-        shifted = MultiplyAdd(x, Vector512.Create(InverseLn2Single), Vector512.Create(SingleRoundingShift));
-        Vector512<float> k = shifted - Vector512.Create(SingleRoundingShift);
-        return MultiplyAdd(k, Vector512.Create(-Ln2LowSingle), MultiplyAdd(k, Vector512.Create(-Ln2HighSingle), x));
+        shifted = MultiplyAddForHalf(x, Vector512.Create(InverseLn2ForHalf), Vector512.Create(RoundingShiftForHalf));
+        Vector512<float> k = shifted - Vector512.Create(RoundingShiftForHalf);
+        return MultiplyAddForHalf(k, Vector512.Create(-Ln2LowForHalf), MultiplyAddForHalf(k, Vector512.Create(-Ln2HighForHalf), x));
     }
 
     /// <summary>2^(k - 1) from the shifted float of <see cref="ReduceForHalf(Vector512{float}, out Vector512{float})"/>, for k in [-125, 128].</summary>
