@@ -32,11 +32,16 @@ public sealed class GoldenTests
             /// <summary>A switch and shared subexpressions.</summary>
             [Activation("golden_switch")]
             public static double Switch(double x, bool smooth = false) => smooth ? Math.Log(1 + Math.Exp(x)) / (1 + Math.Exp(x)) : Math.Max(x, 0);
+
+            /// <summary>A logistic lifted by a non-negative floor: its Half kernel computes natively in float.</summary>
+            [Activation("golden_logistic")]
+            public static double Logistic(double x, [NonNegative] double floor = 0.0) =>
+                floor + (x >= 0.0 ? 1.0 / (1.0 + Math.Exp(-x)) : Math.Exp(x) / (1.0 + Math.Exp(x)));
         }
         """;
 
     public static IEnumerable<object[]> Files() =>
-        new[] { "Golden.Shapes.Leaky.g.cs", "Golden.Shapes.Swish.g.cs", "Golden.Shapes.Switch.g.cs", "ActivationModuleInitializer.g.cs" }
+        new[] { "Golden.Shapes.Leaky.g.cs", "Golden.Shapes.Swish.g.cs", "Golden.Shapes.Switch.g.cs", "Golden.Shapes.Logistic.g.cs", "ActivationModuleInitializer.g.cs" }
             .Select(name => new object[] { name });
 
     [Theory]

@@ -106,4 +106,50 @@ public sealed class LoweringTests
         Assert.DoesNotContain("Widen", text.Substring(slopeZero, slopeNonZero - slopeZero));
         Assert.Contains("Widen", text.Substring(slopeNonZero));
     }
+
+    private const string HalfStubs = """
+        using System;
+        using Activations;
+
+        public static partial class H
+        {
+            [Activation("lowering_half_logistic")]
+            public static double Logistic(double x) =>
+                x >= 0.0 ? 1.0 / (1.0 + Math.Exp(-Math.Abs(x))) : Math.Exp(-Math.Abs(x)) / (1.0 + Math.Exp(-Math.Abs(x)));
+
+            [Activation("lowering_half_shrink")]
+            public static double Shrink(double x) => x - Math.Tanh(x);
+        }
+        """;
+
+    [Fact]
+    public void HalfKernelsOfFormulasThatCannotCancelComputeInFloatWithTheHalfMath()
+    {
+        IReadOnlyDictionary<string, string> generated = GeneratorHarness.Run(HalfStubs).Generated;
+        string logistic = generated["H.Logistic.g.cs"];
+        Assert.Contains("HalfElementwiseLoop.Run(x, destination, new LogisticHalfOperator());", logistic);
+        Assert.Contains("computed natively in float with math accurate enough for Half", logistic);
+        int half = logistic.IndexOf("struct LogisticHalfOperator", System.StringComparison.Ordinal);
+        string halfOperator = logistic.Substring(half);
+        Assert.Contains("public Vector256<float> Invoke(Vector256<float> x)", halfOperator);
+        Assert.Contains("VectorMath.ExpForHalf(", halfOperator);
+        Assert.DoesNotContain("Widen", halfOperator);
+        Assert.DoesNotContain("double", halfOperator);
+
+        // x - tanh(x) cancels near zero: its Half kernel keeps the float kernel (computed in double).
+        string shrink = generated["H.Shrink.g.cs"];
+        Assert.Contains("HalfElementwiseLoop.Run(x, destination, new ShrinkSingleOperator());", shrink);
+        Assert.DoesNotContain("ForHalf", shrink);
+    }
+
+    [Fact]
+    public void BranchesThatDivideByTheSameValueDivideOnce()
+    {
+        string text = GeneratorHarness.Run(HalfStubs).Generated["H.Logistic.g.cs"];
+        string body = text.Substring(text.IndexOf("struct LogisticDoubleOperator", System.StringComparison.Ordinal));
+        body = body.Substring(body.IndexOf("public Vector256<double> Invoke", System.StringComparison.Ordinal));
+        body = body.Substring(0, body.IndexOf("[MethodImpl", System.StringComparison.Ordinal));
+        Assert.Single(Regex.Matches(body, " / "));
+        Assert.Contains("ConditionalSelect", body);
+    }
 }

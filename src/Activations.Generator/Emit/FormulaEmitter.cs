@@ -32,6 +32,7 @@ internal sealed class FormulaEmitter
     public static void EmitBody(IndentedWriter writer, FormulaNode formula, LoweringTarget target, Func<int, string> parameter)
     {
         var emitter = new FormulaEmitter(target, parameter, writer);
+        formula = CommonDivisorFactoring.Apply(formula);
         emitter.CountUses(formula);
         writer.Line($"return {emitter.Emit(formula).Text};");
     }
@@ -156,7 +157,7 @@ internal sealed class FormulaEmitter
                     Primitive.Abs => $"{math}.Abs({a[0]})",
                     Primitive.CopySign => $"{math}.CopySign({a[0]}, {a[1]})",
                     Primitive.Max or Primitive.Min => $"{MathCore}.{call.Function}({a[0]}, {a[1]})",
-                    _ => $"{MathCore}.{call.Function}{(_target.ForSingle ? "ForSingle" : "")}({a[0]})",
+                    _ => $"{MathCore}.{call.Function}{_target.MathSuffix}({a[0]})",
                 }, 0);
             case StubCallNode call:
                 return new Code($"{call.ContainingType}.{call.MethodName}({StubArguments(call, Emit(call.Element).Text)})", 0);
@@ -219,7 +220,7 @@ internal sealed class FormulaEmitter
                     // The sign bit from the second operand, everything else from the first.
                     Primitive.CopySign => $"{v}.ConditionalSelect({v}.Create({_target.Literal(-0.0)}), {a[1]}, {a[0]})",
                     Primitive.Max or Primitive.Min => $"{MathCore}.{call.Function}({a[0]}, {a[1]})",
-                    _ => $"{MathCore}.{call.Function}{(_target.ForSingle ? "ForSingle" : "")}({a[0]})",
+                    _ => $"{MathCore}.{call.Function}{_target.MathSuffix}({a[0]})",
                 }, 0);
             case StubCallNode call:
                 return new Code($"{call.ContainingType}.{call.MethodName}({StubArguments(call, Emit(call.Element).Text)})", 0);

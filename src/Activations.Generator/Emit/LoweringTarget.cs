@@ -2,11 +2,15 @@ namespace Activations.Generator.Emit;
 
 /// <summary>
 /// What one lowering of the formula computes in: the scalar type (<see cref="float"/> only for formulas exact
-/// in float), the vector width (0 for scalar code), and whether the math core's cheaper
-/// <c>…ForSingle</c> functions suffice (double code whose result is rounded to float).
+/// in float, or for Half kernels that <see cref="HalfPrecisionAnalysis"/> accepts), the vector width (0 for
+/// scalar code), and which cheaper math-core functions suffice: <c>…ForSingle</c> (double code whose result is
+/// rounded to float) or <c>…ForHalf</c> (float code whose result is rounded to Half).
 /// </summary>
-internal sealed record LoweringTarget(bool Single, int Width, bool ForSingle)
+internal sealed record LoweringTarget(bool Single, int Width, bool ForSingle, bool ForHalf = false)
 {
+    /// <summary>The suffix of the math-core function names: <c>ForSingle</c>, <c>ForHalf</c> or none.</summary>
+    public string MathSuffix => ForHalf ? "ForHalf" : ForSingle ? "ForSingle" : "";
+
     public string Scalar => Single ? "float" : "double";
 
     public bool IsVector => Width != 0;

@@ -7,7 +7,9 @@ namespace Activations.Generator.Emit;
 /// <summary>
 /// Writes one stub's generated members into its partial type: the span kernels (float, double, Half), the
 /// vector overloads (Vector128/256/512 and Vector&lt;T&gt; of float and double), and one operator struct per
-/// element type and combination of bool switches, which the runtime's shared loops run.
+/// element type and combination of bool switches, which the runtime's shared loops run. Half kernels run the
+/// float operator, or a float operator of their own with the math core's cheap <c>…ForHalf</c> functions where
+/// <see cref="HalfPrecisionAnalysis"/> proves that stays within one Half ULP.
 /// </summary>
 internal sealed class StubEmitter
 {
@@ -62,11 +64,11 @@ internal sealed class StubEmitter
             blocks.Push(_w.OpenBlock());
         }
 
-        EmitSpanKernel("float", "float", "ElementwiseLoop", "Single");
+        EmitSpanKernel("float", "float", "ElementwiseLoop");
         _w.Line();
-        EmitSpanKernel("double", "double", "ElementwiseLoop", "Double");
+        EmitSpanKernel("double", "double", "ElementwiseLoop");
         _w.Line();
-        EmitSpanKernel("Half", "float", "HalfElementwiseLoop", "Single");
+        EmitSpanKernel("Half", "float", "HalfElementwiseLoop");
         foreach (string element in new[] { "float", "double" })
         {
             foreach (int width in s_widths)
@@ -85,6 +87,11 @@ internal sealed class StubEmitter
             EmitOperator(leaf, single: true);
             _w.Line();
             EmitOperator(leaf, single: false);
+            if (HasHalfOperator(leaf))
+            {
+                _w.Line();
+                EmitHalfOperator(leaf);
+            }
         }
 
         while (blocks.Count > 0)
@@ -107,10 +114,40 @@ internal sealed class StubEmitter
         return $", {type} {Identifier(p.Name)}{value}";
     }));
 
-    private string OperatorName(KernelCases.Leaf leaf, bool single) => $"{_prefix}{(single ? "Single" : "Double")}{leaf.Name}Operator";
+    // "Single", "Double" or "Half": which operator of a case.
+    private string OperatorName(KernelCases.Leaf leaf, string kind) => $"{_prefix}{kind}{leaf.Name}Operator";
 
-    private string NewOperator(KernelCases.Leaf leaf, bool single) =>
-        $"new {OperatorName(leaf, single)}({string.Join(", ", _numbers.Select(p => Identifier(p.Name)))})";
+    private string NewOperator(KernelCases.Leaf leaf, string kind) =>
+        $"new {OperatorName(leaf, kind)}({string.Join(", ", _numbers.Select(p => Identifier(p.Name)))})";
+
+    // A Half operator of its own when the formula may compute natively in float for Half results, and that gains
+    // something over the float operator: it computes in double, or it calls math the …ForHalf versions make cheaper.
+    private bool HasHalfOperator(KernelCases.Leaf leaf) =>
+        HalfPrecisionAnalysis.RunsNativelyForHalf(leaf.Formula, ParameterRange)
+        && (!SinglePrecisionAnalysis.RunsNativelyInSingle(leaf.Formula) || CallsHalfFunction(leaf.Formula));
+
+    private static bool CallsHalfFunction(FormulaNode node) => node switch
+    {
+        CallNode call => HalfPrecisionAnalysis.HasHalfVersion(call.Function) || call.Arguments.Any(CallsHalfFunction),
+        UnaryNode u => CallsHalfFunction(u.Operand),
+        BinaryNode b => CallsHalfFunction(b.Left) || CallsHalfFunction(b.Right),
+        ConditionalNode c => CallsHalfFunction(c.Condition) || CallsHalfFunction(c.WhenTrue) || CallsHalfFunction(c.WhenFalse),
+        _ => false,
+    };
+
+    // The values a parameter of the Half kernel (a float) can take, from its constraint.
+    private (double Low, double High) ParameterRange(int index)
+    {
+        const double largest = float.MaxValue;
+        StubParameterModel p = _stub.Parameters[index];
+        return p.Constraint switch
+        {
+            ConstraintKind.Positive => (float.Epsilon, largest),
+            ConstraintKind.NonNegative => (0, largest),
+            ConstraintKind.Range => (System.Math.Max(p.Minimum, -largest), System.Math.Min(p.Maximum, largest)),
+            _ => (-largest, largest),
+        };
+    }
 
     // Writes the decisions taken once per call (switches, conditions on parameters), calling leaf for each case.
     // Conditions are evaluated in double, as the stub does, on the parameters as the overload received them.
@@ -139,13 +176,16 @@ internal sealed class StubEmitter
         }
     }
 
-    private void EmitSpanKernel(string element, string scalar, string loop, string operatorType)
+    private void EmitSpanKernel(string element, string scalar, string loop)
     {
         string name = Identifier(_stub.ElementName);
+        int halfNative = _cases.Leaves().Count(HasHalfOperator);
         string rounding = element switch
         {
             "float" => " Each result is the stub's value rounded to float (computed in double unless the formula is exact in float).",
-            "Half" => " Each element is widened to float, computed through the float kernel and rounded to Half.",
+            "Half" when halfNative == 0 => " Each element is widened to float, computed through the float kernel and rounded to Half.",
+            "Half" when halfNative == _cases.Leaves().Count() => " Each element is widened to float, computed natively in float with math accurate enough for Half (within one Half ULP) and rounded to Half.",
+            "Half" => " Each element is widened to float, computed natively in float with math accurate enough for Half (within one Half ULP) for some parameter values and through the float kernel for the others, and rounded to Half.",
             _ => "",
         };
         _w.Line($"/// <inheritdoc cref=\"{Cref}\"/>");
@@ -179,7 +219,7 @@ internal sealed class StubEmitter
             }
 
             Dispatch(
-                leaf => _w.Line($"{Kernels}.{loop}.Run({name}, destination, {NewOperator(leaf, operatorType == "Single")});"),
+                leaf => _w.Line($"{Kernels}.{loop}.Run({name}, destination, {NewOperator(leaf, element == "double" ? "Double" : element == "Half" && HasHalfOperator(leaf) ? "Half" : "Single")});"),
                 singleParameters: scalar == "float");
         }
     }
@@ -201,7 +241,7 @@ internal sealed class StubEmitter
         using (_w.OpenBlock())
         {
             Dispatch(
-                leaf => _w.Line($"return {NewOperator(leaf, element == "float")}.Invoke({Identifier(_stub.ElementName)});"),
+                leaf => _w.Line($"return {NewOperator(leaf, element == "float" ? "Single" : "Double")}.Invoke({Identifier(_stub.ElementName)});"),
                 singleParameters: element == "float");
         }
     }
@@ -242,7 +282,7 @@ internal sealed class StubEmitter
         bool native = single && SinglePrecisionAnalysis.RunsNativelyInSingle(formula);
         string element = single ? "float" : "double";
         string compute = native || !single ? element : "double";
-        string name = OperatorName(leaf, single);
+        string name = OperatorName(leaf, single ? "Single" : "Double");
         string switches = leaf.Description;
         _w.Line($"/// <summary>");
         _w.Line($"/// {_stub.MethodName} on {element}{(switches.Length > 0 ? $" when {System.Security.SecurityElement.Escape(switches)}" : "")}, {(compute == element ? $"computed in {element}" : "computed in double and rounded to float")}.");
@@ -250,25 +290,7 @@ internal sealed class StubEmitter
         _w.Line($"private readonly struct {name} : {Kernels}.IElementwiseOperator<{element}>");
         using (_w.OpenBlock())
         {
-            foreach (StubParameterModel p in _numbers)
-            {
-                _w.Line($"private readonly {compute} _{p.Name};");
-            }
-
-            if (_numbers.Count > 0)
-            {
-                _w.Line();
-                _w.Line($"public {name}({string.Join(", ", _numbers.Select(p => $"{compute} {Identifier(p.Name)}"))})");
-                using (_w.OpenBlock())
-                {
-                    foreach (StubParameterModel p in _numbers)
-                    {
-                        _w.Line($"_{p.Name} = {Identifier(p.Name)};");
-                    }
-                }
-
-                _w.Line();
-            }
+            EmitFields(name, compute);
 
             if (compute == element)
             {
@@ -295,6 +317,47 @@ internal sealed class StubEmitter
                 var targets = new[] { 0 }.Concat(s_widths).Select(width => new LoweringTarget(false, width, ForSingle: true));
                 EmitMethods("Compute", "private ", targets, formula);
             }
+        }
+    }
+
+    // The Half kernel's own operator: float lanes, the …ForHalf math, float parameters.
+    private void EmitHalfOperator(KernelCases.Leaf leaf)
+    {
+        string name = OperatorName(leaf, "Half");
+        string switches = leaf.Description;
+        _w.Line($"/// <summary>");
+        _w.Line($"/// {_stub.MethodName} for Half results{(switches.Length > 0 ? $" when {System.Security.SecurityElement.Escape(switches)}" : "")}, computed in float with math accurate enough for Half (within one Half ULP).");
+        _w.Line($"/// </summary>");
+        _w.Line($"private readonly struct {name} : {Kernels}.IElementwiseOperator<float>");
+        using (_w.OpenBlock())
+        {
+            EmitFields(name, "float");
+            var targets = new[] { 0 }.Concat(s_widths).Select(width => new LoweringTarget(true, width, ForSingle: false, ForHalf: true));
+            EmitMethods("Invoke", "public ", targets, leaf.Formula);
+        }
+    }
+
+    // The parameters as fields of the operator, and its constructor.
+    private void EmitFields(string name, string type)
+    {
+        foreach (StubParameterModel p in _numbers)
+        {
+            _w.Line($"private readonly {type} _{p.Name};");
+        }
+
+        if (_numbers.Count > 0)
+        {
+            _w.Line();
+            _w.Line($"public {name}({string.Join(", ", _numbers.Select(p => $"{type} {Identifier(p.Name)}"))})");
+            using (_w.OpenBlock())
+            {
+                foreach (StubParameterModel p in _numbers)
+                {
+                    _w.Line($"_{p.Name} = {Identifier(p.Name)};");
+                }
+            }
+
+            _w.Line();
         }
     }
 

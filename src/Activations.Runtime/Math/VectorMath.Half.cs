@@ -2,6 +2,7 @@ using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Activations;
 
@@ -10,15 +11,18 @@ public static partial class VectorMath
     // Half <-> float with integer and float operations only (no F16C), so every width and the software fallback
     // give the same bits. Widening is exact: the half's exponent and mantissa are moved into a float's fields and
     // the float is multiplied by 2^112 to re-bias the exponent (this also normalizes half subnormals); infinities
-    // and NaNs get the all-ones exponent with their payload kept bit for bit (unlike (float)half, which quiets a
-    // signaling NaN), so that every half round-trips exactly. Narrowing rounds to nearest, ties to even: normal
-    // results by adding 0xfff plus the kept mantissa's lowest bit before dropping 13 bits (a carry moves into the
-    // exponent, up to infinity); subnormal results by adding 0.5f, which puts the half's subnormal ULP (2^-24) at the
-    // float ULP of 0.5 so that the hardware's own rounding does the work; 65520 and above become infinity.
+    // and NaNs (65536 and above after that) get the all-ones exponent with their payload kept bit for bit (unlike
+    // (float)half, which quiets a signaling NaN), so that every half round-trips exactly. Narrowing rounds to
+    // nearest, ties to even, with the hardware's own rounding: the vectors add 2^(e+13) (e the value's exponent, at
+    // least -14) so that the float adder drops exactly the bits below the half's ULP, normal and subnormal alike,
+    // and read the half's bits off the sum; the scalar code adds 0xfff plus the kept mantissa's lowest bit before
+    // dropping 13 bits for normal results and adds 0.5f for subnormal ones. 65520 and above become infinity.
+    // The vector code keeps few distinct constants: each is a register the kernel's math would otherwise get.
 
     private const uint HalfExponentMantissaMask = 0x7fff;
     private const uint HalfInfinityBits = 0x7c00;
     private const float TwoTo112 = 5.192296858534828e33f;
+    private const uint SingleExponentMask = 0x7f800000;
 
     /// <summary>The float bits of 2^-14, the smallest normal half.</summary>
     private const uint SmallestNormalHalfAsSingleBits = 0x38800000;
@@ -42,41 +46,46 @@ public static partial class VectorMath
     /// <returns>Half bit patterns, as <see cref="BitConverter.HalfToUInt16Bits(Half)"/> gives them.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<ushort> NarrowToHalf(Vector128<float> lower, Vector128<float> upper) =>
-        Vector128.Narrow(SingleToHalfBits(lower), SingleToHalfBits(upper));
+        PackHalfBits(SingleToHalfBits(lower), SingleToHalfBits(upper));
+
+    // The half bits fit in 16 bits, so x86's saturating pack needs no masking first (Narrow truncates, and masks).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<ushort> PackHalfBits(Vector128<uint> lower, Vector128<uint> upper) =>
+        Sse41.IsSupported ? Sse41.PackUnsignedSaturate(lower.AsInt32(), upper.AsInt32()) : Vector128.Narrow(lower, upper);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector128<float> HalfBitsToSingle(Vector128<uint> half)
     {
-        Vector128<uint> sign = Vector128.ShiftLeft(half & Vector128.Create(0x8000u), 16);
         Vector128<uint> exponentMantissa = half & Vector128.Create(HalfExponentMantissaMask);
-        Vector128<uint> shifted = Vector128.ShiftLeft(exponentMantissa, 13);
-        Vector128<uint> finite = (shifted.AsSingle() * Vector128.Create(TwoTo112)).AsUInt32();
-        Vector128<uint> infinityOrNaN = shifted | Vector128.Create(0x7f800000u);
-        Vector128<uint> magnitude = Vector128.ConditionalSelect(
-            Vector128.GreaterThanOrEqual(exponentMantissa, Vector128.Create(HalfInfinityBits)), infinityOrNaN, finite);
-        return (magnitude | sign).AsSingle();
+        Vector128<uint> sign = Vector128.ShiftLeft(half ^ exponentMantissa, 16);
+        Vector128<float> finite = Vector128.ShiftLeft(exponentMantissa, 13).AsSingle() * Vector128.Create(TwoTo112);
+
+        // Half infinities and NaNs come out as 65536 and above with their payload in place: give them the all-ones exponent.
+        Vector128<uint> infinityOrNaN = Vector128.GreaterThanOrEqual(finite, Vector128.Create(65536.0f)).AsUInt32() & Vector128.Create(SingleExponentMask);
+        return (finite.AsUInt32() | infinityOrNaN | sign).AsSingle();
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector128<uint> SingleToHalfBits(Vector128<float> value)
     {
         Vector128<uint> bits = value.AsUInt32();
-        Vector128<uint> sign = Vector128.ShiftRightLogical(bits, 16) & Vector128.Create(0x8000u);
         Vector128<uint> magnitude = bits & Vector128.Create(0x7fffffffu);
+        Vector128<uint> sign = Vector128.ShiftRightLogical(bits ^ magnitude, 16);
 
-        // Normal results: re-bias (127 - 15 = 112) and round away 13 mantissa bits, ties to even.
-        Vector128<uint> odd = Vector128.ShiftRightLogical(magnitude, 13) & Vector128.Create(1u);
-        Vector128<uint> normal = Vector128.ShiftRightLogical(magnitude - Vector128.Create(112u << 23) + Vector128.Create(0xfffu) + odd, 13);
+        // Clamp (as integers, so that NaN needs no care here) to 65520, which rounds to infinity; then add 2^(e + 13), e the
+        // exponent of the magnitude but at least -14: the float adder drops exactly the bits below the Half ULP, ties to even.
+        Vector128<uint> clamped = Vector128.Min(magnitude, Vector128.Create(HalfOverflowAsSingleBits));
+        Vector128<uint> magic = (Vector128.Max(clamped, Vector128.Create(SmallestNormalHalfAsSingleBits)) & Vector128.Create(SingleExponentMask)) + Vector128.Create(13u << 23);
+        Vector128<uint> sum = (clamped.AsSingle() + magic.AsSingle()).AsUInt32();
 
-        // Subnormal results (and zero): let the float adder round at 2^-24.
-        Vector128<uint> subnormal = ((magnitude.AsSingle() + Vector128.Create(0.5f)).AsUInt32()) - Vector128.Create(0x3f000000u);
+        // The sum's exponent field is e + 140 and its low 12 bits the Half significand with its leading bit (and the carry
+        // when rounding reaches the next binade), so the Half bits are ((e + 14) << 10) + those 12 bits.
+        Vector128<uint> result = Vector128.ShiftRightLogical(sum, 13) + (sum & Vector128.Create(0xfffu)) - Vector128.Create(126u << 10);
 
         // NaN keeps the payload's top 10 bits (so halves round-trip bit for bit), quieted only if they are all zero.
         Vector128<uint> payload = Vector128.ShiftRightLogical(magnitude, 13) & Vector128.Create(0x3ffu);
         Vector128<uint> nan = Vector128.Create(HalfInfinityBits) | payload | (Vector128.Equals(payload, Vector128<uint>.Zero) & Vector128.Create(0x200u));
-        Vector128<uint> result = Vector128.ConditionalSelect(Vector128.LessThan(magnitude, Vector128.Create(SmallestNormalHalfAsSingleBits)), subnormal, normal);
-        result = Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(magnitude, Vector128.Create(HalfOverflowAsSingleBits)), Vector128.Create(HalfInfinityBits), result);
-        result = Vector128.ConditionalSelect(Vector128.GreaterThan(magnitude, Vector128.Create(0x7f800000u)), nan, result);
+        result = Vector128.ConditionalSelect(Vector128.GreaterThan(magnitude.AsInt32(), Vector128.Create(0x7f800000)).AsUInt32(), nan, result);
         return result | sign;
     }
 
@@ -96,41 +105,48 @@ public static partial class VectorMath
     /// <returns>Half bit patterns, as <see cref="BitConverter.HalfToUInt16Bits(Half)"/> gives them.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<ushort> NarrowToHalf(Vector256<float> lower, Vector256<float> upper) =>
-        Vector256.Narrow(SingleToHalfBits(lower), SingleToHalfBits(upper));
+        PackHalfBits(SingleToHalfBits(lower), SingleToHalfBits(upper));
+
+    // As for Vector128; x86 packs within 128-bit lanes, so the quadwords are put back in order.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<ushort> PackHalfBits(Vector256<uint> lower, Vector256<uint> upper) =>
+        Avx2.IsSupported
+            ? Avx2.Permute4x64(Avx2.PackUnsignedSaturate(lower.AsInt32(), upper.AsInt32()).AsUInt64(), 0b11_01_10_00).AsUInt16()
+            : Vector256.Narrow(lower, upper);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<float> HalfBitsToSingle(Vector256<uint> half)
     {
-        Vector256<uint> sign = Vector256.ShiftLeft(half & Vector256.Create(0x8000u), 16);
         Vector256<uint> exponentMantissa = half & Vector256.Create(HalfExponentMantissaMask);
-        Vector256<uint> shifted = Vector256.ShiftLeft(exponentMantissa, 13);
-        Vector256<uint> finite = (shifted.AsSingle() * Vector256.Create(TwoTo112)).AsUInt32();
-        Vector256<uint> infinityOrNaN = shifted | Vector256.Create(0x7f800000u);
-        Vector256<uint> magnitude = Vector256.ConditionalSelect(
-            Vector256.GreaterThanOrEqual(exponentMantissa, Vector256.Create(HalfInfinityBits)), infinityOrNaN, finite);
-        return (magnitude | sign).AsSingle();
+        Vector256<uint> sign = Vector256.ShiftLeft(half ^ exponentMantissa, 16);
+        Vector256<float> finite = Vector256.ShiftLeft(exponentMantissa, 13).AsSingle() * Vector256.Create(TwoTo112);
+
+        // Half infinities and NaNs come out as 65536 and above with their payload in place: give them the all-ones exponent.
+        Vector256<uint> infinityOrNaN = Vector256.GreaterThanOrEqual(finite, Vector256.Create(65536.0f)).AsUInt32() & Vector256.Create(SingleExponentMask);
+        return (finite.AsUInt32() | infinityOrNaN | sign).AsSingle();
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<uint> SingleToHalfBits(Vector256<float> value)
     {
         Vector256<uint> bits = value.AsUInt32();
-        Vector256<uint> sign = Vector256.ShiftRightLogical(bits, 16) & Vector256.Create(0x8000u);
         Vector256<uint> magnitude = bits & Vector256.Create(0x7fffffffu);
+        Vector256<uint> sign = Vector256.ShiftRightLogical(bits ^ magnitude, 16);
 
-        // Normal results: re-bias (127 - 15 = 112) and round away 13 mantissa bits, ties to even.
-        Vector256<uint> odd = Vector256.ShiftRightLogical(magnitude, 13) & Vector256.Create(1u);
-        Vector256<uint> normal = Vector256.ShiftRightLogical(magnitude - Vector256.Create(112u << 23) + Vector256.Create(0xfffu) + odd, 13);
+        // Clamp (as integers, so that NaN needs no care here) to 65520, which rounds to infinity; then add 2^(e + 13), e the
+        // exponent of the magnitude but at least -14: the float adder drops exactly the bits below the Half ULP, ties to even.
+        Vector256<uint> clamped = Vector256.Min(magnitude, Vector256.Create(HalfOverflowAsSingleBits));
+        Vector256<uint> magic = (Vector256.Max(clamped, Vector256.Create(SmallestNormalHalfAsSingleBits)) & Vector256.Create(SingleExponentMask)) + Vector256.Create(13u << 23);
+        Vector256<uint> sum = (clamped.AsSingle() + magic.AsSingle()).AsUInt32();
 
-        // Subnormal results (and zero): let the float adder round at 2^-24.
-        Vector256<uint> subnormal = ((magnitude.AsSingle() + Vector256.Create(0.5f)).AsUInt32()) - Vector256.Create(0x3f000000u);
+        // The sum's exponent field is e + 140 and its low 12 bits the Half significand with its leading bit (and the carry
+        // when rounding reaches the next binade), so the Half bits are ((e + 14) << 10) + those 12 bits.
+        Vector256<uint> result = Vector256.ShiftRightLogical(sum, 13) + (sum & Vector256.Create(0xfffu)) - Vector256.Create(126u << 10);
 
         // NaN keeps the payload's top 10 bits (so halves round-trip bit for bit), quieted only if they are all zero.
         Vector256<uint> payload = Vector256.ShiftRightLogical(magnitude, 13) & Vector256.Create(0x3ffu);
         Vector256<uint> nan = Vector256.Create(HalfInfinityBits) | payload | (Vector256.Equals(payload, Vector256<uint>.Zero) & Vector256.Create(0x200u));
-        Vector256<uint> result = Vector256.ConditionalSelect(Vector256.LessThan(magnitude, Vector256.Create(SmallestNormalHalfAsSingleBits)), subnormal, normal);
-        result = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(magnitude, Vector256.Create(HalfOverflowAsSingleBits)), Vector256.Create(HalfInfinityBits), result);
-        result = Vector256.ConditionalSelect(Vector256.GreaterThan(magnitude, Vector256.Create(0x7f800000u)), nan, result);
+        result = Vector256.ConditionalSelect(Vector256.GreaterThan(magnitude.AsInt32(), Vector256.Create(0x7f800000)).AsUInt32(), nan, result);
         return result | sign;
     }
 
@@ -155,36 +171,36 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<float> HalfBitsToSingle(Vector512<uint> half)
     {
-        Vector512<uint> sign = Vector512.ShiftLeft(half & Vector512.Create(0x8000u), 16);
         Vector512<uint> exponentMantissa = half & Vector512.Create(HalfExponentMantissaMask);
-        Vector512<uint> shifted = Vector512.ShiftLeft(exponentMantissa, 13);
-        Vector512<uint> finite = (shifted.AsSingle() * Vector512.Create(TwoTo112)).AsUInt32();
-        Vector512<uint> infinityOrNaN = shifted | Vector512.Create(0x7f800000u);
-        Vector512<uint> magnitude = Vector512.ConditionalSelect(
-            Vector512.GreaterThanOrEqual(exponentMantissa, Vector512.Create(HalfInfinityBits)), infinityOrNaN, finite);
-        return (magnitude | sign).AsSingle();
+        Vector512<uint> sign = Vector512.ShiftLeft(half ^ exponentMantissa, 16);
+        Vector512<float> finite = Vector512.ShiftLeft(exponentMantissa, 13).AsSingle() * Vector512.Create(TwoTo112);
+
+        // Half infinities and NaNs come out as 65536 and above with their payload in place: give them the all-ones exponent.
+        Vector512<uint> infinityOrNaN = Vector512.GreaterThanOrEqual(finite, Vector512.Create(65536.0f)).AsUInt32() & Vector512.Create(SingleExponentMask);
+        return (finite.AsUInt32() | infinityOrNaN | sign).AsSingle();
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<uint> SingleToHalfBits(Vector512<float> value)
     {
         Vector512<uint> bits = value.AsUInt32();
-        Vector512<uint> sign = Vector512.ShiftRightLogical(bits, 16) & Vector512.Create(0x8000u);
         Vector512<uint> magnitude = bits & Vector512.Create(0x7fffffffu);
+        Vector512<uint> sign = Vector512.ShiftRightLogical(bits ^ magnitude, 16);
 
-        // Normal results: re-bias (127 - 15 = 112) and round away 13 mantissa bits, ties to even.
-        Vector512<uint> odd = Vector512.ShiftRightLogical(magnitude, 13) & Vector512.Create(1u);
-        Vector512<uint> normal = Vector512.ShiftRightLogical(magnitude - Vector512.Create(112u << 23) + Vector512.Create(0xfffu) + odd, 13);
+        // Clamp (as integers, so that NaN needs no care here) to 65520, which rounds to infinity; then add 2^(e + 13), e the
+        // exponent of the magnitude but at least -14: the float adder drops exactly the bits below the Half ULP, ties to even.
+        Vector512<uint> clamped = Vector512.Min(magnitude, Vector512.Create(HalfOverflowAsSingleBits));
+        Vector512<uint> magic = (Vector512.Max(clamped, Vector512.Create(SmallestNormalHalfAsSingleBits)) & Vector512.Create(SingleExponentMask)) + Vector512.Create(13u << 23);
+        Vector512<uint> sum = (clamped.AsSingle() + magic.AsSingle()).AsUInt32();
 
-        // Subnormal results (and zero): let the float adder round at 2^-24.
-        Vector512<uint> subnormal = ((magnitude.AsSingle() + Vector512.Create(0.5f)).AsUInt32()) - Vector512.Create(0x3f000000u);
+        // The sum's exponent field is e + 140 and its low 12 bits the Half significand with its leading bit (and the carry
+        // when rounding reaches the next binade), so the Half bits are ((e + 14) << 10) + those 12 bits.
+        Vector512<uint> result = Vector512.ShiftRightLogical(sum, 13) + (sum & Vector512.Create(0xfffu)) - Vector512.Create(126u << 10);
 
         // NaN keeps the payload's top 10 bits (so halves round-trip bit for bit), quieted only if they are all zero.
         Vector512<uint> payload = Vector512.ShiftRightLogical(magnitude, 13) & Vector512.Create(0x3ffu);
         Vector512<uint> nan = Vector512.Create(HalfInfinityBits) | payload | (Vector512.Equals(payload, Vector512<uint>.Zero) & Vector512.Create(0x200u));
-        Vector512<uint> result = Vector512.ConditionalSelect(Vector512.LessThan(magnitude, Vector512.Create(SmallestNormalHalfAsSingleBits)), subnormal, normal);
-        result = Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(magnitude, Vector512.Create(HalfOverflowAsSingleBits)), Vector512.Create(HalfInfinityBits), result);
-        result = Vector512.ConditionalSelect(Vector512.GreaterThan(magnitude, Vector512.Create(0x7f800000u)), nan, result);
+        result = Vector512.ConditionalSelect(Vector512.GreaterThan(magnitude.AsInt32(), Vector512.Create(0x7f800000)).AsUInt32(), nan, result);
         return result | sign;
     }
 
