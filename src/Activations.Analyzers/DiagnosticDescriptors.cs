@@ -66,9 +66,9 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor StubBadParameterType = Create(
         "ACT0006",
         StubCategory,
-        "Activation stub parameter has an unsupported type",
+        "Activation stub parameter is not supported",
         "{0}",
-        "The first parameter of a stub is the element and must be double; the others must be double or bool (a switch), passed by value.");
+        "The first parameter of a stub is the element and must be double; the others must be double or bool (a switch), passed by value. No parameter may be named destination: that is the generated span kernels' output.");
 
     public static readonly DiagnosticDescriptor StubBadReturnType = Create(
         "ACT0007",

@@ -90,6 +90,12 @@ public class StubProblemTests
         """);
 
     [Fact]
+    public Task A_parameter_named_like_the_span_kernels_output_is_reported() => VerifyAsync("""
+            [Activation("shifted")]
+            public static double Shifted(double x, {|ACT0006:double destination = 1|}) => x + destination;
+        """);
+
+    [Fact]
     public Task Return_type_other_than_double_is_reported() => VerifyAsync("""
             [Activation("my_relu")]
             public static {|ACT0007:float|} MyRelu(double x) => (float)(x > 0 ? x : 0);

@@ -53,6 +53,7 @@ public sealed class ParserTests
         (InClass("""[Activation("a")] public static double F(double x, int n) => x * n;"""), StubProblemKind.BadParameterType, "int n"),
         (InClass("""[Activation("a")] public static double F(double x, ref double y) => x * y;"""), StubProblemKind.BadParameterType, "ref double y"),
         (InClass("""[Activation("a")] public static double F() => 1;"""), StubProblemKind.BadParameterType, "()"),
+        (InClass("""[Activation("a")] public static double F(double x, double destination) => x * destination;"""), StubProblemKind.BadParameterType, "double destination"),
         (InClass("""[Activation("a")] public static float F(double x) => (float)x;"""), StubProblemKind.BadReturnType, "float"),
         (InClass("""[Activation("")] public static double F(double x) => x;"""), StubProblemKind.BadName, "Activation(\"\")"),
         (InClass("""[Activation("Not Snake")] public static double F(double x) => x;"""), StubProblemKind.BadName, "Activation(\"Not Snake\")"),

@@ -67,6 +67,9 @@ internal static class StubParser
     /// <summary>The metadata name of the attribute that marks a formula helper.</summary>
     public const string FormulaAttributeName = "Activations.FormulaAttribute";
 
+    /// <summary>The name the generated span kernels give their output span, which no stub parameter may take.</summary>
+    public const string GeneratedOutputParameterName = "destination";
+
     /// <summary>Whether a method is marked <c>[Activation]</c>.</summary>
     public static bool IsStub(IMethodSymbol method) => GetActivationAttribute(method) is not null;
 
@@ -192,6 +195,13 @@ internal static class StubParser
                 problems.Add(new StubProblem(
                     StubProblemKind.BadParameterType, where,
                     $"The parameter '{parameter.Name}' must be a double or a bool."));
+            }
+
+            if (parameter.Name == GeneratedOutputParameterName)
+            {
+                problems.Add(new StubProblem(
+                    StubProblemKind.BadParameterType, where,
+                    $"The parameter '{parameter.Name}' has the name of the generated span kernels' output parameter; rename it."));
             }
 
             if (i > 0 && isBool && ++switches == FormulaParser.MaximumSwitches + 1)
