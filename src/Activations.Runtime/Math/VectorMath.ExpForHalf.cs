@@ -45,10 +45,10 @@ public static partial class VectorMath
     public static Vector128<float> ExpForHalf(Vector128<float> x)
     {
         Vector128<float> r = ReduceForHalf(x, out Vector128<float> shifted);
-        Vector128<float> p = MultiplyAddForHalf(Vector128.Create(ExpForHalfC4), r, Vector128.Create(ExpForHalfC3));
-        p = MultiplyAddForHalf(p, r, Vector128.Create(ExpForHalfC2));
-        p = MultiplyAddForHalf(p, r, Vector128.Create(ExpForHalfC1));
-        p = MultiplyAddForHalf(p, r, Vector128.Create(2.0f));
+        Vector128<float> p = MultiplyAdd(Vector128.Create(ExpForHalfC4), r, Vector128.Create(ExpForHalfC3));
+        p = MultiplyAdd(p, r, Vector128.Create(ExpForHalfC2));
+        p = MultiplyAdd(p, r, Vector128.Create(ExpForHalfC1));
+        p = MultiplyAdd(p, r, Vector128.Create(2.0f));
         Vector128<float> result = p * HalfPowerOfTwoForHalf(shifted);
 
         // Lanes out of range were computed from a meaningless k: zero below the flush bound; x * ∞ (∞ or NaN) above ln(float.MaxValue) and for NaN.
@@ -63,10 +63,10 @@ public static partial class VectorMath
     public static Vector256<float> ExpForHalf(Vector256<float> x)
     {
         Vector256<float> r = ReduceForHalf(x, out Vector256<float> shifted);
-        Vector256<float> p = MultiplyAddForHalf(Vector256.Create(ExpForHalfC4), r, Vector256.Create(ExpForHalfC3));
-        p = MultiplyAddForHalf(p, r, Vector256.Create(ExpForHalfC2));
-        p = MultiplyAddForHalf(p, r, Vector256.Create(ExpForHalfC1));
-        p = MultiplyAddForHalf(p, r, Vector256.Create(2.0f));
+        Vector256<float> p = MultiplyAdd(Vector256.Create(ExpForHalfC4), r, Vector256.Create(ExpForHalfC3));
+        p = MultiplyAdd(p, r, Vector256.Create(ExpForHalfC2));
+        p = MultiplyAdd(p, r, Vector256.Create(ExpForHalfC1));
+        p = MultiplyAdd(p, r, Vector256.Create(2.0f));
         Vector256<float> result = p * HalfPowerOfTwoForHalf(shifted);
 
         // Lanes out of range were computed from a meaningless k: zero below the flush bound; x * ∞ (∞ or NaN) above ln(float.MaxValue) and for NaN.
@@ -81,10 +81,10 @@ public static partial class VectorMath
     public static Vector512<float> ExpForHalf(Vector512<float> x)
     {
         Vector512<float> r = ReduceForHalf(x, out Vector512<float> shifted);
-        Vector512<float> p = MultiplyAddForHalf(Vector512.Create(ExpForHalfC4), r, Vector512.Create(ExpForHalfC3));
-        p = MultiplyAddForHalf(p, r, Vector512.Create(ExpForHalfC2));
-        p = MultiplyAddForHalf(p, r, Vector512.Create(ExpForHalfC1));
-        p = MultiplyAddForHalf(p, r, Vector512.Create(2.0f));
+        Vector512<float> p = MultiplyAdd(Vector512.Create(ExpForHalfC4), r, Vector512.Create(ExpForHalfC3));
+        p = MultiplyAdd(p, r, Vector512.Create(ExpForHalfC2));
+        p = MultiplyAdd(p, r, Vector512.Create(ExpForHalfC1));
+        p = MultiplyAdd(p, r, Vector512.Create(2.0f));
         Vector512<float> result = p * HalfPowerOfTwoForHalf(shifted);
 
         // Lanes out of range were computed from a meaningless k: zero below the flush bound; x * ∞ (∞ or NaN) above ln(float.MaxValue) and for NaN.

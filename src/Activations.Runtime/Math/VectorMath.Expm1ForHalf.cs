@@ -54,14 +54,14 @@ public static partial class VectorMath
     private static Vector128<float> Expm1ForHalfInRange(Vector128<float> x)
     {
         Vector128<float> r = ReduceForHalf(x, out Vector128<float> shifted);
-        Vector128<float> q = MultiplyAddForHalf(Vector128.Create(Expm1ForHalfQ3), r, Vector128.Create(Expm1ForHalfQ2));
-        q = MultiplyAddForHalf(q, r, Vector128.Create(Expm1ForHalfQ1));
-        q = MultiplyAddForHalf(q, r, Vector128.Create(Expm1ForHalfQ0));
-        Vector128<float> expm1R = MultiplyAddForHalf(r * r, q, r);
+        Vector128<float> q = MultiplyAdd(Vector128.Create(Expm1ForHalfQ3), r, Vector128.Create(Expm1ForHalfQ2));
+        q = MultiplyAdd(q, r, Vector128.Create(Expm1ForHalfQ1));
+        q = MultiplyAdd(q, r, Vector128.Create(Expm1ForHalfQ0));
+        Vector128<float> expm1R = MultiplyAdd(r * r, q, r);
 
         // 2^k e^r - 1 = 2 (s (e^r - 1) + (s - 1/2)) with s = 2^(k-1): the scalings are exact and s stays finite up to k = 128.
         Vector128<float> s = HalfPowerOfTwoForHalf(shifted);
-        Vector128<float> half = MultiplyAddForHalf(s, expm1R, s - Vector128.Create(0.5f));
+        Vector128<float> half = MultiplyAdd(s, expm1R, s - Vector128.Create(0.5f));
         return Vector128.ConditionalSelect(Vector128.LessThan(x, Vector128.Create(Expm1ForHalfLowestArgument)), Vector128.Create(-1.0f), half + half);
     }
 
@@ -80,14 +80,14 @@ public static partial class VectorMath
     private static Vector256<float> Expm1ForHalfInRange(Vector256<float> x)
     {
         Vector256<float> r = ReduceForHalf(x, out Vector256<float> shifted);
-        Vector256<float> q = MultiplyAddForHalf(Vector256.Create(Expm1ForHalfQ3), r, Vector256.Create(Expm1ForHalfQ2));
-        q = MultiplyAddForHalf(q, r, Vector256.Create(Expm1ForHalfQ1));
-        q = MultiplyAddForHalf(q, r, Vector256.Create(Expm1ForHalfQ0));
-        Vector256<float> expm1R = MultiplyAddForHalf(r * r, q, r);
+        Vector256<float> q = MultiplyAdd(Vector256.Create(Expm1ForHalfQ3), r, Vector256.Create(Expm1ForHalfQ2));
+        q = MultiplyAdd(q, r, Vector256.Create(Expm1ForHalfQ1));
+        q = MultiplyAdd(q, r, Vector256.Create(Expm1ForHalfQ0));
+        Vector256<float> expm1R = MultiplyAdd(r * r, q, r);
 
         // 2^k e^r - 1 = 2 (s (e^r - 1) + (s - 1/2)) with s = 2^(k-1): the scalings are exact and s stays finite up to k = 128.
         Vector256<float> s = HalfPowerOfTwoForHalf(shifted);
-        Vector256<float> half = MultiplyAddForHalf(s, expm1R, s - Vector256.Create(0.5f));
+        Vector256<float> half = MultiplyAdd(s, expm1R, s - Vector256.Create(0.5f));
         return Vector256.ConditionalSelect(Vector256.LessThan(x, Vector256.Create(Expm1ForHalfLowestArgument)), Vector256.Create(-1.0f), half + half);
     }
 
@@ -106,14 +106,14 @@ public static partial class VectorMath
     private static Vector512<float> Expm1ForHalfInRange(Vector512<float> x)
     {
         Vector512<float> r = ReduceForHalf(x, out Vector512<float> shifted);
-        Vector512<float> q = MultiplyAddForHalf(Vector512.Create(Expm1ForHalfQ3), r, Vector512.Create(Expm1ForHalfQ2));
-        q = MultiplyAddForHalf(q, r, Vector512.Create(Expm1ForHalfQ1));
-        q = MultiplyAddForHalf(q, r, Vector512.Create(Expm1ForHalfQ0));
-        Vector512<float> expm1R = MultiplyAddForHalf(r * r, q, r);
+        Vector512<float> q = MultiplyAdd(Vector512.Create(Expm1ForHalfQ3), r, Vector512.Create(Expm1ForHalfQ2));
+        q = MultiplyAdd(q, r, Vector512.Create(Expm1ForHalfQ1));
+        q = MultiplyAdd(q, r, Vector512.Create(Expm1ForHalfQ0));
+        Vector512<float> expm1R = MultiplyAdd(r * r, q, r);
 
         // 2^k e^r - 1 = 2 (s (e^r - 1) + (s - 1/2)) with s = 2^(k-1): the scalings are exact and s stays finite up to k = 128.
         Vector512<float> s = HalfPowerOfTwoForHalf(shifted);
-        Vector512<float> half = MultiplyAddForHalf(s, expm1R, s - Vector512.Create(0.5f));
+        Vector512<float> half = MultiplyAdd(s, expm1R, s - Vector512.Create(0.5f));
         return Vector512.ConditionalSelect(Vector512.LessThan(x, Vector512.Create(Expm1ForHalfLowestArgument)), Vector512.Create(-1.0f), half + half);
     }
 }

@@ -46,22 +46,13 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static float HalfPowerOfTwoForHalf(float shifted) => BitConverter.Int32BitsToSingle((BitConverter.SingleToInt32Bits(shifted) + 126) << 23);
 
-    /// <summary>a * b + c, fused where the hardware has it (float lanes).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector128<float> MultiplyAddForHalf(Vector128<float> a, Vector128<float> b, Vector128<float> c) =>
-#if NET9_0_OR_GREATER
-        Vector128.MultiplyAddEstimate(a, b, c);
-#else
-        Fma.IsSupported ? Fma.MultiplyAdd(a, b, c) : (a * b) + c;
-#endif
-
     /// <summary>k = round(x / ln 2) (as a float, and as the shifted float whose low bits hold it) and r = x - k ln 2.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector128<float> ReduceForHalf(Vector128<float> x, out Vector128<float> shifted)
     {
-        shifted = MultiplyAddForHalf(x, Vector128.Create(InverseLn2ForHalf), Vector128.Create(RoundingShiftForHalf));
+        shifted = MultiplyAdd(x, Vector128.Create(InverseLn2ForHalf), Vector128.Create(RoundingShiftForHalf));
         Vector128<float> k = shifted - Vector128.Create(RoundingShiftForHalf);
-        return MultiplyAddForHalf(k, Vector128.Create(-Ln2LowForHalf), MultiplyAddForHalf(k, Vector128.Create(-Ln2HighForHalf), x));
+        return MultiplyAdd(k, Vector128.Create(-Ln2LowForHalf), MultiplyAdd(k, Vector128.Create(-Ln2HighForHalf), x));
     }
 
     /// <summary>2^(k - 1) from the shifted float of <see cref="ReduceForHalf(Vector128{float}, out Vector128{float})"/>, for k in [-125, 128].</summary>
@@ -69,22 +60,13 @@ public static partial class VectorMath
     private static Vector128<float> HalfPowerOfTwoForHalf(Vector128<float> shifted) =>
         Vector128.ShiftLeft(shifted.AsInt32() + Vector128.Create(126), 23).AsSingle();
 
-    /// <summary>a * b + c, fused where the hardware has it (float lanes).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<float> MultiplyAddForHalf(Vector256<float> a, Vector256<float> b, Vector256<float> c) =>
-#if NET9_0_OR_GREATER
-        Vector256.MultiplyAddEstimate(a, b, c);
-#else
-        Fma.IsSupported ? Fma.MultiplyAdd(a, b, c) : (a * b) + c;
-#endif
-
     /// <summary>k = round(x / ln 2) (as a float, and as the shifted float whose low bits hold it) and r = x - k ln 2.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<float> ReduceForHalf(Vector256<float> x, out Vector256<float> shifted)
     {
-        shifted = MultiplyAddForHalf(x, Vector256.Create(InverseLn2ForHalf), Vector256.Create(RoundingShiftForHalf));
+        shifted = MultiplyAdd(x, Vector256.Create(InverseLn2ForHalf), Vector256.Create(RoundingShiftForHalf));
         Vector256<float> k = shifted - Vector256.Create(RoundingShiftForHalf);
-        return MultiplyAddForHalf(k, Vector256.Create(-Ln2LowForHalf), MultiplyAddForHalf(k, Vector256.Create(-Ln2HighForHalf), x));
+        return MultiplyAdd(k, Vector256.Create(-Ln2LowForHalf), MultiplyAdd(k, Vector256.Create(-Ln2HighForHalf), x));
     }
 
     /// <summary>2^(k - 1) from the shifted float of <see cref="ReduceForHalf(Vector256{float}, out Vector256{float})"/>, for k in [-125, 128].</summary>
@@ -92,22 +74,13 @@ public static partial class VectorMath
     private static Vector256<float> HalfPowerOfTwoForHalf(Vector256<float> shifted) =>
         Vector256.ShiftLeft(shifted.AsInt32() + Vector256.Create(126), 23).AsSingle();
 
-    /// <summary>a * b + c, fused where the hardware has it (float lanes).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<float> MultiplyAddForHalf(Vector512<float> a, Vector512<float> b, Vector512<float> c) =>
-#if NET9_0_OR_GREATER
-        Vector512.MultiplyAddEstimate(a, b, c);
-#else
-        Avx512F.IsSupported ? Avx512F.FusedMultiplyAdd(a, b, c) : (a * b) + c;
-#endif
-
     /// <summary>k = round(x / ln 2) (as a float, and as the shifted float whose low bits hold it) and r = x - k ln 2.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<float> ReduceForHalf(Vector512<float> x, out Vector512<float> shifted)
     {
-        shifted = MultiplyAddForHalf(x, Vector512.Create(InverseLn2ForHalf), Vector512.Create(RoundingShiftForHalf));
+        shifted = MultiplyAdd(x, Vector512.Create(InverseLn2ForHalf), Vector512.Create(RoundingShiftForHalf));
         Vector512<float> k = shifted - Vector512.Create(RoundingShiftForHalf);
-        return MultiplyAddForHalf(k, Vector512.Create(-Ln2LowForHalf), MultiplyAddForHalf(k, Vector512.Create(-Ln2HighForHalf), x));
+        return MultiplyAdd(k, Vector512.Create(-Ln2LowForHalf), MultiplyAdd(k, Vector512.Create(-Ln2HighForHalf), x));
     }
 
     /// <summary>2^(k - 1) from the shifted float of <see cref="ReduceForHalf(Vector512{float}, out Vector512{float})"/>, for k in [-125, 128].</summary>

@@ -53,9 +53,9 @@ public static partial class VectorMath
         // ln m = 2 atanh(s) with s = f / (2 + f), |s| < 0.172; c / u corrects for the rounding of 1 + x (exact: |x| ≤ 1 or it is negligible).
         Vector128<float> s = f / (f + Vector128.Create(2.0f));
         Vector128<float> z = s * s;
-        Vector128<float> lnM = MultiplyAddForHalf(s * z, MultiplyAddForHalf(Vector128.Create(Log1pForHalfW1), z, Vector128.Create(Log1pForHalfW0)), s + s);
+        Vector128<float> lnM = MultiplyAdd(s * z, MultiplyAdd(Vector128.Create(Log1pForHalfW1), z, Vector128.Create(Log1pForHalfW0)), s + s);
         Vector128<float> c = (x - (u - Vector128.Create(1.0f))) / u;
-        Vector128<float> result = MultiplyAddForHalf(k, Vector128.Create(Ln2ForHalf), lnM + c);
+        Vector128<float> result = MultiplyAdd(k, Vector128.Create(Ln2ForHalf), lnM + c);
 
         // Out of the normal range (u ≤ 0, +∞, NaN) the bit tricks mean nothing.
         Vector128<float> valid = Vector128.GreaterThan(u, Vector128<float>.Zero) & Vector128.LessThan(u, Vector128.Create(float.PositiveInfinity));
@@ -90,9 +90,9 @@ public static partial class VectorMath
         // ln m = 2 atanh(s) with s = f / (2 + f), |s| < 0.172; c / u corrects for the rounding of 1 + x (exact: |x| ≤ 1 or it is negligible).
         Vector256<float> s = f / (f + Vector256.Create(2.0f));
         Vector256<float> z = s * s;
-        Vector256<float> lnM = MultiplyAddForHalf(s * z, MultiplyAddForHalf(Vector256.Create(Log1pForHalfW1), z, Vector256.Create(Log1pForHalfW0)), s + s);
+        Vector256<float> lnM = MultiplyAdd(s * z, MultiplyAdd(Vector256.Create(Log1pForHalfW1), z, Vector256.Create(Log1pForHalfW0)), s + s);
         Vector256<float> c = (x - (u - Vector256.Create(1.0f))) / u;
-        Vector256<float> result = MultiplyAddForHalf(k, Vector256.Create(Ln2ForHalf), lnM + c);
+        Vector256<float> result = MultiplyAdd(k, Vector256.Create(Ln2ForHalf), lnM + c);
 
         // Out of the normal range (u ≤ 0, +∞, NaN) the bit tricks mean nothing.
         Vector256<float> valid = Vector256.GreaterThan(u, Vector256<float>.Zero) & Vector256.LessThan(u, Vector256.Create(float.PositiveInfinity));
@@ -127,9 +127,9 @@ public static partial class VectorMath
         // ln m = 2 atanh(s) with s = f / (2 + f), |s| < 0.172; c / u corrects for the rounding of 1 + x (exact: |x| ≤ 1 or it is negligible).
         Vector512<float> s = f / (f + Vector512.Create(2.0f));
         Vector512<float> z = s * s;
-        Vector512<float> lnM = MultiplyAddForHalf(s * z, MultiplyAddForHalf(Vector512.Create(Log1pForHalfW1), z, Vector512.Create(Log1pForHalfW0)), s + s);
+        Vector512<float> lnM = MultiplyAdd(s * z, MultiplyAdd(Vector512.Create(Log1pForHalfW1), z, Vector512.Create(Log1pForHalfW0)), s + s);
         Vector512<float> c = (x - (u - Vector512.Create(1.0f))) / u;
-        Vector512<float> result = MultiplyAddForHalf(k, Vector512.Create(Ln2ForHalf), lnM + c);
+        Vector512<float> result = MultiplyAdd(k, Vector512.Create(Ln2ForHalf), lnM + c);
 
         // Out of the normal range (u ≤ 0, +∞, NaN) the bit tricks mean nothing.
         Vector512<float> valid = Vector512.GreaterThan(u, Vector512<float>.Zero) & Vector512.LessThan(u, Vector512.Create(float.PositiveInfinity));
