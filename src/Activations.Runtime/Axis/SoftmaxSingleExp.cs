@@ -15,20 +15,18 @@ internal static class SoftmaxSingleExp
     /// <summary>Below this, e^d rounds to 0 as a float (e^-104 ≈ 6.8e-46 &lt; 2^-150 ≈ 7.0e-46).</summary>
     private const double Lowest = -104.0;
 
-    /// <summary>1.5 · 2^52: adding it rounds to an integer and leaves that integer in the low mantissa bits.</summary>
-    private const double RoundingShift = 6755399441055744.0;
+    private const double RoundingShift = VectorMath.RoundingShift;
+    private const double InverseLn2 = VectorMath.InverseLn2;
+    private const double Ln2 = VectorMath.Ln2;
 
-    private const double InverseLn2 = 1.4426950408889634;
-    private const double Ln2 = 0.6931471805599453;
-
-    // e^r = 1 + r·(1 + r·Q(r)) on [-ln2/2, ln2/2], Q of degree 5: the math core's float-accuracy fit (2^-34
-    // relative), evaluated by Horner; in double its roundings (2^-53) do not matter.
-    private const double Q5 = 0.00019811141654678375;
-    private const double Q4 = 0.001394518289540572;
-    private const double Q3 = 0.008333457771375665;
-    private const double Q2 = 0.041666285357902524;
-    private const double Q1 = 0.16666666046342518;
-    private const double Q0 = 0.5000000071794102;
+    // e^r = 1 + r·(1 + r·Q(r)) on [-ln2/2, ln2/2]: the math core's float-accuracy fit (2^-34 relative); in double
+    // its roundings (2^-53) do not matter.
+    private const double Q5 = VectorMath.ExpSingleQ5;
+    private const double Q4 = VectorMath.ExpSingleQ4;
+    private const double Q3 = VectorMath.ExpSingleQ3;
+    private const double Q2 = VectorMath.ExpSingleQ2;
+    private const double Q1 = VectorMath.ExpSingleQ1;
+    private const double Q0 = VectorMath.ExpSingleQ0;
 
     /// <summary>e^d per lane for d ≤ 0 (NaN excluded: the caller has rejected lines with a NaN).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -164,16 +164,25 @@ public static partial class VectorMath
         return TL.MultiplyAdd(q, r, TL.Create(0.5));
     }
 
+    // Q(r) = (e^r - 1 - r) / r^2 on [-ln2/2, ln2/2] to 2^-34 relative in e^r: the float-accuracy fit every
+    // ...ForSingle exp (generic, per width, and softmax's float rows) evaluates, Q0 the constant term.
+    internal const double ExpSingleQ0 = 0.5000000071794102;
+    internal const double ExpSingleQ1 = 0.16666666046342518;
+    internal const double ExpSingleQ2 = 0.041666285357902524;
+    internal const double ExpSingleQ3 = 0.008333457771375665;
+    internal const double ExpSingleQ4 = 0.001394518289540572;
+    internal const double ExpSingleQ5 = 0.00019811141654678375;
+
     /// <summary>Q(r) = (e^r - 1 - r) / r^2 on [-ln2/2, ln2/2], to 2^-34 relative in e^r.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static TV ExpPolynomialSingle<TV, TL>(TV r)
         where TV : struct
         where TL : struct, IDoubleLanes<TV>
     {
-        TV q = TL.MultiplyAdd(TL.Create(0.00019811141654678375), r, TL.Create(0.001394518289540572));
-        q = TL.MultiplyAdd(q, r, TL.Create(0.008333457771375665));
-        q = TL.MultiplyAdd(q, r, TL.Create(0.041666285357902524));
-        q = TL.MultiplyAdd(q, r, TL.Create(0.16666666046342518));
-        return TL.MultiplyAdd(q, r, TL.Create(0.5000000071794102));
+        TV q = TL.MultiplyAdd(TL.Create(ExpSingleQ5), r, TL.Create(ExpSingleQ4));
+        q = TL.MultiplyAdd(q, r, TL.Create(ExpSingleQ3));
+        q = TL.MultiplyAdd(q, r, TL.Create(ExpSingleQ2));
+        q = TL.MultiplyAdd(q, r, TL.Create(ExpSingleQ1));
+        return TL.MultiplyAdd(q, r, TL.Create(ExpSingleQ0));
     }
 }

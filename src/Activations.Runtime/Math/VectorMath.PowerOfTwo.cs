@@ -6,7 +6,7 @@ public static partial class VectorMath
 {
     /// <summary>1.5 * 2^52: adding then subtracting it rounds a double of magnitude below 2^51 to an integer
     /// (ties to even), and leaves that integer in the low mantissa bits of the intermediate sum.</summary>
-    private const double RoundingShift = 6755399441055744.0;
+    internal const double RoundingShift = 6755399441055744.0;
 
     /// <summary>ln 2 split so that <c>k * Ln2High</c> is exact for |k| below 2^21 (its low 21 bits are zero).</summary>
     private const double Ln2High = 0.6931471803691238; // 0x3fe62e42fee00000
@@ -14,9 +14,9 @@ public static partial class VectorMath
     /// <summary>ln 2 - <see cref="Ln2High"/>, rounded.</summary>
     private const double Ln2Low = 1.9082149292705877e-10;
 
-    private const double Ln2 = 0.6931471805599453;
+    internal const double Ln2 = 0.6931471805599453;
 
-    private const double InverseLn2 = 1.4426950408889634;
+    internal const double InverseLn2 = 1.4426950408889634;
 
     /// <summary>The nearest integer (ties to even), for |x| below 2^51.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
