@@ -7,16 +7,23 @@ namespace Activations;
 
 /// <summary>
 /// softmax's middle pass for float rows in float lanes (x86 AVX2 + FMA): stores e = e^(x - max) rounded to float and
-/// returns Σ e. Eight lanes per vector and no widening of the inputs or narrowing of the results (the double-lane
-/// pass widens, computes two vectors of doubles, and narrows: about 1.5x the instructions).
+/// returns S, the sum of the unrounded e. Eight lanes per vector and no widening of the inputs or narrowing of the
+/// results (the double-lane pass widens, computes two vectors of doubles, and narrows: about 1.5x the instructions).
 /// <para>
 /// Accuracy (what the 2-ULP bar needs): e must be accurate to well below float's 2^-24 before its one rounding.
-/// x - max is split exactly into d + lo (Fast2Sum where the row's range allows, else TwoSum); d = k·ln2/8 + t with t exact (FMA,
-/// ln2/8 split in two); e^(t + c) = 2^(k/8)·(1 + s), 2^(j/8) (j = k mod 8) from an 8-entry table of float pairs (one
-/// permute each), s = t + c + c·t + t²(1/2 + t/6 + t²/24) for |t| ≤ ln2/16 (truncation 2^-29.6); the sum
-/// T_hi + (T_hi·t + (T_hi·w + T_lo)) leaves about 2^-28 of error before the final rounding. S sums the stored floats
-/// without loss (TwoSum in float lanes) plus each e's rounding error (Fast2Sum), so S is the sum of the unrounded e
-/// to about 2^-31, and y = e/S is within 1.5 ULP + 2^-4.
+/// x - max is split exactly into d + lo (Fast2Sum where the row's range allows, else TwoSum); d = k·ln2/8 + t with t
+/// exact (FMA, ln2/8 split in two); e^(x - max) = 2^(k/8)·e^u with u = t + (lo - k·ln2lo/8) + δ, where H = float(2^(j/8))
+/// (j = k mod 8) comes from an 8-entry table (one permute) and δ = ln(2^(j/8)/H) from another, so H·e^u is exact
+/// without a second table term. e^u = 1 + p, p = u + u²(a0 + a1·u + a2·u²) (a minimax fit on |u| ≤ ln2/16, 2^-32),
+/// and e = fma(H·2^floor(k/8), p, H·2^floor(k/8)) is rounded once; the roundings of u and p leave about 2^-28.
+/// </para>
+/// <para>
+/// The sum runs in float lanes: each lane's s starts at 1 (or 2^64, see <see cref="Clamped"/>) so that s ≥ e and
+/// Fast2Sum's z = (s + e) - s is exactly what s took in; fma(H, p, H - z) is then both what s missed and what e's own
+/// rounding lost (one FMA for both), summed into a second lane. So S is the sum of the unrounded e: summing only the
+/// rounded e could move every y the same way (a test has a row where a thousand equal elements dominate the sum).
+/// The lanes restart every <see cref="BlockLength"/> elements and are folded into a double, so a lane's compensation
+/// sums at most 128 terms (its own rounding then stays near 128²·2^-48 relative).
 /// </para>
 /// </summary>
 internal static class SingleExponentials256
@@ -25,15 +32,22 @@ internal static class SingleExponentials256
 
     /// <summary>
     /// Rows whose values span at most this much need no clamping, and every e^(x - max) ≥ e^-87 is a normal float, so
-    /// 2^(k/8 rounded down) is one normal float (k ≥ -1004).
+    /// H·2^floor(k/8) is one normal float (k ≥ -1004).
     /// </summary>
     public const double UnclampedSpread = 87.0;
 
+    /// <summary>Elements per block of the float-lane sums (two vectors per iteration: 128 terms per lane).</summary>
+    private const int BlockLength = 2048;
+
     private const float RoundingShift = 12582912f; // 1.5·2^23: adding it rounds to an integer, left in the low mantissa bits
     private const float EightOverLn2 = 11.541560173034668f;
-    private const float Ln2Over8High = 0.08664339780807495f;
+    private const float Ln2Over8High = 0.08664339780807495f; // 21 significant bits: k·Ln2Over8High + t is exact (|k| < 2^11)
     private const float Ln2Over8Low = -2.380817765157417e-10f;
 
+    // (e^u - 1 - u)/u² ≈ A0 + A1·u + A2·u², minimax for |u| ≤ ln2/16 (relative error of e^u 2^-32.2 with these floats).
+    private const float A0 = 0.5f;
+    private const float A1 = 0.16668106615543365f;
+    private const float A2 = 0.04166993871331215f;
 
     /// <summary>The pass for a row of floats; <paramref name="min"/> and <paramref name="max"/> from the first pass pick the cheapest exact difference.</summary>
     public static double Run(ref float x, ref float destination, int n, float min, float max)
@@ -59,39 +73,47 @@ internal static class SingleExponentials256
     private static double Run<TDifference>(ref float x, ref float destination, int n, float max)
         where TDifference : struct, IDifference
     {
-        Vector256<float> tableHigh = Vector256.Create(
-            1.0f, 1.0905077457427979f, 1.1892070770263672f, 1.2968395948410034f,
-            1.4142135381698608f, 1.5422108173370361f, 1.6817928552627563f, 1.8340080976486206f);
-        Vector256<float> tableLow = Vector256.Create(
-            0.0f, -1.3077539939843064e-08f, 3.797635272917432e-08f, -4.018999533172973e-08f,
-            2.4203234971764687e-08f, 8.070904833346049e-09f, -2.4755326677450284e-08f, -1.1239277952768134e-08f);
+        // H = float(2^(j/8)) as bits, less j·2^20: the exponent step added below, (k << 20), also carries j into bits 20-22.
+        Vector256<float> tableHigh = (Vector256.Create(
+            0x3F800000, 0x3F8B95C2, 0x3F9837F0, 0x3FA5FED7, 0x3FB504F3, 0x3FC5672A, 0x3FD744FD, 0x3FEAC0C7)
+            - Vector256.Create(0, 1 << 20, 2 << 20, 3 << 20, 4 << 20, 5 << 20, 6 << 20, 7 << 20)
+            + Vector256.Create(TDifference.Bias << 23)).AsSingle();
+        Vector256<float> tableDelta = Vector256.Create( // ln(2^(j/8) / H)
+            0.0f, -1.199215748926008e-08f, 3.1934181521364735e-08f, -3.0990722876822474e-08f,
+            1.7114270889351246e-08f, 5.233334210430485e-09f, -1.4719605978541495e-08f, -6.128259677495862e-09f);
         Vector256<float> negativeMax = Vector256.Create(-max);
-        Vector256<double> sumLower = Vector256<double>.Zero, sumUpper = sumLower;
-        Vector256<float> corrections = Vector256<float>.Zero, secondCorrections = corrections;
+        Vector256<float> unit = Vector256.Create(TDifference.Unit);
+        double rowSum = 0;
         nint i = 0;
-        for (; i <= n - 2 * Vector256<float>.Count; i += 2 * Vector256<float>.Count)
+        while (i <= n - 2 * Vector256<float>.Count)
         {
-            // Two vectors per iteration: independent work for the core to overlap, half the loop overhead.
-            Vector256<float> first = Exponential<TDifference>(Vector256.LoadUnsafe(ref x, (nuint)i), negativeMax, tableHigh, tableLow, out Vector256<float> firstError, out Vector256<float> firstScale);
-            Vector256<float> second = Exponential<TDifference>(Vector256.LoadUnsafe(ref x, (nuint)(i + Vector256<float>.Count)), negativeMax, tableHigh, tableLow, out Vector256<float> secondError, out Vector256<float> secondScale);
-            first.StoreUnsafe(ref destination, (nuint)i);
-            second.StoreUnsafe(ref destination, (nuint)(i + Vector256<float>.Count));
-            Add(first, ref sumLower, ref sumUpper);
-            Add(second, ref sumLower, ref sumUpper);
-            corrections = Fma.MultiplyAdd(firstError, firstScale, corrections);
-            secondCorrections = Fma.MultiplyAdd(secondError, secondScale, secondCorrections);
+            nint end = i + Math.Min(BlockLength, (n - i) & -(2 * Vector256<float>.Count));
+            Vector256<float> sum = unit, secondSum = unit, compensation = Vector256<float>.Zero, secondCompensation = compensation;
+            for (; i < end; i += 2 * Vector256<float>.Count)
+            {
+                // Two vectors per iteration: independent work for the core to overlap, half the loop overhead.
+                Vector256<float> first = Exponential<TDifference>(Vector256.LoadUnsafe(ref x, (nuint)i), negativeMax, tableHigh, tableDelta, out Vector256<float> firstHigh, out Vector256<float> firstP);
+                Vector256<float> second = Exponential<TDifference>(Vector256.LoadUnsafe(ref x, (nuint)(i + Vector256<float>.Count)), negativeMax, tableHigh, tableDelta, out Vector256<float> secondHigh, out Vector256<float> secondP);
+                TDifference.Unscale(first).StoreUnsafe(ref destination, (nuint)i);
+                TDifference.Unscale(second).StoreUnsafe(ref destination, (nuint)(i + Vector256<float>.Count));
+                Accumulate(first, firstHigh, firstP, ref sum, ref compensation);
+                Accumulate(second, secondHigh, secondP, ref secondSum, ref secondCompensation);
+            }
+
+            rowSum += Fold(sum, compensation, TDifference.Unit) + Fold(secondSum, secondCompensation, TDifference.Unit);
         }
 
         if (i <= n - Vector256<float>.Count)
         {
-            Vector256<float> result = Exponential<TDifference>(Vector256.LoadUnsafe(ref x, (nuint)i), negativeMax, tableHigh, tableLow, out Vector256<float> error, out Vector256<float> scale);
-            result.StoreUnsafe(ref destination, (nuint)i);
-            Add(result, ref sumLower, ref sumUpper);
-            corrections = Fma.MultiplyAdd(error, scale, corrections);
+            Vector256<float> sum = unit, compensation = Vector256<float>.Zero;
+            Vector256<float> e = Exponential<TDifference>(Vector256.LoadUnsafe(ref x, (nuint)i), negativeMax, tableHigh, tableDelta, out Vector256<float> high, out Vector256<float> p);
+            TDifference.Unscale(e).StoreUnsafe(ref destination, (nuint)i);
+            Accumulate(e, high, p, ref sum, ref compensation);
+            rowSum += Fold(sum, compensation, TDifference.Unit);
             i += Vector256<float>.Count;
         }
 
-        double rowSum = Vector256.Sum(sumLower + sumUpper) + (Widened(corrections) + Widened(secondCorrections));
+        rowSum *= 1.0 / TDifference.Unit;
         for (; i < n; i++)
         {
             double e = SoftmaxSingleExp.Scalar((double)Unsafe.Add(ref x, i) - max);
@@ -102,9 +124,11 @@ internal static class SingleExponentials256
         return rowSum;
     }
 
-    /// <summary>e^(v - max) rounded to float; <paramref name="error"/> · <paramref name="scale"/> is what the rounding of e lost.</summary>
+    /// <summary>
+    /// e^(v - max)·2^Bias before its rounding is <paramref name="high"/>·(1 + <paramref name="p"/>); returns it rounded to float.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<float> Exponential<TDifference>(Vector256<float> v, Vector256<float> negativeMax, Vector256<float> tableHigh, Vector256<float> tableLow, out Vector256<float> error, out Vector256<float> scale)
+    private static Vector256<float> Exponential<TDifference>(Vector256<float> v, Vector256<float> negativeMax, Vector256<float> tableHigh, Vector256<float> tableDelta, out Vector256<float> high, out Vector256<float> p)
         where TDifference : struct, IDifference
     {
         Vector256<float> d = TDifference.Subtract(v, negativeMax, out Vector256<float> lo);
@@ -114,52 +138,55 @@ internal static class SingleExponentials256
         Vector256<float> t = Fma.MultiplyAdd(k, Vector256.Create(-Ln2Over8High), d); // exact
         Vector256<float> c = Fma.MultiplyAdd(k, Vector256.Create(-Ln2Over8Low), lo);
 
-        // e^(t + c) - 1 - t ≈ c + c·t + t²·(1/2 + t/6 + t²/24) =: w
-        Vector256<float> q = Fma.MultiplyAdd(t, Vector256.Create(1f / 24), Vector256.Create(1f / 6));
-        q = Fma.MultiplyAdd(q, t, Vector256.Create(0.5f));
-        Vector256<float> w = Fma.MultiplyAdd(t * t, q, Fma.MultiplyAdd(c, t, c));
-
-        // 2^(j/8) as a float pair (vpermps takes the low three bits of each index: k mod 8).
+        // vpermps takes the low three bits of each index: j = k mod 8.
         Vector256<int> index = j.AsInt32();
-        Vector256<float> high = Avx2.PermuteVar8x32(tableHigh, index);
-        Vector256<float> low = Avx2.PermuteVar8x32(tableLow, index);
-        Vector256<float> rest = Fma.MultiplyAdd(high, t, Fma.MultiplyAdd(high, w, low));
-        Vector256<float> e = high + rest;
-        error = rest - (e - high); // Fast2Sum: |high| ≥ |rest|
+        Vector256<float> u = t + (c + Avx2.PermuteVar8x32(tableDelta, index));
 
-        scale = TDifference.PowerOfTwo(j);
-        return e * scale;
+        // p = e^u - 1, split so that its dependency chain is short (Estrin): u + u²·(A0 + A1·u + A2·u²).
+        Vector256<float> u2 = u * u;
+        Vector256<float> q = Fma.MultiplyAdd(u2, Vector256.Create(A2), Fma.MultiplyAdd(u, Vector256.Create(A1), Vector256.Create(A0)));
+        p = Fma.MultiplyAdd(u2, q, u);
+
+        // H·2^(floor(k/8) + Bias): j's bits shifted by 20 put floor(k/8) at the exponent (the table took j back out).
+        high = (Avx2.PermuteVar8x32(tableHigh, index).AsInt32() + Vector256.ShiftLeft(index, 20)).AsSingle();
+        return Fma.MultiplyAdd(high, p, high);
     }
 
-    /// <summary>Σ in double lanes: the stored floats are added without loss.</summary>
+    /// <summary>
+    /// Adds e = fl(H·(1 + p)) to the lane sums: s + e by Fast2Sum (s ≥ e), and into the compensation both what s missed and
+    /// what e's rounding lost, as H·p + (H - z) with z what s took in (H - z is exact: z is e or within s's rounding of it).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Add(Vector256<float> result, ref Vector256<double> sumLower, ref Vector256<double> sumUpper)
+    private static void Accumulate(Vector256<float> e, Vector256<float> high, Vector256<float> p, ref Vector256<float> sum, ref Vector256<float> compensation)
     {
-        (Vector256<double> lower, Vector256<double> upper) = Vector256.Widen(result);
-        sumLower += lower;
-        sumUpper += upper;
+        Vector256<float> next = sum + e;
+        Vector256<float> z = next - sum;
+        compensation += Fma.MultiplyAdd(high, p, high - z);
+        sum = next;
     }
 
-    /// <summary>The sum of the lanes, in double.</summary>
-    private static double Widened(Vector256<float> v)
+    /// <summary>A block's lane sums, less the starting <paramref name="unit"/> of each lane, in double.</summary>
+    private static double Fold(Vector256<float> sum, Vector256<float> compensation, float unit)
     {
-        (Vector256<double> lower, Vector256<double> upper) = Vector256.Widen(v);
-        return Vector256.Sum(lower + upper);
+        (Vector256<double> lower, Vector256<double> upper) = Vector256.Widen(sum);
+        (Vector256<double> compensationLower, Vector256<double> compensationUpper) = Vector256.Widen(compensation);
+        return (Vector256.Sum(lower + upper) - Vector256<float>.Count * (double)unit) + Vector256.Sum(compensationLower + compensationUpper);
     }
 
-    /// <summary>x - max as d + lo exactly, d = fl(x - max) and lo its rounding error (an error-free transformation).</summary>
+    /// <summary>x - max as d + lo exactly, d = fl(x - max) and lo its rounding error (an error-free transformation), and how e is scaled.</summary>
     private interface IDifference
     {
         static abstract Vector256<float> Subtract(Vector256<float> x, Vector256<float> negativeMax, out Vector256<float> lo);
 
-        /// <summary>2^floor(k/8) from j = k + 1.5·2^23 (k in the low mantissa bits).</summary>
-        static abstract Vector256<float> PowerOfTwo(Vector256<float> j);
-    }
+        /// <summary>e is computed times 2^Bias, so that it is a normal float however small.</summary>
+        static abstract int Bias { get; }
 
-    /// <summary>2^floor(k/8) for k ≥ -1008, a normal float: (floor(k/8) + 127) in the exponent field, from j's bits.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<float> NormalPowerOfTwo(Vector256<float> j) =>
-        Vector256.ShiftLeft(Vector256.ShiftRightLogical(j.AsUInt32() + Vector256.Create(127u * 8), 3), 23).AsSingle();
+        /// <summary>2^Bias: each lane sum starts here (s ≥ e for Fast2Sum).</summary>
+        static abstract float Unit { get; }
+
+        /// <summary>e·2^Bias to e, rounded once.</summary>
+        static abstract Vector256<float> Unscale(Vector256<float> scaled);
+    }
 
     /// <summary>x's exponent at most max's (x ≤ max, |x| below the power of two above max): Dekker's Fast2Sum with max first is exact (two operations, not five).</summary>
     private readonly struct MaximumDominates : IDifference
@@ -172,8 +199,12 @@ internal static class SingleExponentials256
             return d;
         }
 
+        public static int Bias => 0;
+
+        public static float Unit => 1f;
+
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector256<float> PowerOfTwo(Vector256<float> j) => NormalPowerOfTwo(j);
+        public static Vector256<float> Unscale(Vector256<float> scaled) => scaled;
     }
 
     /// <summary>x ≤ max &lt; 0: |x| ≥ |max|, so Fast2Sum with x first is exact.</summary>
@@ -187,14 +218,19 @@ internal static class SingleExponentials256
             return d;
         }
 
+        public static int Bias => 0;
+
+        public static float Unit => 1f;
+
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector256<float> PowerOfTwo(Vector256<float> j) => NormalPowerOfTwo(j);
+        public static Vector256<float> Unscale(Vector256<float> scaled) => scaled;
     }
 
     /// <summary>
     /// Anything else (values spread more than <see cref="UnclampedSpread"/>, -∞): Knuth's TwoSum, then d clamped at
     /// -104 (e^-104 is under half the smallest float subnormal, so those lanes still give 0), dropping lo there (NaN
-    /// for x = -∞).
+    /// for x = -∞). e is computed times 2^64, a normal float for every k ≥ -1208 (the clamp); times 2^-64 it is exact
+    /// down to the smallest subnormal, where it is rounded once more.
     /// </summary>
     private readonly struct Clamped : IDifference
     {
@@ -210,13 +246,11 @@ internal static class SingleExponentials256
             return Avx.Max(d, Vector256.Create(Lowest));
         }
 
-        /// <summary>
-        /// 2^(floor(k/8) + 64) is a normal float for k ≥ -1208 (the clamp); times 2^-64 it is exact down to the smallest
-        /// subnormal, so e · 2^floor(k/8) is still rounded once (into a subnormal if it must).
-        /// </summary>
+        public static int Bias => 64;
+
+        public static float Unit => 18446744073709551616f; // 2^64
+
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector256<float> PowerOfTwo(Vector256<float> j) =>
-            Vector256.ShiftLeft(Vector256.ShiftRightLogical(j.AsUInt32() + Vector256.Create(191u * 8), 3), 23).AsSingle()
-            * Vector256.Create(5.421010862427522e-20f); // 2^-64
+        public static Vector256<float> Unscale(Vector256<float> scaled) => scaled * Vector256.Create(5.421010862427522e-20f); // 2^-64
     }
 }
