@@ -166,6 +166,7 @@ internal static class SingleExponentials256
     }
 
     /// <summary>A block's lane sums, less the starting <paramref name="unit"/> of each lane, in double.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // a call would make the loop's vector registers spill around it
     private static double Fold(Vector256<float> sum, Vector256<float> compensation, float unit)
     {
         (Vector256<double> lower, Vector256<double> upper) = Vector256.Widen(sum);
