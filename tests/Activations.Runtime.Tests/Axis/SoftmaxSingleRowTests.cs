@@ -9,7 +9,8 @@ namespace Activations.Tests.Axis;
 /// float softmax rows chosen to reach each form of the float middle pass (the exact split of x - max by Fast2Sum with
 /// the maximum first, with x first when every value is negative, or TwoSum with clamping), every 2^(j/8) table
 /// entry, results near the normal/subnormal boundary, and sums dominated by many equal elements (where a sum of the
-/// rounded exponentials alone would move every result the same way). Each element within 2 ULP of the reference.
+/// rounded exponentials alone would move every result the same way), and long rows across many blocks of the float-lane
+/// sums. Each element within 2 ULP of the reference.
 /// </summary>
 public sealed class SoftmaxSingleRowTests(ITestOutputHelper output)
 {
@@ -24,6 +25,14 @@ public sealed class SoftmaxSingleRowTests(ITestOutputHelper output)
                 float[] x = Enumerable.Range(0, n).Select(_ => (float)(low + (high - low) * random.NextDouble())).ToArray();
                 data.Add($"n={n} in [{low}, {high}]", x);
             }
+        }
+
+        // Long rows: many blocks of the float-lane sums (restarted every 2048 elements), lane sums far above 1 (values
+        // near the maximum), a last partial block, a lone vector and a scalar tail (70,009 = 34·2048 + 23·16 + 8 + 1).
+        foreach ((int n, double low, double high) in new[] { (100_000, -0.01, 0.0), (70_009, -10.0, 10.0), (70_009, -60.0, -0.5), (70_009, -150.0, 20.0) })
+        {
+            float[] x = Enumerable.Range(0, n).Select(_ => (float)(low + (high - low) * random.NextDouble())).ToArray();
+            data.Add($"n={n} in [{low}, {high}]", x);
         }
 
         // Every d = x - max from 0 down to -104 in fine steps: all table entries, both sides of the clamp and of e^-87.
