@@ -67,8 +67,7 @@ public static class HalfElementwiseLoop
     private static Vector512<ushort> Invoke512<TOperator>(Vector512<ushort> bits, TOperator op)
         where TOperator : struct, IElementwiseOperator<float>
     {
-        (Vector512<float> lower, Vector512<float> upper) = VectorMath.WidenHalf(bits);
-        return VectorMath.NarrowToHalf(op.Invoke(lower), op.Invoke(upper));
+        return VectorMath.NarrowToHalf(op.Invoke(VectorMath.WidenLowerHalf(bits)), op.Invoke(VectorMath.WidenUpperHalf(bits)));
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -100,8 +99,7 @@ public static class HalfElementwiseLoop
     private static Vector256<ushort> Invoke256<TOperator>(Vector256<ushort> bits, TOperator op)
         where TOperator : struct, IElementwiseOperator<float>
     {
-        (Vector256<float> lower, Vector256<float> upper) = VectorMath.WidenHalf(bits);
-        return VectorMath.NarrowToHalf(op.Invoke(lower), op.Invoke(upper));
+        return VectorMath.NarrowToHalf(op.Invoke(VectorMath.WidenLowerHalf(bits)), op.Invoke(VectorMath.WidenUpperHalf(bits)));
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -133,8 +131,7 @@ public static class HalfElementwiseLoop
     private static Vector128<ushort> Invoke128<TOperator>(Vector128<ushort> bits, TOperator op)
         where TOperator : struct, IElementwiseOperator<float>
     {
-        (Vector128<float> lower, Vector128<float> upper) = VectorMath.WidenHalf(bits);
-        return VectorMath.NarrowToHalf(op.Invoke(lower), op.Invoke(upper));
+        return VectorMath.NarrowToHalf(op.Invoke(VectorMath.WidenLowerHalf(bits)), op.Invoke(VectorMath.WidenUpperHalf(bits)));
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

@@ -8,21 +8,28 @@ namespace Activations;
 
 public static partial class VectorMath
 {
-    // Half <-> float with integer and float operations only (no F16C), so every width and the software fallback
-    // give the same bits. Widening is exact: the half's exponent and mantissa are moved into a float's fields and
-    // the float is multiplied by 2^112 to re-bias the exponent (this also normalizes half subnormals); infinities
-    // and NaNs (65536 and above after that) get the all-ones exponent with their payload kept bit for bit (unlike
-    // (float)half, which quiets a signaling NaN), so that every half round-trips exactly. Narrowing rounds to
-    // nearest, ties to even, with the hardware's own rounding: the vectors add 2^(e+13) (e the value's exponent, at
-    // least -14) so that the float adder drops exactly the bits below the half's ULP, normal and subnormal alike,
-    // and read the half's bits off the sum; the scalar code adds 0xfff plus the kept mantissa's lowest bit before
-    // dropping 13 bits for normal results and adds 0.5f for subnormal ones. 65520 and above become infinity.
-    // The vector code keeps few distinct constants: each is a register the kernel's math would otherwise get.
+    // Half <-> float with integer and float operations only (no F16C in .NET's API), so every width and the software
+    // fallback give the same bits. Widening is exact: the half is sign-extended to 32 bits and shifted left by 13, which
+    // puts its sign, exponent and mantissa into a float's fields (the copies of the sign that land in the float's top
+    // exponent bits are masked off), and the float is multiplied by 2^112 to re-bias the exponent (this also normalizes
+    // half subnormals); infinities and NaNs (65536 and above after that) get the all-ones exponent with their payload
+    // kept bit for bit (unlike (float)half, which quiets a signaling NaN), so that every half round-trips exactly.
+    // Narrowing rounds to nearest, ties to even, with the hardware's own rounding: the vectors add 2^(e+13) (e the value's
+    // exponent, at least -14) so that the float adder drops exactly the bits below the half's ULP, normal and subnormal
+    // alike, and read the half's bits off the sum; the scalar code adds 0xfff plus the kept mantissa's lowest bit before
+    // dropping 13 bits for normal results and adds 0.5f for subnormal ones. 65520 and above become infinity. A NaN keeps
+    // the top 10 bits of its payload (or gets payload 1 if they are all zero, so that it stays a NaN).
+    // The kernels' loop (HalfElementwiseLoop) widens each half of a vector with WidenLowerHalf/WidenUpperHalf rather than
+    // through the tuple-returning WidenHalf: the JIT keeps a returned tuple of vectors in stack memory. Every width is
+    // written out with few distinct constants: each is a register the kernel's math would otherwise get.
 
     private const uint HalfExponentMantissaMask = 0x7fff;
     private const uint HalfInfinityBits = 0x7c00;
     private const float TwoTo112 = 5.192296858534828e33f;
     private const uint SingleExponentMask = 0x7f800000;
+
+    /// <summary>Keeps, of a sign-extended half shifted left by 13, the sign and the 15 exponent and mantissa bits.</summary>
+    private const int ShiftedHalfMask = unchecked((int)0x8fffe000);
 
     /// <summary>The float bits of 2^-14, the smallest normal half.</summary>
     private const uint SmallestNormalHalfAsSingleBits = 0x38800000;
@@ -30,15 +37,22 @@ public static partial class VectorMath
     /// <summary>The float bits of 65520: the midpoint between Half.MaxValue and 65536, which rounds (to even) up to infinity.</summary>
     private const uint HalfOverflowAsSingleBits = 0x477ff000;
 
+    /// <summary>The smallest float NaN bits whose top 10 payload bits are not all zero.</summary>
+    private const uint SmallestNaNWithHalfPayloadBits = 0x7f802000;
+
     /// <summary>Widens the bits of 8 halves into the floats they represent (exactly).</summary>
     /// <param name="bits">Half bit patterns, as from <see cref="BitConverter.HalfToUInt16Bits(Half)"/>.</param>
     /// <returns>The lower and upper halves of the lanes, as floats.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static (Vector128<float> Lower, Vector128<float> Upper) WidenHalf(Vector128<ushort> bits)
-    {
-        (Vector128<uint> lower, Vector128<uint> upper) = Vector128.Widen(bits);
-        return (HalfBitsToSingle(lower), HalfBitsToSingle(upper));
-    }
+    public static (Vector128<float> Lower, Vector128<float> Upper) WidenHalf(Vector128<ushort> bits) => (WidenLowerHalf(bits), WidenUpperHalf(bits));
+
+    /// <summary>The floats of the lower 4 halves of <paramref name="bits"/> (exactly).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector128<float> WidenLowerHalf(Vector128<ushort> bits) => HalfBitsToSingle(Vector128.WidenLower(bits.AsInt16()));
+
+    /// <summary>The floats of the upper 4 halves of <paramref name="bits"/> (exactly).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector128<float> WidenUpperHalf(Vector128<ushort> bits) => HalfBitsToSingle(Vector128.WidenUpper(bits.AsInt16()));
 
     /// <summary>Narrows two vectors of floats to the bits of the nearest halves (ties to even; NaN stays NaN).</summary>
     /// <param name="lower">The floats for the lower lanes of the result.</param>
@@ -54,15 +68,14 @@ public static partial class VectorMath
         Sse41.IsSupported ? Sse41.PackUnsignedSaturate(lower.AsInt32(), upper.AsInt32()) : Vector128.Narrow(lower, upper);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector128<float> HalfBitsToSingle(Vector128<uint> half)
+    private static Vector128<float> HalfBitsToSingle(Vector128<int> signExtended)
     {
-        Vector128<uint> exponentMantissa = half & Vector128.Create(HalfExponentMantissaMask);
-        Vector128<uint> sign = Vector128.ShiftLeft(half ^ exponentMantissa, 16);
-        Vector128<float> finite = Vector128.ShiftLeft(exponentMantissa, 13).AsSingle() * Vector128.Create(TwoTo112);
+        Vector128<int> finite = ((Vector128.ShiftLeft(signExtended, 13) & Vector128.Create(ShiftedHalfMask)).AsSingle() * Vector128.Create(TwoTo112)).AsInt32();
 
-        // Half infinities and NaNs come out as 65536 and above with their payload in place: give them the all-ones exponent.
-        Vector128<uint> infinityOrNaN = Vector128.GreaterThanOrEqual(finite, Vector128.Create(65536.0f)).AsUInt32() & Vector128.Create(SingleExponentMask);
-        return (finite.AsUInt32() | infinityOrNaN | sign).AsSingle();
+        // Half infinities and NaNs come out as ±65536 and above with their payload in place: give them the all-ones exponent.
+        // (The comparison uses the narrowing's constants, which the kernel holds anyway; finite halves stay below 65520.)
+        Vector128<int> infinityOrNaN = Vector128.GreaterThan(finite & Vector128.Create(0x7fffffff), Vector128.Create((int)HalfOverflowAsSingleBits));
+        return (finite | (infinityOrNaN & Vector128.Create((int)SingleExponentMask))).AsSingle();
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -70,34 +83,36 @@ public static partial class VectorMath
     {
         Vector128<uint> bits = value.AsUInt32();
         Vector128<uint> magnitude = bits & Vector128.Create(0x7fffffffu);
-        Vector128<uint> sign = Vector128.ShiftRightLogical(bits ^ magnitude, 16);
 
         // Clamp (as integers, so that NaN needs no care here) to 65520, which rounds to infinity; then add 2^(e + 13), e the
         // exponent of the magnitude but at least -14: the float adder drops exactly the bits below the Half ULP, ties to even.
         Vector128<uint> clamped = Vector128.Min(magnitude, Vector128.Create(HalfOverflowAsSingleBits));
-        Vector128<uint> magic = (Vector128.Max(clamped, Vector128.Create(SmallestNormalHalfAsSingleBits)) & Vector128.Create(SingleExponentMask)) + Vector128.Create(13u << 23);
-        Vector128<uint> sum = (clamped.AsSingle() + magic.AsSingle()).AsUInt32();
+        Vector128<uint> powerOfTwo = Vector128.Max(clamped, Vector128.Create(SmallestNormalHalfAsSingleBits)) & Vector128.Create(SingleExponentMask);
+        Vector128<uint> sum = (clamped.AsSingle() + (powerOfTwo + Vector128.Create(13u << 23)).AsSingle()).AsUInt32();
 
-        // The sum's exponent field is e + 140 and its low 12 bits the Half significand with its leading bit (and the carry
-        // when rounding reaches the next binade), so the Half bits are ((e + 14) << 10) + those 12 bits.
-        Vector128<uint> result = Vector128.ShiftRightLogical(sum, 13) + (sum & Vector128.Create(0xfffu)) - Vector128.Create(126u << 10);
+        // The sum's low 12 bits are the Half significand with its leading bit (and the carry when rounding reaches the
+        // next binade; the bits above them are zero), so the Half bits are ((e + 14) << 10) + those bits.
+        Vector128<uint> result = Vector128.ShiftRightLogical(powerOfTwo - Vector128.Create(SmallestNormalHalfAsSingleBits), 13) + (sum & Vector128.Create(HalfExponentMantissaMask));
 
-        // NaN keeps the payload's top 10 bits (so halves round-trip bit for bit), quieted only if they are all zero.
-        Vector128<uint> payload = Vector128.ShiftRightLogical(magnitude, 13) & Vector128.Create(0x3ffu);
-        Vector128<uint> nan = Vector128.Create(HalfInfinityBits) | payload | (Vector128.Equals(payload, Vector128<uint>.Zero) & Vector128.Create(0x200u));
-        result = Vector128.ConditionalSelect(Vector128.GreaterThan(magnitude.AsInt32(), Vector128.Create(0x7f800000)).AsUInt32(), nan, result);
-        return result | sign;
+        // NaN keeps the payload's top 10 bits (so halves round-trip bit for bit), or gets payload 1 if they are all zero.
+        Vector128<uint> nan = Vector128.ShiftRightLogical(Vector128.Max(magnitude, Vector128.Create(SmallestNaNWithHalfPayloadBits)), 13) & Vector128.Create(HalfExponentMantissaMask);
+        result = Vector128.ConditionalSelect(Vector128.GreaterThan(magnitude.AsInt32(), Vector128.Create((int)SingleExponentMask)).AsUInt32(), nan, result);
+        return result | Vector128.ShiftRightLogical(bits ^ magnitude, 16);
     }
 
     /// <summary>Widens the bits of 16 halves into the floats they represent (exactly).</summary>
     /// <param name="bits">Half bit patterns, as from <see cref="BitConverter.HalfToUInt16Bits(Half)"/>.</param>
     /// <returns>The lower and upper halves of the lanes, as floats.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static (Vector256<float> Lower, Vector256<float> Upper) WidenHalf(Vector256<ushort> bits)
-    {
-        (Vector256<uint> lower, Vector256<uint> upper) = Vector256.Widen(bits);
-        return (HalfBitsToSingle(lower), HalfBitsToSingle(upper));
-    }
+    public static (Vector256<float> Lower, Vector256<float> Upper) WidenHalf(Vector256<ushort> bits) => (WidenLowerHalf(bits), WidenUpperHalf(bits));
+
+    /// <summary>The floats of the lower 8 halves of <paramref name="bits"/> (exactly).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector256<float> WidenLowerHalf(Vector256<ushort> bits) => HalfBitsToSingle(Vector256.WidenLower(bits.AsInt16()));
+
+    /// <summary>The floats of the upper 8 halves of <paramref name="bits"/> (exactly).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector256<float> WidenUpperHalf(Vector256<ushort> bits) => HalfBitsToSingle(Vector256.WidenUpper(bits.AsInt16()));
 
     /// <summary>Narrows two vectors of floats to the bits of the nearest halves (ties to even; NaN stays NaN).</summary>
     /// <param name="lower">The floats for the lower lanes of the result.</param>
@@ -115,15 +130,14 @@ public static partial class VectorMath
             : Vector256.Narrow(lower, upper);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<float> HalfBitsToSingle(Vector256<uint> half)
+    private static Vector256<float> HalfBitsToSingle(Vector256<int> signExtended)
     {
-        Vector256<uint> exponentMantissa = half & Vector256.Create(HalfExponentMantissaMask);
-        Vector256<uint> sign = Vector256.ShiftLeft(half ^ exponentMantissa, 16);
-        Vector256<float> finite = Vector256.ShiftLeft(exponentMantissa, 13).AsSingle() * Vector256.Create(TwoTo112);
+        Vector256<int> finite = ((Vector256.ShiftLeft(signExtended, 13) & Vector256.Create(ShiftedHalfMask)).AsSingle() * Vector256.Create(TwoTo112)).AsInt32();
 
-        // Half infinities and NaNs come out as 65536 and above with their payload in place: give them the all-ones exponent.
-        Vector256<uint> infinityOrNaN = Vector256.GreaterThanOrEqual(finite, Vector256.Create(65536.0f)).AsUInt32() & Vector256.Create(SingleExponentMask);
-        return (finite.AsUInt32() | infinityOrNaN | sign).AsSingle();
+        // Half infinities and NaNs come out as ±65536 and above with their payload in place: give them the all-ones exponent.
+        // (The comparison uses the narrowing's constants, which the kernel holds anyway; finite halves stay below 65520.)
+        Vector256<int> infinityOrNaN = Vector256.GreaterThan(finite & Vector256.Create(0x7fffffff), Vector256.Create((int)HalfOverflowAsSingleBits));
+        return (finite | (infinityOrNaN & Vector256.Create((int)SingleExponentMask))).AsSingle();
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -131,34 +145,36 @@ public static partial class VectorMath
     {
         Vector256<uint> bits = value.AsUInt32();
         Vector256<uint> magnitude = bits & Vector256.Create(0x7fffffffu);
-        Vector256<uint> sign = Vector256.ShiftRightLogical(bits ^ magnitude, 16);
 
         // Clamp (as integers, so that NaN needs no care here) to 65520, which rounds to infinity; then add 2^(e + 13), e the
         // exponent of the magnitude but at least -14: the float adder drops exactly the bits below the Half ULP, ties to even.
         Vector256<uint> clamped = Vector256.Min(magnitude, Vector256.Create(HalfOverflowAsSingleBits));
-        Vector256<uint> magic = (Vector256.Max(clamped, Vector256.Create(SmallestNormalHalfAsSingleBits)) & Vector256.Create(SingleExponentMask)) + Vector256.Create(13u << 23);
-        Vector256<uint> sum = (clamped.AsSingle() + magic.AsSingle()).AsUInt32();
+        Vector256<uint> powerOfTwo = Vector256.Max(clamped, Vector256.Create(SmallestNormalHalfAsSingleBits)) & Vector256.Create(SingleExponentMask);
+        Vector256<uint> sum = (clamped.AsSingle() + (powerOfTwo + Vector256.Create(13u << 23)).AsSingle()).AsUInt32();
 
-        // The sum's exponent field is e + 140 and its low 12 bits the Half significand with its leading bit (and the carry
-        // when rounding reaches the next binade), so the Half bits are ((e + 14) << 10) + those 12 bits.
-        Vector256<uint> result = Vector256.ShiftRightLogical(sum, 13) + (sum & Vector256.Create(0xfffu)) - Vector256.Create(126u << 10);
+        // The sum's low 12 bits are the Half significand with its leading bit (and the carry when rounding reaches the
+        // next binade; the bits above them are zero), so the Half bits are ((e + 14) << 10) + those bits.
+        Vector256<uint> result = Vector256.ShiftRightLogical(powerOfTwo - Vector256.Create(SmallestNormalHalfAsSingleBits), 13) + (sum & Vector256.Create(HalfExponentMantissaMask));
 
-        // NaN keeps the payload's top 10 bits (so halves round-trip bit for bit), quieted only if they are all zero.
-        Vector256<uint> payload = Vector256.ShiftRightLogical(magnitude, 13) & Vector256.Create(0x3ffu);
-        Vector256<uint> nan = Vector256.Create(HalfInfinityBits) | payload | (Vector256.Equals(payload, Vector256<uint>.Zero) & Vector256.Create(0x200u));
-        result = Vector256.ConditionalSelect(Vector256.GreaterThan(magnitude.AsInt32(), Vector256.Create(0x7f800000)).AsUInt32(), nan, result);
-        return result | sign;
+        // NaN keeps the payload's top 10 bits (so halves round-trip bit for bit), or gets payload 1 if they are all zero.
+        Vector256<uint> nan = Vector256.ShiftRightLogical(Vector256.Max(magnitude, Vector256.Create(SmallestNaNWithHalfPayloadBits)), 13) & Vector256.Create(HalfExponentMantissaMask);
+        result = Vector256.ConditionalSelect(Vector256.GreaterThan(magnitude.AsInt32(), Vector256.Create((int)SingleExponentMask)).AsUInt32(), nan, result);
+        return result | Vector256.ShiftRightLogical(bits ^ magnitude, 16);
     }
 
     /// <summary>Widens the bits of 32 halves into the floats they represent (exactly).</summary>
     /// <param name="bits">Half bit patterns, as from <see cref="BitConverter.HalfToUInt16Bits(Half)"/>.</param>
     /// <returns>The lower and upper halves of the lanes, as floats.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static (Vector512<float> Lower, Vector512<float> Upper) WidenHalf(Vector512<ushort> bits)
-    {
-        (Vector512<uint> lower, Vector512<uint> upper) = Vector512.Widen(bits);
-        return (HalfBitsToSingle(lower), HalfBitsToSingle(upper));
-    }
+    public static (Vector512<float> Lower, Vector512<float> Upper) WidenHalf(Vector512<ushort> bits) => (WidenLowerHalf(bits), WidenUpperHalf(bits));
+
+    /// <summary>The floats of the lower 16 halves of <paramref name="bits"/> (exactly).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector512<float> WidenLowerHalf(Vector512<ushort> bits) => HalfBitsToSingle(Vector512.WidenLower(bits.AsInt16()));
+
+    /// <summary>The floats of the upper 16 halves of <paramref name="bits"/> (exactly).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector512<float> WidenUpperHalf(Vector512<ushort> bits) => HalfBitsToSingle(Vector512.WidenUpper(bits.AsInt16()));
 
     /// <summary>Narrows two vectors of floats to the bits of the nearest halves (ties to even; NaN stays NaN).</summary>
     /// <param name="lower">The floats for the lower lanes of the result.</param>
@@ -166,18 +182,20 @@ public static partial class VectorMath
     /// <returns>Half bit patterns, as <see cref="BitConverter.HalfToUInt16Bits(Half)"/> gives them.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<ushort> NarrowToHalf(Vector512<float> lower, Vector512<float> upper) =>
-        Vector512.Narrow(SingleToHalfBits(lower), SingleToHalfBits(upper));
+        PackHalfBits(SingleToHalfBits(lower), SingleToHalfBits(upper));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<float> HalfBitsToSingle(Vector512<uint> half)
-    {
-        Vector512<uint> exponentMantissa = half & Vector512.Create(HalfExponentMantissaMask);
-        Vector512<uint> sign = Vector512.ShiftLeft(half ^ exponentMantissa, 16);
-        Vector512<float> finite = Vector512.ShiftLeft(exponentMantissa, 13).AsSingle() * Vector512.Create(TwoTo112);
+    private static Vector512<ushort> PackHalfBits(Vector512<uint> lower, Vector512<uint> upper) => Vector512.Narrow(lower, upper);
 
-        // Half infinities and NaNs come out as 65536 and above with their payload in place: give them the all-ones exponent.
-        Vector512<uint> infinityOrNaN = Vector512.GreaterThanOrEqual(finite, Vector512.Create(65536.0f)).AsUInt32() & Vector512.Create(SingleExponentMask);
-        return (finite.AsUInt32() | infinityOrNaN | sign).AsSingle();
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> HalfBitsToSingle(Vector512<int> signExtended)
+    {
+        Vector512<int> finite = ((Vector512.ShiftLeft(signExtended, 13) & Vector512.Create(ShiftedHalfMask)).AsSingle() * Vector512.Create(TwoTo112)).AsInt32();
+
+        // Half infinities and NaNs come out as ±65536 and above with their payload in place: give them the all-ones exponent.
+        // (The comparison uses the narrowing's constants, which the kernel holds anyway; finite halves stay below 65520.)
+        Vector512<int> infinityOrNaN = Vector512.GreaterThan(finite & Vector512.Create(0x7fffffff), Vector512.Create((int)HalfOverflowAsSingleBits));
+        return (finite | (infinityOrNaN & Vector512.Create((int)SingleExponentMask))).AsSingle();
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -185,23 +203,21 @@ public static partial class VectorMath
     {
         Vector512<uint> bits = value.AsUInt32();
         Vector512<uint> magnitude = bits & Vector512.Create(0x7fffffffu);
-        Vector512<uint> sign = Vector512.ShiftRightLogical(bits ^ magnitude, 16);
 
         // Clamp (as integers, so that NaN needs no care here) to 65520, which rounds to infinity; then add 2^(e + 13), e the
         // exponent of the magnitude but at least -14: the float adder drops exactly the bits below the Half ULP, ties to even.
         Vector512<uint> clamped = Vector512.Min(magnitude, Vector512.Create(HalfOverflowAsSingleBits));
-        Vector512<uint> magic = (Vector512.Max(clamped, Vector512.Create(SmallestNormalHalfAsSingleBits)) & Vector512.Create(SingleExponentMask)) + Vector512.Create(13u << 23);
-        Vector512<uint> sum = (clamped.AsSingle() + magic.AsSingle()).AsUInt32();
+        Vector512<uint> powerOfTwo = Vector512.Max(clamped, Vector512.Create(SmallestNormalHalfAsSingleBits)) & Vector512.Create(SingleExponentMask);
+        Vector512<uint> sum = (clamped.AsSingle() + (powerOfTwo + Vector512.Create(13u << 23)).AsSingle()).AsUInt32();
 
-        // The sum's exponent field is e + 140 and its low 12 bits the Half significand with its leading bit (and the carry
-        // when rounding reaches the next binade), so the Half bits are ((e + 14) << 10) + those 12 bits.
-        Vector512<uint> result = Vector512.ShiftRightLogical(sum, 13) + (sum & Vector512.Create(0xfffu)) - Vector512.Create(126u << 10);
+        // The sum's low 12 bits are the Half significand with its leading bit (and the carry when rounding reaches the
+        // next binade; the bits above them are zero), so the Half bits are ((e + 14) << 10) + those bits.
+        Vector512<uint> result = Vector512.ShiftRightLogical(powerOfTwo - Vector512.Create(SmallestNormalHalfAsSingleBits), 13) + (sum & Vector512.Create(HalfExponentMantissaMask));
 
-        // NaN keeps the payload's top 10 bits (so halves round-trip bit for bit), quieted only if they are all zero.
-        Vector512<uint> payload = Vector512.ShiftRightLogical(magnitude, 13) & Vector512.Create(0x3ffu);
-        Vector512<uint> nan = Vector512.Create(HalfInfinityBits) | payload | (Vector512.Equals(payload, Vector512<uint>.Zero) & Vector512.Create(0x200u));
-        result = Vector512.ConditionalSelect(Vector512.GreaterThan(magnitude.AsInt32(), Vector512.Create(0x7f800000)).AsUInt32(), nan, result);
-        return result | sign;
+        // NaN keeps the payload's top 10 bits (so halves round-trip bit for bit), or gets payload 1 if they are all zero.
+        Vector512<uint> nan = Vector512.ShiftRightLogical(Vector512.Max(magnitude, Vector512.Create(SmallestNaNWithHalfPayloadBits)), 13) & Vector512.Create(HalfExponentMantissaMask);
+        result = Vector512.ConditionalSelect(Vector512.GreaterThan(magnitude.AsInt32(), Vector512.Create((int)SingleExponentMask)).AsUInt32(), nan, result);
+        return result | Vector512.ShiftRightLogical(bits ^ magnitude, 16);
     }
 
     /// <summary>Converts halves to floats (exactly), vectorized.</summary>
@@ -315,8 +331,7 @@ public static partial class VectorMath
         uint result;
         if (magnitude > 0x7f800000u)
         {
-            uint payload = (magnitude >> 13) & 0x3ffu;
-            result = HalfInfinityBits | (payload == 0 ? 0x200u : payload);
+            result = (Math.Max(magnitude, SmallestNaNWithHalfPayloadBits) >> 13) & HalfExponentMantissaMask; // as the vectors
         }
         else if (magnitude >= HalfOverflowAsSingleBits)
         {
