@@ -59,13 +59,21 @@ public static partial class VectorMath
     /// <param name="upper">The floats for the upper lanes of the result.</param>
     /// <returns>Half bit patterns, as <see cref="BitConverter.HalfToUInt16Bits(Half)"/> gives them.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<ushort> NarrowToHalf(Vector128<float> lower, Vector128<float> upper) =>
-        PackHalfBits(SingleToHalfBits(lower), SingleToHalfBits(upper));
+    public static Vector128<ushort> NarrowToHalf(Vector128<float> lower, Vector128<float> upper)
+    {
+        if (Sse2.IsSupported)
+        {
+            // The magnitudes' bits fit in 15 bits, so the saturating pack keeps them; packing the floats' own bits the same
+            // way keeps their signs (a negative int32 saturates to 0x8000 or stays below zero), which are masked out.
+            Vector128<short> magnitudes = Sse2.PackSignedSaturate(HalfMagnitudeBits(lower), HalfMagnitudeBits(upper));
+            Vector128<short> signs = Sse2.PackSignedSaturate(lower.AsInt32(), upper.AsInt32()) & Vector128.Create(unchecked((short)0x8000));
+            return (magnitudes | signs).AsUInt16();
+        }
 
-    // The half bits fit in 16 bits, so x86's saturating pack needs no masking first (Narrow truncates, and masks).
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector128<ushort> PackHalfBits(Vector128<uint> lower, Vector128<uint> upper) =>
-        Sse41.IsSupported ? Sse41.PackUnsignedSaturate(lower.AsInt32(), upper.AsInt32()) : Vector128.Narrow(lower, upper);
+        return Vector128.Narrow(
+            HalfMagnitudeBits(lower).AsUInt32() | Vector128.ShiftRightLogical(lower.AsUInt32() & Vector128.Create(0x80000000u), 16),
+            HalfMagnitudeBits(upper).AsUInt32() | Vector128.ShiftRightLogical(upper.AsUInt32() & Vector128.Create(0x80000000u), 16));
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector128<float> HalfBitsToSingle(Vector128<int> signExtended)
@@ -78,26 +86,35 @@ public static partial class VectorMath
         return (finite | (infinityOrNaN & Vector128.Create((int)SingleExponentMask))).AsSingle();
     }
 
+    /// <summary>The bits of the half nearest to |value| (ties to even; NaN keeps its payload's top 10 bits, or gets payload 1).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector128<uint> SingleToHalfBits(Vector128<float> value)
+    private static Vector128<int> HalfMagnitudeBits(Vector128<float> value)
     {
-        Vector128<uint> bits = value.AsUInt32();
-        Vector128<uint> magnitude = bits & Vector128.Create(0x7fffffffu);
+        Vector128<int> magnitude = value.AsInt32() & Vector128.Create(0x7fffffff);
 
         // Clamp (as integers, so that NaN needs no care here) to 65520, which rounds to infinity; then add 2^(e + 13), e the
         // exponent of the magnitude but at least -14: the float adder drops exactly the bits below the Half ULP, ties to even.
-        Vector128<uint> clamped = Vector128.Min(magnitude, Vector128.Create(HalfOverflowAsSingleBits));
+        Vector128<uint> clamped = Vector128.Min(magnitude.AsUInt32(), Vector128.Create(HalfOverflowAsSingleBits));
         Vector128<uint> powerOfTwo = Vector128.Max(clamped, Vector128.Create(SmallestNormalHalfAsSingleBits)) & Vector128.Create(SingleExponentMask);
-        Vector128<uint> sum = (clamped.AsSingle() + (powerOfTwo + Vector128.Create(13u << 23)).AsSingle()).AsUInt32();
+        Vector128<int> sum = (clamped.AsSingle() + (powerOfTwo + Vector128.Create(13u << 23)).AsSingle()).AsInt32();
 
-        // The sum's low 12 bits are the Half significand with its leading bit (and the carry when rounding reaches the
-        // next binade; the bits above them are zero), so the Half bits are ((e + 14) << 10) + those bits.
-        Vector128<uint> result = Vector128.ShiftRightLogical(powerOfTwo - Vector128.Create(SmallestNormalHalfAsSingleBits), 13) + (sum & Vector128.Create(HalfExponentMantissaMask));
+        // The sum's exponent field is e + 140 and its low 12 bits (the bits above them are zero) are the Half significand with
+        // its leading bit, and the carry when rounding reaches the next binade: the Half bits are ((e + 14) << 10) + those bits.
+        Vector128<int> result;
+        if (Sse2.IsSupported)
+        {
+            // Less 126 in the exponent field, the upper 16 bits are (e + 14) << 7 and the lower the significand: one multiply-add of
+            // the 16-bit halves by 8 and 1 (both non-negative as signed numbers).
+            result = Sse2.MultiplyAddAdjacent((sum - Vector128.Create(126 << 23)).AsInt16(), Vector128.Create(0x00080001).AsInt16());
+        }
+        else
+        {
+            result = Vector128.ShiftRightLogical((powerOfTwo - Vector128.Create(SmallestNormalHalfAsSingleBits)).AsInt32(), 13) + (sum & Vector128.Create((int)HalfExponentMantissaMask));
+        }
 
         // NaN keeps the payload's top 10 bits (so halves round-trip bit for bit), or gets payload 1 if they are all zero.
-        Vector128<uint> nan = Vector128.ShiftRightLogical(Vector128.Max(magnitude, Vector128.Create(SmallestNaNWithHalfPayloadBits)), 13) & Vector128.Create(HalfExponentMantissaMask);
-        result = Vector128.ConditionalSelect(Vector128.GreaterThan(magnitude.AsInt32(), Vector128.Create((int)SingleExponentMask)).AsUInt32(), nan, result);
-        return result | Vector128.ShiftRightLogical(bits ^ magnitude, 16);
+        Vector128<int> nan = Vector128.ShiftRightLogical(Vector128.Max(magnitude.AsUInt32(), Vector128.Create(SmallestNaNWithHalfPayloadBits)), 13).AsInt32() & Vector128.Create((int)HalfExponentMantissaMask);
+        return Vector128.ConditionalSelect(Vector128.GreaterThan(magnitude, Vector128.Create((int)SingleExponentMask)), nan, result);
     }
 
     /// <summary>Widens the bits of 16 halves into the floats they represent (exactly).</summary>
@@ -119,15 +136,22 @@ public static partial class VectorMath
     /// <param name="upper">The floats for the upper lanes of the result.</param>
     /// <returns>Half bit patterns, as <see cref="BitConverter.HalfToUInt16Bits(Half)"/> gives them.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<ushort> NarrowToHalf(Vector256<float> lower, Vector256<float> upper) =>
-        PackHalfBits(SingleToHalfBits(lower), SingleToHalfBits(upper));
+    public static Vector256<ushort> NarrowToHalf(Vector256<float> lower, Vector256<float> upper)
+    {
+        if (Avx2.IsSupported)
+        {
+            // The magnitudes' bits fit in 15 bits, so the saturating pack keeps them; packing the floats' own bits the same
+            // way keeps their signs (a negative int32 saturates to 0x8000 or stays below zero), which are masked out.
+            Vector256<short> magnitudes = Avx2.PackSignedSaturate(HalfMagnitudeBits(lower), HalfMagnitudeBits(upper));
+            Vector256<short> signs = Avx2.PackSignedSaturate(lower.AsInt32(), upper.AsInt32()) & Vector256.Create(unchecked((short)0x8000));
+        // x86 packs within 128-bit lanes: the quadwords are put back in order.
+            return Avx2.Permute4x64((magnitudes | signs).AsUInt64(), 0b11_01_10_00).AsUInt16();
+        }
 
-    // As for Vector128; x86 packs within 128-bit lanes, so the quadwords are put back in order.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<ushort> PackHalfBits(Vector256<uint> lower, Vector256<uint> upper) =>
-        Avx2.IsSupported
-            ? Avx2.Permute4x64(Avx2.PackUnsignedSaturate(lower.AsInt32(), upper.AsInt32()).AsUInt64(), 0b11_01_10_00).AsUInt16()
-            : Vector256.Narrow(lower, upper);
+        return Vector256.Narrow(
+            HalfMagnitudeBits(lower).AsUInt32() | Vector256.ShiftRightLogical(lower.AsUInt32() & Vector256.Create(0x80000000u), 16),
+            HalfMagnitudeBits(upper).AsUInt32() | Vector256.ShiftRightLogical(upper.AsUInt32() & Vector256.Create(0x80000000u), 16));
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<float> HalfBitsToSingle(Vector256<int> signExtended)
@@ -140,26 +164,35 @@ public static partial class VectorMath
         return (finite | (infinityOrNaN & Vector256.Create((int)SingleExponentMask))).AsSingle();
     }
 
+    /// <summary>The bits of the half nearest to |value| (ties to even; NaN keeps its payload's top 10 bits, or gets payload 1).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<uint> SingleToHalfBits(Vector256<float> value)
+    private static Vector256<int> HalfMagnitudeBits(Vector256<float> value)
     {
-        Vector256<uint> bits = value.AsUInt32();
-        Vector256<uint> magnitude = bits & Vector256.Create(0x7fffffffu);
+        Vector256<int> magnitude = value.AsInt32() & Vector256.Create(0x7fffffff);
 
         // Clamp (as integers, so that NaN needs no care here) to 65520, which rounds to infinity; then add 2^(e + 13), e the
         // exponent of the magnitude but at least -14: the float adder drops exactly the bits below the Half ULP, ties to even.
-        Vector256<uint> clamped = Vector256.Min(magnitude, Vector256.Create(HalfOverflowAsSingleBits));
+        Vector256<uint> clamped = Vector256.Min(magnitude.AsUInt32(), Vector256.Create(HalfOverflowAsSingleBits));
         Vector256<uint> powerOfTwo = Vector256.Max(clamped, Vector256.Create(SmallestNormalHalfAsSingleBits)) & Vector256.Create(SingleExponentMask);
-        Vector256<uint> sum = (clamped.AsSingle() + (powerOfTwo + Vector256.Create(13u << 23)).AsSingle()).AsUInt32();
+        Vector256<int> sum = (clamped.AsSingle() + (powerOfTwo + Vector256.Create(13u << 23)).AsSingle()).AsInt32();
 
-        // The sum's low 12 bits are the Half significand with its leading bit (and the carry when rounding reaches the
-        // next binade; the bits above them are zero), so the Half bits are ((e + 14) << 10) + those bits.
-        Vector256<uint> result = Vector256.ShiftRightLogical(powerOfTwo - Vector256.Create(SmallestNormalHalfAsSingleBits), 13) + (sum & Vector256.Create(HalfExponentMantissaMask));
+        // The sum's exponent field is e + 140 and its low 12 bits (the bits above them are zero) are the Half significand with
+        // its leading bit, and the carry when rounding reaches the next binade: the Half bits are ((e + 14) << 10) + those bits.
+        Vector256<int> result;
+        if (Avx2.IsSupported)
+        {
+            // Less 126 in the exponent field, the upper 16 bits are (e + 14) << 7 and the lower the significand: one multiply-add of
+            // the 16-bit halves by 8 and 1 (both non-negative as signed numbers).
+            result = Avx2.MultiplyAddAdjacent((sum - Vector256.Create(126 << 23)).AsInt16(), Vector256.Create(0x00080001).AsInt16());
+        }
+        else
+        {
+            result = Vector256.ShiftRightLogical((powerOfTwo - Vector256.Create(SmallestNormalHalfAsSingleBits)).AsInt32(), 13) + (sum & Vector256.Create((int)HalfExponentMantissaMask));
+        }
 
         // NaN keeps the payload's top 10 bits (so halves round-trip bit for bit), or gets payload 1 if they are all zero.
-        Vector256<uint> nan = Vector256.ShiftRightLogical(Vector256.Max(magnitude, Vector256.Create(SmallestNaNWithHalfPayloadBits)), 13) & Vector256.Create(HalfExponentMantissaMask);
-        result = Vector256.ConditionalSelect(Vector256.GreaterThan(magnitude.AsInt32(), Vector256.Create((int)SingleExponentMask)).AsUInt32(), nan, result);
-        return result | Vector256.ShiftRightLogical(bits ^ magnitude, 16);
+        Vector256<int> nan = Vector256.ShiftRightLogical(Vector256.Max(magnitude.AsUInt32(), Vector256.Create(SmallestNaNWithHalfPayloadBits)), 13).AsInt32() & Vector256.Create((int)HalfExponentMantissaMask);
+        return Vector256.ConditionalSelect(Vector256.GreaterThan(magnitude, Vector256.Create((int)SingleExponentMask)), nan, result);
     }
 
     /// <summary>Widens the bits of 32 halves into the floats they represent (exactly).</summary>
@@ -181,11 +214,22 @@ public static partial class VectorMath
     /// <param name="upper">The floats for the upper lanes of the result.</param>
     /// <returns>Half bit patterns, as <see cref="BitConverter.HalfToUInt16Bits(Half)"/> gives them.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<ushort> NarrowToHalf(Vector512<float> lower, Vector512<float> upper) =>
-        PackHalfBits(SingleToHalfBits(lower), SingleToHalfBits(upper));
+    public static Vector512<ushort> NarrowToHalf(Vector512<float> lower, Vector512<float> upper)
+    {
+        if (Avx512BW.IsSupported)
+        {
+            // The magnitudes' bits fit in 15 bits, so the saturating pack keeps them; packing the floats' own bits the same
+            // way keeps their signs (a negative int32 saturates to 0x8000 or stays below zero), which are masked out.
+            Vector512<short> magnitudes = Avx512BW.PackSignedSaturate(HalfMagnitudeBits(lower), HalfMagnitudeBits(upper));
+            Vector512<short> signs = Avx512BW.PackSignedSaturate(lower.AsInt32(), upper.AsInt32()) & Vector512.Create(unchecked((short)0x8000));
+        // x86 packs within 128-bit lanes: the quadwords are put back in order.
+            return Avx512F.PermuteVar8x64((magnitudes | signs).AsUInt64(), Vector512.Create(0ul, 2, 4, 6, 1, 3, 5, 7)).AsUInt16();
+        }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<ushort> PackHalfBits(Vector512<uint> lower, Vector512<uint> upper) => Vector512.Narrow(lower, upper);
+        return Vector512.Narrow(
+            HalfMagnitudeBits(lower).AsUInt32() | Vector512.ShiftRightLogical(lower.AsUInt32() & Vector512.Create(0x80000000u), 16),
+            HalfMagnitudeBits(upper).AsUInt32() | Vector512.ShiftRightLogical(upper.AsUInt32() & Vector512.Create(0x80000000u), 16));
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<float> HalfBitsToSingle(Vector512<int> signExtended)
@@ -198,26 +242,35 @@ public static partial class VectorMath
         return (finite | (infinityOrNaN & Vector512.Create((int)SingleExponentMask))).AsSingle();
     }
 
+    /// <summary>The bits of the half nearest to |value| (ties to even; NaN keeps its payload's top 10 bits, or gets payload 1).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<uint> SingleToHalfBits(Vector512<float> value)
+    private static Vector512<int> HalfMagnitudeBits(Vector512<float> value)
     {
-        Vector512<uint> bits = value.AsUInt32();
-        Vector512<uint> magnitude = bits & Vector512.Create(0x7fffffffu);
+        Vector512<int> magnitude = value.AsInt32() & Vector512.Create(0x7fffffff);
 
         // Clamp (as integers, so that NaN needs no care here) to 65520, which rounds to infinity; then add 2^(e + 13), e the
         // exponent of the magnitude but at least -14: the float adder drops exactly the bits below the Half ULP, ties to even.
-        Vector512<uint> clamped = Vector512.Min(magnitude, Vector512.Create(HalfOverflowAsSingleBits));
+        Vector512<uint> clamped = Vector512.Min(magnitude.AsUInt32(), Vector512.Create(HalfOverflowAsSingleBits));
         Vector512<uint> powerOfTwo = Vector512.Max(clamped, Vector512.Create(SmallestNormalHalfAsSingleBits)) & Vector512.Create(SingleExponentMask);
-        Vector512<uint> sum = (clamped.AsSingle() + (powerOfTwo + Vector512.Create(13u << 23)).AsSingle()).AsUInt32();
+        Vector512<int> sum = (clamped.AsSingle() + (powerOfTwo + Vector512.Create(13u << 23)).AsSingle()).AsInt32();
 
-        // The sum's low 12 bits are the Half significand with its leading bit (and the carry when rounding reaches the
-        // next binade; the bits above them are zero), so the Half bits are ((e + 14) << 10) + those bits.
-        Vector512<uint> result = Vector512.ShiftRightLogical(powerOfTwo - Vector512.Create(SmallestNormalHalfAsSingleBits), 13) + (sum & Vector512.Create(HalfExponentMantissaMask));
+        // The sum's exponent field is e + 140 and its low 12 bits (the bits above them are zero) are the Half significand with
+        // its leading bit, and the carry when rounding reaches the next binade: the Half bits are ((e + 14) << 10) + those bits.
+        Vector512<int> result;
+        if (Avx512BW.IsSupported)
+        {
+            // Less 126 in the exponent field, the upper 16 bits are (e + 14) << 7 and the lower the significand: one multiply-add of
+            // the 16-bit halves by 8 and 1 (both non-negative as signed numbers).
+            result = Avx512BW.MultiplyAddAdjacent((sum - Vector512.Create(126 << 23)).AsInt16(), Vector512.Create(0x00080001).AsInt16());
+        }
+        else
+        {
+            result = Vector512.ShiftRightLogical((powerOfTwo - Vector512.Create(SmallestNormalHalfAsSingleBits)).AsInt32(), 13) + (sum & Vector512.Create((int)HalfExponentMantissaMask));
+        }
 
         // NaN keeps the payload's top 10 bits (so halves round-trip bit for bit), or gets payload 1 if they are all zero.
-        Vector512<uint> nan = Vector512.ShiftRightLogical(Vector512.Max(magnitude, Vector512.Create(SmallestNaNWithHalfPayloadBits)), 13) & Vector512.Create(HalfExponentMantissaMask);
-        result = Vector512.ConditionalSelect(Vector512.GreaterThan(magnitude.AsInt32(), Vector512.Create((int)SingleExponentMask)).AsUInt32(), nan, result);
-        return result | Vector512.ShiftRightLogical(bits ^ magnitude, 16);
+        Vector512<int> nan = Vector512.ShiftRightLogical(Vector512.Max(magnitude.AsUInt32(), Vector512.Create(SmallestNaNWithHalfPayloadBits)), 13).AsInt32() & Vector512.Create((int)HalfExponentMantissaMask);
+        return Vector512.ConditionalSelect(Vector512.GreaterThan(magnitude, Vector512.Create((int)SingleExponentMask)), nan, result);
     }
 
     /// <summary>Converts halves to floats (exactly), vectorized.</summary>
