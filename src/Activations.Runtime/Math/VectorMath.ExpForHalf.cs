@@ -48,10 +48,10 @@ public static partial class VectorMath
         x = ClampKeepingNaN(x, Vector128.Create(ExpForHalfZeroArgument), Vector128.Create(ExpForHalfHighestArgument));
         Vector128<float> shifted = ShiftedForHalf(x);
         Vector128<float> r = ReducedForHalf(x, shifted);
-        Vector128<float> p = MultiplyAdd(Vector128.Create(ExpForHalfC4), r, Vector128.Create(ExpForHalfC3));
-        p = MultiplyAdd(p, r, Vector128.Create(ExpForHalfC2));
-        p = MultiplyAdd(p, r, Vector128.Create(ExpForHalfC1));
-        p = MultiplyAdd(p, r, Vector128.Create(2.0f));
+        // Estrin's scheme rather than Horner's: shorter dependency chains let the processor overlap more vectors.
+        Vector128<float> r2 = r * r;
+        Vector128<float> high = MultiplyAdd(MultiplyAdd(Vector128.Create(ExpForHalfC4), r, Vector128.Create(ExpForHalfC3)), r, Vector128.Create(ExpForHalfC2));
+        Vector128<float> p = MultiplyAdd(high, r2, MultiplyAdd(Vector128.Create(ExpForHalfC1), r, Vector128.Create(2.0f)));
         return p * HalfPowerOfTwoForHalf(shifted);
     }
 
@@ -65,10 +65,10 @@ public static partial class VectorMath
         x = ClampKeepingNaN(x, Vector256.Create(ExpForHalfZeroArgument), Vector256.Create(ExpForHalfHighestArgument));
         Vector256<float> shifted = ShiftedForHalf(x);
         Vector256<float> r = ReducedForHalf(x, shifted);
-        Vector256<float> p = MultiplyAdd(Vector256.Create(ExpForHalfC4), r, Vector256.Create(ExpForHalfC3));
-        p = MultiplyAdd(p, r, Vector256.Create(ExpForHalfC2));
-        p = MultiplyAdd(p, r, Vector256.Create(ExpForHalfC1));
-        p = MultiplyAdd(p, r, Vector256.Create(2.0f));
+        // Estrin's scheme rather than Horner's: shorter dependency chains let the processor overlap more vectors.
+        Vector256<float> r2 = r * r;
+        Vector256<float> high = MultiplyAdd(MultiplyAdd(Vector256.Create(ExpForHalfC4), r, Vector256.Create(ExpForHalfC3)), r, Vector256.Create(ExpForHalfC2));
+        Vector256<float> p = MultiplyAdd(high, r2, MultiplyAdd(Vector256.Create(ExpForHalfC1), r, Vector256.Create(2.0f)));
         return p * HalfPowerOfTwoForHalf(shifted);
     }
 
@@ -82,10 +82,10 @@ public static partial class VectorMath
         x = ClampKeepingNaN(x, Vector512.Create(ExpForHalfZeroArgument), Vector512.Create(ExpForHalfHighestArgument));
         Vector512<float> shifted = ShiftedForHalf(x);
         Vector512<float> r = ReducedForHalf(x, shifted);
-        Vector512<float> p = MultiplyAdd(Vector512.Create(ExpForHalfC4), r, Vector512.Create(ExpForHalfC3));
-        p = MultiplyAdd(p, r, Vector512.Create(ExpForHalfC2));
-        p = MultiplyAdd(p, r, Vector512.Create(ExpForHalfC1));
-        p = MultiplyAdd(p, r, Vector512.Create(2.0f));
+        // Estrin's scheme rather than Horner's: shorter dependency chains let the processor overlap more vectors.
+        Vector512<float> r2 = r * r;
+        Vector512<float> high = MultiplyAdd(MultiplyAdd(Vector512.Create(ExpForHalfC4), r, Vector512.Create(ExpForHalfC3)), r, Vector512.Create(ExpForHalfC2));
+        Vector512<float> p = MultiplyAdd(high, r2, MultiplyAdd(Vector512.Create(ExpForHalfC1), r, Vector512.Create(2.0f)));
         return p * HalfPowerOfTwoForHalf(shifted);
     }
 }

@@ -49,10 +49,10 @@ public static partial class VectorMath
         x = ClampKeepingNaN(x, Vector128.Create(Expm1ForHalfLowestArgument), Vector128.Create(ExpForHalfHighestArgument));
         Vector128<float> shifted = ShiftedForHalf(x);
         Vector128<float> r = ReducedForHalf(x, shifted);
-        Vector128<float> q = MultiplyAdd(Vector128.Create(Expm1ForHalfQ3), r, Vector128.Create(Expm1ForHalfQ2));
-        q = MultiplyAdd(q, r, Vector128.Create(Expm1ForHalfQ1));
-        q = MultiplyAdd(q, r, Vector128.Create(Expm1ForHalfQ0));
-        Vector128<float> expm1R = MultiplyAdd(r * r, q, r);
+        // Estrin's scheme rather than Horner's: shorter dependency chains let the processor overlap more vectors.
+        Vector128<float> r2 = r * r;
+        Vector128<float> q = MultiplyAdd(MultiplyAdd(Vector128.Create(Expm1ForHalfQ3), r, Vector128.Create(Expm1ForHalfQ2)), r2, MultiplyAdd(Vector128.Create(Expm1ForHalfQ1), r, Vector128.Create(Expm1ForHalfQ0)));
+        Vector128<float> expm1R = MultiplyAdd(r2, q, r);
 
         // 2^k e^r - 1 = 2 (s (e^r - 1) + (s - 1/2)) with s = 2^(k-1): the scalings are exact and s stays finite up to k = 128
         // (above ln(float.MaxValue) the result overflows to +∞).
@@ -71,10 +71,10 @@ public static partial class VectorMath
         x = ClampKeepingNaN(x, Vector256.Create(Expm1ForHalfLowestArgument), Vector256.Create(ExpForHalfHighestArgument));
         Vector256<float> shifted = ShiftedForHalf(x);
         Vector256<float> r = ReducedForHalf(x, shifted);
-        Vector256<float> q = MultiplyAdd(Vector256.Create(Expm1ForHalfQ3), r, Vector256.Create(Expm1ForHalfQ2));
-        q = MultiplyAdd(q, r, Vector256.Create(Expm1ForHalfQ1));
-        q = MultiplyAdd(q, r, Vector256.Create(Expm1ForHalfQ0));
-        Vector256<float> expm1R = MultiplyAdd(r * r, q, r);
+        // Estrin's scheme rather than Horner's: shorter dependency chains let the processor overlap more vectors.
+        Vector256<float> r2 = r * r;
+        Vector256<float> q = MultiplyAdd(MultiplyAdd(Vector256.Create(Expm1ForHalfQ3), r, Vector256.Create(Expm1ForHalfQ2)), r2, MultiplyAdd(Vector256.Create(Expm1ForHalfQ1), r, Vector256.Create(Expm1ForHalfQ0)));
+        Vector256<float> expm1R = MultiplyAdd(r2, q, r);
 
         // 2^k e^r - 1 = 2 (s (e^r - 1) + (s - 1/2)) with s = 2^(k-1): the scalings are exact and s stays finite up to k = 128
         // (above ln(float.MaxValue) the result overflows to +∞).
@@ -93,10 +93,10 @@ public static partial class VectorMath
         x = ClampKeepingNaN(x, Vector512.Create(Expm1ForHalfLowestArgument), Vector512.Create(ExpForHalfHighestArgument));
         Vector512<float> shifted = ShiftedForHalf(x);
         Vector512<float> r = ReducedForHalf(x, shifted);
-        Vector512<float> q = MultiplyAdd(Vector512.Create(Expm1ForHalfQ3), r, Vector512.Create(Expm1ForHalfQ2));
-        q = MultiplyAdd(q, r, Vector512.Create(Expm1ForHalfQ1));
-        q = MultiplyAdd(q, r, Vector512.Create(Expm1ForHalfQ0));
-        Vector512<float> expm1R = MultiplyAdd(r * r, q, r);
+        // Estrin's scheme rather than Horner's: shorter dependency chains let the processor overlap more vectors.
+        Vector512<float> r2 = r * r;
+        Vector512<float> q = MultiplyAdd(MultiplyAdd(Vector512.Create(Expm1ForHalfQ3), r, Vector512.Create(Expm1ForHalfQ2)), r2, MultiplyAdd(Vector512.Create(Expm1ForHalfQ1), r, Vector512.Create(Expm1ForHalfQ0)));
+        Vector512<float> expm1R = MultiplyAdd(r2, q, r);
 
         // 2^k e^r - 1 = 2 (s (e^r - 1) + (s - 1/2)) with s = 2^(k-1): the scalings are exact and s stays finite up to k = 128
         // (above ln(float.MaxValue) the result overflows to +∞).

@@ -31,6 +31,9 @@ public static partial class VectorMath
     /// <summary>Keeps, of a sign-extended half shifted left by 13, the sign and the 15 exponent and mantissa bits.</summary>
     private const int ShiftedHalfMask = unchecked((int)0x8fffe000);
 
+    /// <summary>The largest finite half's exponent and mantissa bits: above them is infinity or NaN.</summary>
+    private const int HalfMaxFiniteBits = 0x7bff;
+
     /// <summary>The float bits of 2^-14, the smallest normal half.</summary>
     private const uint SmallestNormalHalfAsSingleBits = 0x38800000;
 
@@ -81,8 +84,8 @@ public static partial class VectorMath
         Vector128<int> finite = ((Vector128.ShiftLeft(signExtended, 13) & Vector128.Create(ShiftedHalfMask)).AsSingle() * Vector128.Create(TwoTo112)).AsInt32();
 
         // Half infinities and NaNs come out as ±65536 and above with their payload in place: give them the all-ones exponent.
-        // (The comparison uses the narrowing's constants, which the kernel holds anyway; finite halves stay below 65520.)
-        Vector128<int> infinityOrNaN = Vector128.GreaterThan(finite & Vector128.Create(0x7fffffff), Vector128.Create((int)HalfOverflowAsSingleBits));
+        // (Tested on the half's bits, so that the test runs beside the multiplication rather than after it.)
+        Vector128<int> infinityOrNaN = Vector128.GreaterThan(signExtended & Vector128.Create((int)HalfExponentMantissaMask), Vector128.Create(HalfMaxFiniteBits));
         return (finite | (infinityOrNaN & Vector128.Create((int)SingleExponentMask))).AsSingle();
     }
 
@@ -159,8 +162,8 @@ public static partial class VectorMath
         Vector256<int> finite = ((Vector256.ShiftLeft(signExtended, 13) & Vector256.Create(ShiftedHalfMask)).AsSingle() * Vector256.Create(TwoTo112)).AsInt32();
 
         // Half infinities and NaNs come out as ±65536 and above with their payload in place: give them the all-ones exponent.
-        // (The comparison uses the narrowing's constants, which the kernel holds anyway; finite halves stay below 65520.)
-        Vector256<int> infinityOrNaN = Vector256.GreaterThan(finite & Vector256.Create(0x7fffffff), Vector256.Create((int)HalfOverflowAsSingleBits));
+        // (Tested on the half's bits, so that the test runs beside the multiplication rather than after it.)
+        Vector256<int> infinityOrNaN = Vector256.GreaterThan(signExtended & Vector256.Create((int)HalfExponentMantissaMask), Vector256.Create(HalfMaxFiniteBits));
         return (finite | (infinityOrNaN & Vector256.Create((int)SingleExponentMask))).AsSingle();
     }
 
@@ -237,8 +240,8 @@ public static partial class VectorMath
         Vector512<int> finite = ((Vector512.ShiftLeft(signExtended, 13) & Vector512.Create(ShiftedHalfMask)).AsSingle() * Vector512.Create(TwoTo112)).AsInt32();
 
         // Half infinities and NaNs come out as ±65536 and above with their payload in place: give them the all-ones exponent.
-        // (The comparison uses the narrowing's constants, which the kernel holds anyway; finite halves stay below 65520.)
-        Vector512<int> infinityOrNaN = Vector512.GreaterThan(finite & Vector512.Create(0x7fffffff), Vector512.Create((int)HalfOverflowAsSingleBits));
+        // (Tested on the half's bits, so that the test runs beside the multiplication rather than after it.)
+        Vector512<int> infinityOrNaN = Vector512.GreaterThan(signExtended & Vector512.Create((int)HalfExponentMantissaMask), Vector512.Create(HalfMaxFiniteBits));
         return (finite | (infinityOrNaN & Vector512.Create((int)SingleExponentMask))).AsSingle();
     }
 
