@@ -366,8 +366,8 @@ public static partial class VectorMath
         }
     }
 
-    /// <summary>One half's bits to its float, by the same rules as the vectors (for span tails).</summary>
-    private static float HalfBitsToSingle(ushort half)
+    /// <summary>One half's bits to its float, by the same rules as the vectors (for span tails and the Half loop's scalar path).</summary>
+    internal static float HalfBitsToSingle(ushort half)
     {
         uint sign = (uint)(half & 0x8000) << 16;
         uint exponentMantissa = half & HalfExponentMantissaMask;
@@ -378,8 +378,8 @@ public static partial class VectorMath
         return BitConverter.UInt32BitsToSingle(magnitude | sign);
     }
 
-    /// <summary>One float to the bits of the nearest half, by the same rules as the vectors (for span tails).</summary>
-    private static ushort SingleToHalfBits(float value)
+    /// <summary>One float to the bits of the nearest half, by the same rules as the vectors (for span tails and the Half loop's scalar path).</summary>
+    internal static ushort SingleToHalfBits(float value)
     {
         uint bits = BitConverter.SingleToUInt32Bits(value);
         uint sign = (bits >> 16) & 0x8000u;
