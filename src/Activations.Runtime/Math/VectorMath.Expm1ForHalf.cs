@@ -43,10 +43,13 @@ public static partial class VectorMath
     /// <param name="x">The exponents.</param>
     /// <returns>e raised to each element, minus one.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> Expm1ForHalf(Vector128<float> x)
+    public static Vector128<float> Expm1ForHalf(Vector128<float> x) =>
+        Expm1ForHalfClamped(ClampKeepingNaN(x, Vector128.Create(Expm1ForHalfLowestArgument), Vector128.Create(ExpForHalfHighestArgument)));
+
+    /// <summary>e^x - 1 for x in [-17.5, 88.8] or NaN (clamped there, every lane takes the same path: e^-17.5 - 1 rounds to -1, and k stays at most 128).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<float> Expm1ForHalfClamped(Vector128<float> x)
     {
-        // Clamped, every lane takes the same path: e^-17.5 - 1 rounds to -1, and k stays at most 128.
-        x = ClampKeepingNaN(x, Vector128.Create(Expm1ForHalfLowestArgument), Vector128.Create(ExpForHalfHighestArgument));
         Vector128<float> shifted = ShiftedForHalf(x);
         Vector128<float> r = ReducedForHalf(x, shifted);
         // Estrin's scheme rather than Horner's: shorter dependency chains let the processor overlap more vectors.
@@ -65,10 +68,13 @@ public static partial class VectorMath
     /// <param name="x">The exponents.</param>
     /// <returns>e raised to each element, minus one.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Expm1ForHalf(Vector256<float> x)
+    public static Vector256<float> Expm1ForHalf(Vector256<float> x) =>
+        Expm1ForHalfClamped(ClampKeepingNaN(x, Vector256.Create(Expm1ForHalfLowestArgument), Vector256.Create(ExpForHalfHighestArgument)));
+
+    /// <summary>e^x - 1 for x in [-17.5, 88.8] or NaN (clamped there, every lane takes the same path: e^-17.5 - 1 rounds to -1, and k stays at most 128).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> Expm1ForHalfClamped(Vector256<float> x)
     {
-        // Clamped, every lane takes the same path: e^-17.5 - 1 rounds to -1, and k stays at most 128.
-        x = ClampKeepingNaN(x, Vector256.Create(Expm1ForHalfLowestArgument), Vector256.Create(ExpForHalfHighestArgument));
         Vector256<float> shifted = ShiftedForHalf(x);
         Vector256<float> r = ReducedForHalf(x, shifted);
         // Estrin's scheme rather than Horner's: shorter dependency chains let the processor overlap more vectors.
@@ -87,10 +93,13 @@ public static partial class VectorMath
     /// <param name="x">The exponents.</param>
     /// <returns>e raised to each element, minus one.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Expm1ForHalf(Vector512<float> x)
+    public static Vector512<float> Expm1ForHalf(Vector512<float> x) =>
+        Expm1ForHalfClamped(ClampKeepingNaN(x, Vector512.Create(Expm1ForHalfLowestArgument), Vector512.Create(ExpForHalfHighestArgument)));
+
+    /// <summary>e^x - 1 for x in [-17.5, 88.8] or NaN (clamped there, every lane takes the same path: e^-17.5 - 1 rounds to -1, and k stays at most 128).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> Expm1ForHalfClamped(Vector512<float> x)
     {
-        // Clamped, every lane takes the same path: e^-17.5 - 1 rounds to -1, and k stays at most 128.
-        x = ClampKeepingNaN(x, Vector512.Create(Expm1ForHalfLowestArgument), Vector512.Create(ExpForHalfHighestArgument));
         Vector512<float> shifted = ShiftedForHalf(x);
         Vector512<float> r = ReducedForHalf(x, shifted);
         // Estrin's scheme rather than Horner's: shorter dependency chains let the processor overlap more vectors.

@@ -85,14 +85,14 @@ public static partial class VectorMath
     private static Vector128<float> ClampKeepingNaN(Vector128<float> x, Vector128<float> low, Vector128<float> high)
     {
         // x86's min and max return their second operand when either is NaN: one instruction each.
-        if (Sse.IsSupported)
-        {
-            return Sse.Min(high, Sse.Max(low, x));
-        }
-
-        x = Vector128.ConditionalSelect(Vector128.LessThan(x, low), low, x);
-        return Vector128.ConditionalSelect(Vector128.GreaterThan(x, high), high, x);
+        x = AtLeastKeepingNaN(x, low);
+        return Sse.IsSupported ? Sse.Min(high, x) : Vector128.ConditionalSelect(Vector128.GreaterThan(x, high), high, x);
     }
+
+    /// <summary>x, or <paramref name="low"/> where x is below it; a NaN stays NaN.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<float> AtLeastKeepingNaN(Vector128<float> x, Vector128<float> low) =>
+        Sse.IsSupported ? Sse.Max(low, x) : Vector128.ConditionalSelect(Vector128.LessThan(x, low), low, x);
 
     /// <summary>The shifted float of the argument reduction: x / ln 2 + 1.5 * 2^23, whose low bits hold k = round(x / ln 2).</summary>
     /// <remarks>The reductions are split in two steps that return one vector each: an <c>out</c> vector lives in stack memory.</remarks>
@@ -121,14 +121,14 @@ public static partial class VectorMath
     private static Vector256<float> ClampKeepingNaN(Vector256<float> x, Vector256<float> low, Vector256<float> high)
     {
         // x86's min and max return their second operand when either is NaN: one instruction each.
-        if (Avx.IsSupported)
-        {
-            return Avx.Min(high, Avx.Max(low, x));
-        }
-
-        x = Vector256.ConditionalSelect(Vector256.LessThan(x, low), low, x);
-        return Vector256.ConditionalSelect(Vector256.GreaterThan(x, high), high, x);
+        x = AtLeastKeepingNaN(x, low);
+        return Avx.IsSupported ? Avx.Min(high, x) : Vector256.ConditionalSelect(Vector256.GreaterThan(x, high), high, x);
     }
+
+    /// <summary>x, or <paramref name="low"/> where x is below it; a NaN stays NaN.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> AtLeastKeepingNaN(Vector256<float> x, Vector256<float> low) =>
+        Avx.IsSupported ? Avx.Max(low, x) : Vector256.ConditionalSelect(Vector256.LessThan(x, low), low, x);
 
     /// <summary>The shifted float of the argument reduction: x / ln 2 + 1.5 * 2^23, whose low bits hold k = round(x / ln 2).</summary>
     /// <remarks>The reductions are split in two steps that return one vector each: an <c>out</c> vector lives in stack memory.</remarks>
@@ -157,13 +157,13 @@ public static partial class VectorMath
     private static Vector512<float> ClampKeepingNaN(Vector512<float> x, Vector512<float> low, Vector512<float> high)
     {
         // x86's min and max return their second operand when either is NaN: one instruction each.
-        if (Avx512F.IsSupported)
-        {
-            return Avx512F.Min(high, Avx512F.Max(low, x));
-        }
-
-        x = Vector512.ConditionalSelect(Vector512.LessThan(x, low), low, x);
-        return Vector512.ConditionalSelect(Vector512.GreaterThan(x, high), high, x);
+        x = AtLeastKeepingNaN(x, low);
+        return Avx512F.IsSupported ? Avx512F.Min(high, x) : Vector512.ConditionalSelect(Vector512.GreaterThan(x, high), high, x);
     }
+
+    /// <summary>x, or <paramref name="low"/> where x is below it; a NaN stays NaN.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> AtLeastKeepingNaN(Vector512<float> x, Vector512<float> low) =>
+        Avx512F.IsSupported ? Avx512F.Max(low, x) : Vector512.ConditionalSelect(Vector512.LessThan(x, low), low, x);
 
 }
