@@ -16,7 +16,8 @@ public static partial class VectorMath
     // kept bit for bit (unlike (float)half, which quiets a signaling NaN), so that every half round-trips exactly.
     // Narrowing rounds to nearest, ties to even, with the hardware's own rounding: the vectors add 2^(e+13) (e the value's
     // exponent, at least -14) so that the float adder drops exactly the bits below the half's ULP, normal and subnormal
-    // alike, and read the half's bits off the sum; the scalar code adds 0xfff plus the kept mantissa's lowest bit before
+    // alike, and read the half's bits off the sum (on x86 with one multiply-add of its 16-bit halves; the signs are packed
+    // separately, once per two vectors); the scalar code adds 0xfff plus the kept mantissa's lowest bit before
     // dropping 13 bits for normal results and adds 0.5f for subnormal ones. 65520 and above become infinity. A NaN keeps
     // the top 10 bits of its payload (or gets payload 1 if they are all zero, so that it stays a NaN).
     // The kernels' loop (HalfElementwiseLoop) widens each half of a vector with WidenLowerHalf/WidenUpperHalf rather than
