@@ -7,7 +7,8 @@ namespace Activations.Benchmarks.BuiltIns;
 /// <summary>
 /// Half, n = 65536: sigmoid and tanh against TensorPrimitives' generic Half overloads (bar: 3x faster).
 /// Ours widens to float in vectors, computes natively in float with the …ForHalf math, and narrows; silu and
-/// elu (no TensorPrimitives peer) show the same path on longer formulas; the copy is the memory floor.
+/// elu (no TensorPrimitives peer) show the same path on longer formulas; linear is the conversions alone (Half to
+/// float and back) and the copy the memory floor.
 /// </summary>
 /// <remarks>Min is reported besides the median: on a shared, loaded machine it is the statistic least disturbed by other processes.</remarks>
 [MemoryDiagnoser]
@@ -46,6 +47,9 @@ public class HalfBenchmarks
 
     [Benchmark(Description = "elu Activations")]
     public void EluOurs() => Activation.Elu(_x, _destination);
+
+    [Benchmark(Description = "linear Activations (widen + narrow only)")]
+    public void LinearOurs() => Activation.Linear(_x, _destination);
 
     [Benchmark(Description = "copy (floor)")]
     public void Copy() => _x.AsSpan().CopyTo(_destination);

@@ -49,17 +49,18 @@ public static class HalfElementwiseLoop
             return;
         }
 
-        RunScalar(ref Unsafe.As<ushort, Half>(ref xRef), ref Unsafe.As<ushort, Half>(ref destinationRef), length, op);
+        RunScalar(ref xRef, ref destinationRef, length, op);
     }
 
     // Each width is its own JIT compilation root, as in ElementwiseLoop, so the math keeps the whole inlining budget.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void RunScalar<TOperator>(ref Half x, ref Half destination, nuint length, TOperator op)
+    private static void RunScalar<TOperator>(ref ushort x, ref ushort destination, nuint length, TOperator op)
         where TOperator : struct, IElementwiseOperator<float>
     {
         for (nuint i = 0; i < length; i++)
         {
-            Unsafe.Add(ref destination, i) = (Half)op.Invoke((float)Unsafe.Add(ref x, i));
+            // The vectors' conversion rules (exact round trip of every half, NaN payloads included), one element at a time.
+            Unsafe.Add(ref destination, i) = VectorMath.SingleToHalfBits(op.Invoke(VectorMath.HalfBitsToSingle(Unsafe.Add(ref x, i))));
         }
     }
 
@@ -67,8 +68,7 @@ public static class HalfElementwiseLoop
     private static Vector512<ushort> Invoke512<TOperator>(Vector512<ushort> bits, TOperator op)
         where TOperator : struct, IElementwiseOperator<float>
     {
-        (Vector512<float> lower, Vector512<float> upper) = VectorMath.WidenHalf(bits);
-        return VectorMath.NarrowToHalf(op.Invoke(lower), op.Invoke(upper));
+        return VectorMath.NarrowToHalf(op.Invoke(VectorMath.WidenLowerHalf(bits)), op.Invoke(VectorMath.WidenUpperHalf(bits)));
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -81,16 +81,25 @@ public static class HalfElementwiseLoop
         // As in ElementwiseLoop: the overlapping tail is computed first, so in-place calls read original values.
         Vector512<ushort> tail = Invoke512(Vector512.LoadUnsafe(ref x, last), op);
 
-        nuint i = 0;
-        for (; i + (2 * count) <= last; i += 2 * count)
+        if (last != 0)
         {
-            Invoke512(Vector512.LoadUnsafe(ref x, i), op).StoreUnsafe(ref destination, i);
-            Invoke512(Vector512.LoadUnsafe(ref x, i + count), op).StoreUnsafe(ref destination, i + count);
-        }
+            // Software-pipelined: each step narrows and stores the previous step's results between the operator's two long
+            // dependency chains, so that the processor has independent work in its window while they wait. Every store is
+            // to elements already read (in-place calls read original values).
+            Vector512<ushort> bits = Vector512.LoadUnsafe(ref x, 0);
+            Vector512<float> lower = op.Invoke(VectorMath.WidenLowerHalf(bits));
+            Vector512<float> upper = op.Invoke(VectorMath.WidenUpperHalf(bits));
+            nuint i = count;
+            for (; i < last; i += count)
+            {
+                bits = Vector512.LoadUnsafe(ref x, i);
+                Vector512<float> nextLower = op.Invoke(VectorMath.WidenLowerHalf(bits));
+                VectorMath.NarrowToHalf(lower, upper).StoreUnsafe(ref destination, i - count);
+                upper = op.Invoke(VectorMath.WidenUpperHalf(bits));
+                lower = nextLower;
+            }
 
-        for (; i < last; i += count)
-        {
-            Invoke512(Vector512.LoadUnsafe(ref x, i), op).StoreUnsafe(ref destination, i);
+            VectorMath.NarrowToHalf(lower, upper).StoreUnsafe(ref destination, i - count);
         }
 
         tail.StoreUnsafe(ref destination, last);
@@ -100,8 +109,7 @@ public static class HalfElementwiseLoop
     private static Vector256<ushort> Invoke256<TOperator>(Vector256<ushort> bits, TOperator op)
         where TOperator : struct, IElementwiseOperator<float>
     {
-        (Vector256<float> lower, Vector256<float> upper) = VectorMath.WidenHalf(bits);
-        return VectorMath.NarrowToHalf(op.Invoke(lower), op.Invoke(upper));
+        return VectorMath.NarrowToHalf(op.Invoke(VectorMath.WidenLowerHalf(bits)), op.Invoke(VectorMath.WidenUpperHalf(bits)));
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -114,16 +122,25 @@ public static class HalfElementwiseLoop
         // As in ElementwiseLoop: the overlapping tail is computed first, so in-place calls read original values.
         Vector256<ushort> tail = Invoke256(Vector256.LoadUnsafe(ref x, last), op);
 
-        nuint i = 0;
-        for (; i + (2 * count) <= last; i += 2 * count)
+        if (last != 0)
         {
-            Invoke256(Vector256.LoadUnsafe(ref x, i), op).StoreUnsafe(ref destination, i);
-            Invoke256(Vector256.LoadUnsafe(ref x, i + count), op).StoreUnsafe(ref destination, i + count);
-        }
+            // Software-pipelined: each step narrows and stores the previous step's results between the operator's two long
+            // dependency chains, so that the processor has independent work in its window while they wait. Every store is
+            // to elements already read (in-place calls read original values).
+            Vector256<ushort> bits = Vector256.LoadUnsafe(ref x, 0);
+            Vector256<float> lower = op.Invoke(VectorMath.WidenLowerHalf(bits));
+            Vector256<float> upper = op.Invoke(VectorMath.WidenUpperHalf(bits));
+            nuint i = count;
+            for (; i < last; i += count)
+            {
+                bits = Vector256.LoadUnsafe(ref x, i);
+                Vector256<float> nextLower = op.Invoke(VectorMath.WidenLowerHalf(bits));
+                VectorMath.NarrowToHalf(lower, upper).StoreUnsafe(ref destination, i - count);
+                upper = op.Invoke(VectorMath.WidenUpperHalf(bits));
+                lower = nextLower;
+            }
 
-        for (; i < last; i += count)
-        {
-            Invoke256(Vector256.LoadUnsafe(ref x, i), op).StoreUnsafe(ref destination, i);
+            VectorMath.NarrowToHalf(lower, upper).StoreUnsafe(ref destination, i - count);
         }
 
         tail.StoreUnsafe(ref destination, last);
@@ -133,8 +150,7 @@ public static class HalfElementwiseLoop
     private static Vector128<ushort> Invoke128<TOperator>(Vector128<ushort> bits, TOperator op)
         where TOperator : struct, IElementwiseOperator<float>
     {
-        (Vector128<float> lower, Vector128<float> upper) = VectorMath.WidenHalf(bits);
-        return VectorMath.NarrowToHalf(op.Invoke(lower), op.Invoke(upper));
+        return VectorMath.NarrowToHalf(op.Invoke(VectorMath.WidenLowerHalf(bits)), op.Invoke(VectorMath.WidenUpperHalf(bits)));
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -147,16 +163,25 @@ public static class HalfElementwiseLoop
         // As in ElementwiseLoop: the overlapping tail is computed first, so in-place calls read original values.
         Vector128<ushort> tail = Invoke128(Vector128.LoadUnsafe(ref x, last), op);
 
-        nuint i = 0;
-        for (; i + (2 * count) <= last; i += 2 * count)
+        if (last != 0)
         {
-            Invoke128(Vector128.LoadUnsafe(ref x, i), op).StoreUnsafe(ref destination, i);
-            Invoke128(Vector128.LoadUnsafe(ref x, i + count), op).StoreUnsafe(ref destination, i + count);
-        }
+            // Software-pipelined: each step narrows and stores the previous step's results between the operator's two long
+            // dependency chains, so that the processor has independent work in its window while they wait. Every store is
+            // to elements already read (in-place calls read original values).
+            Vector128<ushort> bits = Vector128.LoadUnsafe(ref x, 0);
+            Vector128<float> lower = op.Invoke(VectorMath.WidenLowerHalf(bits));
+            Vector128<float> upper = op.Invoke(VectorMath.WidenUpperHalf(bits));
+            nuint i = count;
+            for (; i < last; i += count)
+            {
+                bits = Vector128.LoadUnsafe(ref x, i);
+                Vector128<float> nextLower = op.Invoke(VectorMath.WidenLowerHalf(bits));
+                VectorMath.NarrowToHalf(lower, upper).StoreUnsafe(ref destination, i - count);
+                upper = op.Invoke(VectorMath.WidenUpperHalf(bits));
+                lower = nextLower;
+            }
 
-        for (; i < last; i += count)
-        {
-            Invoke128(Vector128.LoadUnsafe(ref x, i), op).StoreUnsafe(ref destination, i);
+            VectorMath.NarrowToHalf(lower, upper).StoreUnsafe(ref destination, i - count);
         }
 
         tail.StoreUnsafe(ref destination, last);

@@ -38,57 +38,54 @@ public static partial class VectorMath
         return p * HalfPowerOfTwoForHalf(shifted);
     }
 
-    /// <summary>e^x per element for results rounded to Half: relative error below 2^-16; zero below e^-86.5 (absolute error under 2^-124); +∞ above ln(float.MaxValue); NaN stays NaN.</summary>
+    /// <summary>e^x per element for results rounded to Half: relative error below 2^-16; zero below about -87 (absolute error under 2^-125); +∞ above ln(float.MaxValue); NaN stays NaN.</summary>
     /// <param name="x">The exponents.</param>
     /// <returns>e raised to each element.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> ExpForHalf(Vector128<float> x)
     {
-        Vector128<float> r = ReduceForHalf(x, out Vector128<float> shifted);
-        Vector128<float> p = MultiplyAdd(Vector128.Create(ExpForHalfC4), r, Vector128.Create(ExpForHalfC3));
-        p = MultiplyAdd(p, r, Vector128.Create(ExpForHalfC2));
-        p = MultiplyAdd(p, r, Vector128.Create(ExpForHalfC1));
-        p = MultiplyAdd(p, r, Vector128.Create(2.0f));
-        Vector128<float> result = p * HalfPowerOfTwoForHalf(shifted);
-
-        // Lanes out of range were computed from a meaningless k: zero below the flush bound; x * ∞ (∞ or NaN) above ln(float.MaxValue) and for NaN.
-        result = Vector128.AndNot(result, Vector128.LessThan(x, Vector128.Create(ExpForHalfFlushBound)));
-        return Vector128.ConditionalSelect(Vector128.LessThanOrEqual(x, Vector128.Create(LnSingleMaxValue)), result, x * Vector128.Create(float.PositiveInfinity));
+        // Clamped, every lane takes the same path: k = -126 gives exactly 0, and e^x above ln(float.MaxValue) overflows to +∞.
+        x = ClampKeepingNaN(x, Vector128.Create(ExpForHalfZeroArgument), Vector128.Create(ExpForHalfHighestArgument));
+        Vector128<float> shifted = ShiftedForHalf(x);
+        Vector128<float> r = ReducedForHalf(x, shifted);
+        // Estrin's scheme rather than Horner's: shorter dependency chains let the processor overlap more vectors.
+        Vector128<float> r2 = r * r;
+        Vector128<float> high = MultiplyAdd(MultiplyAdd(Vector128.Create(ExpForHalfC4), r, Vector128.Create(ExpForHalfC3)), r, Vector128.Create(ExpForHalfC2));
+        Vector128<float> p = MultiplyAdd(high, r2, MultiplyAdd(Vector128.Create(ExpForHalfC1), r, Vector128.Create(2.0f)));
+        return p * HalfPowerOfTwoForHalf(shifted);
     }
 
-    /// <summary>e^x per element for results rounded to Half: relative error below 2^-16; zero below e^-86.5 (absolute error under 2^-124); +∞ above ln(float.MaxValue); NaN stays NaN.</summary>
+    /// <summary>e^x per element for results rounded to Half: relative error below 2^-16; zero below about -87 (absolute error under 2^-125); +∞ above ln(float.MaxValue); NaN stays NaN.</summary>
     /// <param name="x">The exponents.</param>
     /// <returns>e raised to each element.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> ExpForHalf(Vector256<float> x)
     {
-        Vector256<float> r = ReduceForHalf(x, out Vector256<float> shifted);
-        Vector256<float> p = MultiplyAdd(Vector256.Create(ExpForHalfC4), r, Vector256.Create(ExpForHalfC3));
-        p = MultiplyAdd(p, r, Vector256.Create(ExpForHalfC2));
-        p = MultiplyAdd(p, r, Vector256.Create(ExpForHalfC1));
-        p = MultiplyAdd(p, r, Vector256.Create(2.0f));
-        Vector256<float> result = p * HalfPowerOfTwoForHalf(shifted);
-
-        // Lanes out of range were computed from a meaningless k: zero below the flush bound; x * ∞ (∞ or NaN) above ln(float.MaxValue) and for NaN.
-        result = Vector256.AndNot(result, Vector256.LessThan(x, Vector256.Create(ExpForHalfFlushBound)));
-        return Vector256.ConditionalSelect(Vector256.LessThanOrEqual(x, Vector256.Create(LnSingleMaxValue)), result, x * Vector256.Create(float.PositiveInfinity));
+        // Clamped, every lane takes the same path: k = -126 gives exactly 0, and e^x above ln(float.MaxValue) overflows to +∞.
+        x = ClampKeepingNaN(x, Vector256.Create(ExpForHalfZeroArgument), Vector256.Create(ExpForHalfHighestArgument));
+        Vector256<float> shifted = ShiftedForHalf(x);
+        Vector256<float> r = ReducedForHalf(x, shifted);
+        // Estrin's scheme rather than Horner's: shorter dependency chains let the processor overlap more vectors.
+        Vector256<float> r2 = r * r;
+        Vector256<float> high = MultiplyAdd(MultiplyAdd(Vector256.Create(ExpForHalfC4), r, Vector256.Create(ExpForHalfC3)), r, Vector256.Create(ExpForHalfC2));
+        Vector256<float> p = MultiplyAdd(high, r2, MultiplyAdd(Vector256.Create(ExpForHalfC1), r, Vector256.Create(2.0f)));
+        return p * HalfPowerOfTwoForHalf(shifted);
     }
 
-    /// <summary>e^x per element for results rounded to Half: relative error below 2^-16; zero below e^-86.5 (absolute error under 2^-124); +∞ above ln(float.MaxValue); NaN stays NaN.</summary>
+    /// <summary>e^x per element for results rounded to Half: relative error below 2^-16; zero below about -87 (absolute error under 2^-125); +∞ above ln(float.MaxValue); NaN stays NaN.</summary>
     /// <param name="x">The exponents.</param>
     /// <returns>e raised to each element.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> ExpForHalf(Vector512<float> x)
     {
-        Vector512<float> r = ReduceForHalf(x, out Vector512<float> shifted);
-        Vector512<float> p = MultiplyAdd(Vector512.Create(ExpForHalfC4), r, Vector512.Create(ExpForHalfC3));
-        p = MultiplyAdd(p, r, Vector512.Create(ExpForHalfC2));
-        p = MultiplyAdd(p, r, Vector512.Create(ExpForHalfC1));
-        p = MultiplyAdd(p, r, Vector512.Create(2.0f));
-        Vector512<float> result = p * HalfPowerOfTwoForHalf(shifted);
-
-        // Lanes out of range were computed from a meaningless k: zero below the flush bound; x * ∞ (∞ or NaN) above ln(float.MaxValue) and for NaN.
-        result = Vector512.AndNot(result, Vector512.LessThan(x, Vector512.Create(ExpForHalfFlushBound)));
-        return Vector512.ConditionalSelect(Vector512.LessThanOrEqual(x, Vector512.Create(LnSingleMaxValue)), result, x * Vector512.Create(float.PositiveInfinity));
+        // Clamped, every lane takes the same path: k = -126 gives exactly 0, and e^x above ln(float.MaxValue) overflows to +∞.
+        x = ClampKeepingNaN(x, Vector512.Create(ExpForHalfZeroArgument), Vector512.Create(ExpForHalfHighestArgument));
+        Vector512<float> shifted = ShiftedForHalf(x);
+        Vector512<float> r = ReducedForHalf(x, shifted);
+        // Estrin's scheme rather than Horner's: shorter dependency chains let the processor overlap more vectors.
+        Vector512<float> r2 = r * r;
+        Vector512<float> high = MultiplyAdd(MultiplyAdd(Vector512.Create(ExpForHalfC4), r, Vector512.Create(ExpForHalfC3)), r, Vector512.Create(ExpForHalfC2));
+        Vector512<float> p = MultiplyAdd(high, r2, MultiplyAdd(Vector512.Create(ExpForHalfC1), r, Vector512.Create(2.0f)));
+        return p * HalfPowerOfTwoForHalf(shifted);
     }
 }

@@ -43,77 +43,74 @@ public static partial class VectorMath
     /// <param name="x">The exponents.</param>
     /// <returns>e raised to each element, minus one.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> Expm1ForHalf(Vector128<float> x)
-    {
-        Vector128<float> result = Expm1ForHalfInRange(x);
-        return Vector128.ConditionalSelect(Vector128.LessThanOrEqual(x, Vector128.Create(LnSingleMaxValue)), result, x * Vector128.Create(float.PositiveInfinity));
-    }
+    public static Vector128<float> Expm1ForHalf(Vector128<float> x) =>
+        Expm1ForHalfClamped(ClampKeepingNaN(x, Vector128.Create(Expm1ForHalfLowestArgument), Vector128.Create(ExpForHalfHighestArgument)));
 
-    /// <summary>e^x - 1 for x at most ln(float.MaxValue) or NaN (-1 below -17.5, where e^x is below half a float ULP of 1).</summary>
+    /// <summary>e^x - 1 for x in [-17.5, 88.8] or NaN (clamped there, every lane takes the same path: e^-17.5 - 1 rounds to -1, and k stays at most 128).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector128<float> Expm1ForHalfInRange(Vector128<float> x)
+    private static Vector128<float> Expm1ForHalfClamped(Vector128<float> x)
     {
-        Vector128<float> r = ReduceForHalf(x, out Vector128<float> shifted);
-        Vector128<float> q = MultiplyAdd(Vector128.Create(Expm1ForHalfQ3), r, Vector128.Create(Expm1ForHalfQ2));
-        q = MultiplyAdd(q, r, Vector128.Create(Expm1ForHalfQ1));
-        q = MultiplyAdd(q, r, Vector128.Create(Expm1ForHalfQ0));
-        Vector128<float> expm1R = MultiplyAdd(r * r, q, r);
+        Vector128<float> shifted = ShiftedForHalf(x);
+        Vector128<float> r = ReducedForHalf(x, shifted);
+        // Estrin's scheme rather than Horner's: shorter dependency chains let the processor overlap more vectors.
+        Vector128<float> r2 = r * r;
+        Vector128<float> q = MultiplyAdd(MultiplyAdd(Vector128.Create(Expm1ForHalfQ3), r, Vector128.Create(Expm1ForHalfQ2)), r2, MultiplyAdd(Vector128.Create(Expm1ForHalfQ1), r, Vector128.Create(Expm1ForHalfQ0)));
+        Vector128<float> expm1R = MultiplyAdd(r2, q, r);
 
-        // 2^k e^r - 1 = 2 (s (e^r - 1) + (s - 1/2)) with s = 2^(k-1): the scalings are exact and s stays finite up to k = 128.
+        // 2^k e^r - 1 = 2 (s (e^r - 1) + (s - 1/2)) with s = 2^(k-1): the scalings are exact and s stays finite up to k = 128
+        // (above ln(float.MaxValue) the result overflows to +∞).
         Vector128<float> s = HalfPowerOfTwoForHalf(shifted);
         Vector128<float> half = MultiplyAdd(s, expm1R, s - Vector128.Create(0.5f));
-        return Vector128.ConditionalSelect(Vector128.LessThan(x, Vector128.Create(Expm1ForHalfLowestArgument)), Vector128.Create(-1.0f), half + half);
+        return half + half;
     }
 
     /// <summary>e^x - 1 per element for results rounded to Half: relative error below 2^-16 for |x| ≥ 2^-125 (absolute below 2^-149 under it); -1 below -17.5; +∞ above ln(float.MaxValue); NaN stays NaN; -0 gives +0.</summary>
     /// <param name="x">The exponents.</param>
     /// <returns>e raised to each element, minus one.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Expm1ForHalf(Vector256<float> x)
-    {
-        Vector256<float> result = Expm1ForHalfInRange(x);
-        return Vector256.ConditionalSelect(Vector256.LessThanOrEqual(x, Vector256.Create(LnSingleMaxValue)), result, x * Vector256.Create(float.PositiveInfinity));
-    }
+    public static Vector256<float> Expm1ForHalf(Vector256<float> x) =>
+        Expm1ForHalfClamped(ClampKeepingNaN(x, Vector256.Create(Expm1ForHalfLowestArgument), Vector256.Create(ExpForHalfHighestArgument)));
 
-    /// <summary>e^x - 1 for x at most ln(float.MaxValue) or NaN (-1 below -17.5, where e^x is below half a float ULP of 1).</summary>
+    /// <summary>e^x - 1 for x in [-17.5, 88.8] or NaN (clamped there, every lane takes the same path: e^-17.5 - 1 rounds to -1, and k stays at most 128).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<float> Expm1ForHalfInRange(Vector256<float> x)
+    private static Vector256<float> Expm1ForHalfClamped(Vector256<float> x)
     {
-        Vector256<float> r = ReduceForHalf(x, out Vector256<float> shifted);
-        Vector256<float> q = MultiplyAdd(Vector256.Create(Expm1ForHalfQ3), r, Vector256.Create(Expm1ForHalfQ2));
-        q = MultiplyAdd(q, r, Vector256.Create(Expm1ForHalfQ1));
-        q = MultiplyAdd(q, r, Vector256.Create(Expm1ForHalfQ0));
-        Vector256<float> expm1R = MultiplyAdd(r * r, q, r);
+        Vector256<float> shifted = ShiftedForHalf(x);
+        Vector256<float> r = ReducedForHalf(x, shifted);
+        // Estrin's scheme rather than Horner's: shorter dependency chains let the processor overlap more vectors.
+        Vector256<float> r2 = r * r;
+        Vector256<float> q = MultiplyAdd(MultiplyAdd(Vector256.Create(Expm1ForHalfQ3), r, Vector256.Create(Expm1ForHalfQ2)), r2, MultiplyAdd(Vector256.Create(Expm1ForHalfQ1), r, Vector256.Create(Expm1ForHalfQ0)));
+        Vector256<float> expm1R = MultiplyAdd(r2, q, r);
 
-        // 2^k e^r - 1 = 2 (s (e^r - 1) + (s - 1/2)) with s = 2^(k-1): the scalings are exact and s stays finite up to k = 128.
+        // 2^k e^r - 1 = 2 (s (e^r - 1) + (s - 1/2)) with s = 2^(k-1): the scalings are exact and s stays finite up to k = 128
+        // (above ln(float.MaxValue) the result overflows to +∞).
         Vector256<float> s = HalfPowerOfTwoForHalf(shifted);
         Vector256<float> half = MultiplyAdd(s, expm1R, s - Vector256.Create(0.5f));
-        return Vector256.ConditionalSelect(Vector256.LessThan(x, Vector256.Create(Expm1ForHalfLowestArgument)), Vector256.Create(-1.0f), half + half);
+        return half + half;
     }
 
     /// <summary>e^x - 1 per element for results rounded to Half: relative error below 2^-16 for |x| ≥ 2^-125 (absolute below 2^-149 under it); -1 below -17.5; +∞ above ln(float.MaxValue); NaN stays NaN; -0 gives +0.</summary>
     /// <param name="x">The exponents.</param>
     /// <returns>e raised to each element, minus one.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Expm1ForHalf(Vector512<float> x)
-    {
-        Vector512<float> result = Expm1ForHalfInRange(x);
-        return Vector512.ConditionalSelect(Vector512.LessThanOrEqual(x, Vector512.Create(LnSingleMaxValue)), result, x * Vector512.Create(float.PositiveInfinity));
-    }
+    public static Vector512<float> Expm1ForHalf(Vector512<float> x) =>
+        Expm1ForHalfClamped(ClampKeepingNaN(x, Vector512.Create(Expm1ForHalfLowestArgument), Vector512.Create(ExpForHalfHighestArgument)));
 
-    /// <summary>e^x - 1 for x at most ln(float.MaxValue) or NaN (-1 below -17.5, where e^x is below half a float ULP of 1).</summary>
+    /// <summary>e^x - 1 for x in [-17.5, 88.8] or NaN (clamped there, every lane takes the same path: e^-17.5 - 1 rounds to -1, and k stays at most 128).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<float> Expm1ForHalfInRange(Vector512<float> x)
+    private static Vector512<float> Expm1ForHalfClamped(Vector512<float> x)
     {
-        Vector512<float> r = ReduceForHalf(x, out Vector512<float> shifted);
-        Vector512<float> q = MultiplyAdd(Vector512.Create(Expm1ForHalfQ3), r, Vector512.Create(Expm1ForHalfQ2));
-        q = MultiplyAdd(q, r, Vector512.Create(Expm1ForHalfQ1));
-        q = MultiplyAdd(q, r, Vector512.Create(Expm1ForHalfQ0));
-        Vector512<float> expm1R = MultiplyAdd(r * r, q, r);
+        Vector512<float> shifted = ShiftedForHalf(x);
+        Vector512<float> r = ReducedForHalf(x, shifted);
+        // Estrin's scheme rather than Horner's: shorter dependency chains let the processor overlap more vectors.
+        Vector512<float> r2 = r * r;
+        Vector512<float> q = MultiplyAdd(MultiplyAdd(Vector512.Create(Expm1ForHalfQ3), r, Vector512.Create(Expm1ForHalfQ2)), r2, MultiplyAdd(Vector512.Create(Expm1ForHalfQ1), r, Vector512.Create(Expm1ForHalfQ0)));
+        Vector512<float> expm1R = MultiplyAdd(r2, q, r);
 
-        // 2^k e^r - 1 = 2 (s (e^r - 1) + (s - 1/2)) with s = 2^(k-1): the scalings are exact and s stays finite up to k = 128.
+        // 2^k e^r - 1 = 2 (s (e^r - 1) + (s - 1/2)) with s = 2^(k-1): the scalings are exact and s stays finite up to k = 128
+        // (above ln(float.MaxValue) the result overflows to +∞).
         Vector512<float> s = HalfPowerOfTwoForHalf(shifted);
         Vector512<float> half = MultiplyAdd(s, expm1R, s - Vector512.Create(0.5f));
-        return Vector512.ConditionalSelect(Vector512.LessThan(x, Vector512.Create(Expm1ForHalfLowestArgument)), Vector512.Create(-1.0f), half + half);
+        return half + half;
     }
 }

@@ -24,7 +24,7 @@ public static partial class VectorMath
     {
         // tanh|x| = -t / (t + 2) with t = e^(-2|x|) - 1 in [-1, 0]: no cancellation anywhere, the sign is copied back.
         Vector128<float> signBit = Vector128.Create(-0.0f);
-        Vector128<float> t = Expm1ForHalfInRange(Vector128.AndNot(x, signBit) * Vector128.Create(-2.0f));
+        Vector128<float> t = Expm1ForHalfClamped(AtLeastKeepingNaN(Vector128.AndNot(x, signBit) * Vector128.Create(-2.0f), Vector128.Create(Expm1ForHalfLowestArgument)));
         return Vector128.AndNot(t / (Vector128.Create(-2.0f) - t), signBit) | (x & signBit);
     }
 
@@ -36,7 +36,7 @@ public static partial class VectorMath
     {
         // tanh|x| = -t / (t + 2) with t = e^(-2|x|) - 1 in [-1, 0]: no cancellation anywhere, the sign is copied back.
         Vector256<float> signBit = Vector256.Create(-0.0f);
-        Vector256<float> t = Expm1ForHalfInRange(Vector256.AndNot(x, signBit) * Vector256.Create(-2.0f));
+        Vector256<float> t = Expm1ForHalfClamped(AtLeastKeepingNaN(Vector256.AndNot(x, signBit) * Vector256.Create(-2.0f), Vector256.Create(Expm1ForHalfLowestArgument)));
         return Vector256.AndNot(t / (Vector256.Create(-2.0f) - t), signBit) | (x & signBit);
     }
 
@@ -48,7 +48,7 @@ public static partial class VectorMath
     {
         // tanh|x| = -t / (t + 2) with t = e^(-2|x|) - 1 in [-1, 0]: no cancellation anywhere, the sign is copied back.
         Vector512<float> signBit = Vector512.Create(-0.0f);
-        Vector512<float> t = Expm1ForHalfInRange(Vector512.AndNot(x, signBit) * Vector512.Create(-2.0f));
+        Vector512<float> t = Expm1ForHalfClamped(AtLeastKeepingNaN(Vector512.AndNot(x, signBit) * Vector512.Create(-2.0f), Vector512.Create(Expm1ForHalfLowestArgument)));
         return Vector512.AndNot(t / (Vector512.Create(-2.0f) - t), signBit) | (x & signBit);
     }
 }
