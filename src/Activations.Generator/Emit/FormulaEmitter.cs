@@ -32,6 +32,12 @@ internal sealed class FormulaEmitter
     public static void EmitBody(IndentedWriter writer, FormulaNode formula, LoweringTarget target, Func<int, string> parameter)
     {
         var emitter = new FormulaEmitter(target, parameter, writer);
+        // Only float lanes have a math-core vector sigmoid; everywhere else it is written out.
+        if (!target.Single || target.ForHalf)
+        {
+            formula = SigmoidExpansion.Expand(formula);
+        }
+
         formula = CommonDivisorFactoring.Apply(formula);
         emitter.CountUses(formula);
         writer.Line($"return {emitter.Emit(formula).Text};");

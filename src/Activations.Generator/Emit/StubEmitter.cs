@@ -122,9 +122,12 @@ internal sealed class StubEmitter
 
     // A Half operator of its own when the formula may compute natively in float for Half results, and that gains
     // something over the float operator: it computes in double, or it calls math the …ForHalf versions make cheaper.
-    private bool HasHalfOperator(KernelCases.Leaf leaf) =>
-        HalfPrecisionAnalysis.RunsNativelyForHalf(leaf.Formula, ParameterRange)
-        && (!SinglePrecisionAnalysis.RunsNativelyInSingle(leaf.Formula) || CallsHalfFunction(leaf.Formula));
+    // Sigmoid is analysed written out, as the Half operator computes it.
+    private bool HasHalfOperator(KernelCases.Leaf leaf) => HasHalfOperator(SigmoidExpansion.Expand(leaf.Formula));
+
+    private bool HasHalfOperator(FormulaNode formula) =>
+        HalfPrecisionAnalysis.RunsNativelyForHalf(formula, ParameterRange)
+        && (!SinglePrecisionAnalysis.RunsNativelyInSingle(formula) || CallsHalfFunction(formula));
 
     private static bool CallsHalfFunction(FormulaNode node) => node switch
     {

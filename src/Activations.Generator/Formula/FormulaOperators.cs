@@ -42,6 +42,9 @@ internal enum Primitive
     Max,
     Min,
     CopySign,
+
+    /// <summary>The logistic sigmoid 1 / (1 + e^-x) (VectorMath.Sigmoid): a math-core function in float lanes, written out elsewhere.</summary>
+    Sigmoid,
 }
 
 /// <summary>Facts about the operators.</summary>
