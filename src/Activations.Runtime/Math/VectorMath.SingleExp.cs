@@ -71,9 +71,9 @@ public static partial class VectorMath
         // |x| <= 87 or NaN (which the arithmetic propagates whatever the scale's bits).
         Vector128<float> shifted = MultiplyAdd(x, Vector128.Create(InverseLn2Single), Vector128.Create(FloatRoundingShift));
         Vector128<float> k = shifted - Vector128.Create(FloatRoundingShift);
-        (Vector128<float> high, Vector128<float> low) = ExpReduced(x, k);
+        Vector128<float> expm1 = ExpMinusOneReduced(x, k);
         Vector128<float> scale = Vector128.ShiftLeft(shifted.AsInt32(), 23).AsSingle();
-        return MultiplyAdd(low, scale, high * scale); // high * scale is exact: one rounding of 2^k (high + low)
+        return MultiplyAdd(expm1, scale, scale);
     }
 
     /// <summary>The rare path of <see cref="ExpOfFloats(Vector128{float})"/>: some lane beyond ±87 or infinite.</summary>
@@ -84,19 +84,27 @@ public static partial class VectorMath
         Vector128<float> clamped = MinFast(Vector128.Create(ExpFloatHighestArgument), MaxFast(Vector128.Create(ExpFloatLowestArgument), x));
         Vector128<float> shifted = MultiplyAdd(clamped, Vector128.Create(InverseLn2Single), Vector128.Create(FloatRoundingShift));
         Vector128<float> k = shifted - Vector128.Create(FloatRoundingShift);
-        (Vector128<float> high, Vector128<float> low) = ExpReduced(clamped, k);
+        Vector128<float> expm1 = ExpMinusOneReduced(clamped, k);
 
         // k in [-150, 129]: 2^k = 2^floor(k/2) * 2^(k - floor(k/2)), both normal.
         Vector128<int> kBits = Vector128.ShiftLeft(shifted.AsInt32(), 23) - Vector128.Create(FloatExponentBiasBits); // (k + 127) << 23 fits: k + 127 <= 255
         Vector128<int> halfBits = Vector128.ShiftRightArithmetic(kBits, 1) & Vector128.Create(unchecked((int)0xff800000));
         Vector128<float> scale1 = (halfBits + Vector128.Create(FloatExponentBiasBits)).AsSingle();
         Vector128<float> scale2 = (kBits - halfBits + Vector128.Create(FloatExponentBiasBits)).AsSingle();
-        return MultiplyAdd(low, scale1, high * scale1) * scale2;
+        return MultiplyAdd(expm1, scale1, scale1) * scale2;
     }
 
     /// <summary>e^r - 1 = r + r^2 Q(r) with r = x - k ln 2, |r| &lt;= ln2/2 (plus rounding slack).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector128<float> ExpMinusOneReduced(Vector128<float> x, Vector128<float> k)
+    {
+        (Vector128<float> r, Vector128<float> t) = ExpMinusOneReducedTerms(x, k);
+        return r + t;
+    }
+
+    /// <summary>The two terms of e^r - 1 = r + t, t = r^2 Q(r) plus the rounding error of r.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (Vector128<float> R, Vector128<float> T) ExpMinusOneReducedTerms(Vector128<float> x, Vector128<float> k)
     {
         // r = rHigh - k Ln2LowSingle rounded, and rLow its rounding error: rHigh - r is exact (Sterbenz, unless
         // both are below 2^-11, where the error is negligible) and adding -k Ln2LowSingle back (the same product,
@@ -110,26 +118,18 @@ public static partial class VectorMath
         q = MultiplyAdd(q, r, Vector128.Create(ExpFloatQ2));
         q = MultiplyAdd(q, r, Vector128.Create(ExpFloatQ1));
         q = MultiplyAdd(q, r, Vector128.Create(ExpFloatQ0));
-        return r + MultiplyAdd(r * r, q, rLow);
+        return (r, MultiplyAdd(r * r, q, rLow));
     }
 
     /// <summary>
-    /// e^r as an unevaluated sum high + low (|low| &lt;= ulp(high)), r = x - k ln 2: the same terms as
-    /// <see cref="ExpMinusOneReduced(Vector128{float}, Vector128{float})"/>, but the two roundings of 1 + r + t are
-    /// kept (Fast2Sum twice: |r| &gt; |t| and 1 &gt; |r + t|), so the caller's scaling rounds once, leaving the
-    /// result within about 0.53 ULP of e^x instead of 0.89.
+    /// e^r as an unevaluated sum high + low (|low| &lt;= ulp(high)), r = x - k ln 2: the terms of e^r - 1 with
+    /// the two roundings of 1 + r + t kept (Fast2Sum twice: |r| &gt; |t| and 1 &gt; |r + t|), so a caller that
+    /// scales both parts rounds once (the float-lane sigmoid: within 0.68 ULP where a rounded e^x gives 2.4).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static (Vector128<float> High, Vector128<float> Low) ExpReduced(Vector128<float> x, Vector128<float> k)
     {
-        Vector128<float> rHigh = MultiplyAdd(k, Vector128.Create(-Ln2HighSingle), x);
-        Vector128<float> r = MultiplyAdd(k, Vector128.Create(-Ln2LowSingle), rHigh);
-        Vector128<float> rLow = MultiplyAdd(k, Vector128.Create(-Ln2LowSingle), rHigh - r);
-        Vector128<float> q = MultiplyAdd(Vector128.Create(ExpFloatQ4), r, Vector128.Create(ExpFloatQ3));
-        q = MultiplyAdd(q, r, Vector128.Create(ExpFloatQ2));
-        q = MultiplyAdd(q, r, Vector128.Create(ExpFloatQ1));
-        q = MultiplyAdd(q, r, Vector128.Create(ExpFloatQ0));
-        Vector128<float> t = MultiplyAdd(r * r, q, rLow);
+        (Vector128<float> r, Vector128<float> t) = ExpMinusOneReducedTerms(x, k);
         Vector128<float> m = r + t;
         Vector128<float> mLow = t - (m - r);
         Vector128<float> high = Vector128<float>.One + m;
@@ -163,9 +163,9 @@ public static partial class VectorMath
         // |x| <= 87 or NaN (which the arithmetic propagates whatever the scale's bits).
         Vector256<float> shifted = MultiplyAdd(x, Vector256.Create(InverseLn2Single), Vector256.Create(FloatRoundingShift));
         Vector256<float> k = shifted - Vector256.Create(FloatRoundingShift);
-        (Vector256<float> high, Vector256<float> low) = ExpReduced(x, k);
+        Vector256<float> expm1 = ExpMinusOneReduced(x, k);
         Vector256<float> scale = Vector256.ShiftLeft(shifted.AsInt32(), 23).AsSingle();
-        return MultiplyAdd(low, scale, high * scale); // high * scale is exact: one rounding of 2^k (high + low)
+        return MultiplyAdd(expm1, scale, scale);
     }
 
     /// <summary>The rare path of <see cref="ExpOfFloats(Vector256{float})"/>: some lane beyond ±87 or infinite.</summary>
@@ -176,19 +176,27 @@ public static partial class VectorMath
         Vector256<float> clamped = MinFast(Vector256.Create(ExpFloatHighestArgument), MaxFast(Vector256.Create(ExpFloatLowestArgument), x));
         Vector256<float> shifted = MultiplyAdd(clamped, Vector256.Create(InverseLn2Single), Vector256.Create(FloatRoundingShift));
         Vector256<float> k = shifted - Vector256.Create(FloatRoundingShift);
-        (Vector256<float> high, Vector256<float> low) = ExpReduced(clamped, k);
+        Vector256<float> expm1 = ExpMinusOneReduced(clamped, k);
 
         // k in [-150, 129]: 2^k = 2^floor(k/2) * 2^(k - floor(k/2)), both normal.
         Vector256<int> kBits = Vector256.ShiftLeft(shifted.AsInt32(), 23) - Vector256.Create(FloatExponentBiasBits); // (k + 127) << 23 fits: k + 127 <= 255
         Vector256<int> halfBits = Vector256.ShiftRightArithmetic(kBits, 1) & Vector256.Create(unchecked((int)0xff800000));
         Vector256<float> scale1 = (halfBits + Vector256.Create(FloatExponentBiasBits)).AsSingle();
         Vector256<float> scale2 = (kBits - halfBits + Vector256.Create(FloatExponentBiasBits)).AsSingle();
-        return MultiplyAdd(low, scale1, high * scale1) * scale2;
+        return MultiplyAdd(expm1, scale1, scale1) * scale2;
     }
 
     /// <summary>e^r - 1 = r + r^2 Q(r) with r = x - k ln 2, |r| &lt;= ln2/2 (plus rounding slack).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<float> ExpMinusOneReduced(Vector256<float> x, Vector256<float> k)
+    {
+        (Vector256<float> r, Vector256<float> t) = ExpMinusOneReducedTerms(x, k);
+        return r + t;
+    }
+
+    /// <summary>The two terms of e^r - 1 = r + t, t = r^2 Q(r) plus the rounding error of r.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (Vector256<float> R, Vector256<float> T) ExpMinusOneReducedTerms(Vector256<float> x, Vector256<float> k)
     {
         // r = rHigh - k Ln2LowSingle rounded, and rLow its rounding error: rHigh - r is exact (Sterbenz, unless
         // both are below 2^-11, where the error is negligible) and adding -k Ln2LowSingle back (the same product,
@@ -202,26 +210,18 @@ public static partial class VectorMath
         q = MultiplyAdd(q, r, Vector256.Create(ExpFloatQ2));
         q = MultiplyAdd(q, r, Vector256.Create(ExpFloatQ1));
         q = MultiplyAdd(q, r, Vector256.Create(ExpFloatQ0));
-        return r + MultiplyAdd(r * r, q, rLow);
+        return (r, MultiplyAdd(r * r, q, rLow));
     }
 
     /// <summary>
-    /// e^r as an unevaluated sum high + low (|low| &lt;= ulp(high)), r = x - k ln 2: the same terms as
-    /// <see cref="ExpMinusOneReduced(Vector256{float}, Vector256{float})"/>, but the two roundings of 1 + r + t are
-    /// kept (Fast2Sum twice: |r| &gt; |t| and 1 &gt; |r + t|), so the caller's scaling rounds once, leaving the
-    /// result within about 0.53 ULP of e^x instead of 0.89.
+    /// e^r as an unevaluated sum high + low (|low| &lt;= ulp(high)), r = x - k ln 2: the terms of e^r - 1 with
+    /// the two roundings of 1 + r + t kept (Fast2Sum twice: |r| &gt; |t| and 1 &gt; |r + t|), so a caller that
+    /// scales both parts rounds once (the float-lane sigmoid: within 0.68 ULP where a rounded e^x gives 2.4).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static (Vector256<float> High, Vector256<float> Low) ExpReduced(Vector256<float> x, Vector256<float> k)
     {
-        Vector256<float> rHigh = MultiplyAdd(k, Vector256.Create(-Ln2HighSingle), x);
-        Vector256<float> r = MultiplyAdd(k, Vector256.Create(-Ln2LowSingle), rHigh);
-        Vector256<float> rLow = MultiplyAdd(k, Vector256.Create(-Ln2LowSingle), rHigh - r);
-        Vector256<float> q = MultiplyAdd(Vector256.Create(ExpFloatQ4), r, Vector256.Create(ExpFloatQ3));
-        q = MultiplyAdd(q, r, Vector256.Create(ExpFloatQ2));
-        q = MultiplyAdd(q, r, Vector256.Create(ExpFloatQ1));
-        q = MultiplyAdd(q, r, Vector256.Create(ExpFloatQ0));
-        Vector256<float> t = MultiplyAdd(r * r, q, rLow);
+        (Vector256<float> r, Vector256<float> t) = ExpMinusOneReducedTerms(x, k);
         Vector256<float> m = r + t;
         Vector256<float> mLow = t - (m - r);
         Vector256<float> high = Vector256<float>.One + m;
@@ -255,9 +255,9 @@ public static partial class VectorMath
         // |x| <= 87 or NaN (which the arithmetic propagates whatever the scale's bits).
         Vector512<float> shifted = MultiplyAdd(x, Vector512.Create(InverseLn2Single), Vector512.Create(FloatRoundingShift));
         Vector512<float> k = shifted - Vector512.Create(FloatRoundingShift);
-        (Vector512<float> high, Vector512<float> low) = ExpReduced(x, k);
+        Vector512<float> expm1 = ExpMinusOneReduced(x, k);
         Vector512<float> scale = Vector512.ShiftLeft(shifted.AsInt32(), 23).AsSingle();
-        return MultiplyAdd(low, scale, high * scale); // high * scale is exact: one rounding of 2^k (high + low)
+        return MultiplyAdd(expm1, scale, scale);
     }
 
     /// <summary>The rare path of <see cref="ExpOfFloats(Vector512{float})"/>: some lane beyond ±87 or infinite.</summary>
@@ -268,19 +268,27 @@ public static partial class VectorMath
         Vector512<float> clamped = MinFast(Vector512.Create(ExpFloatHighestArgument), MaxFast(Vector512.Create(ExpFloatLowestArgument), x));
         Vector512<float> shifted = MultiplyAdd(clamped, Vector512.Create(InverseLn2Single), Vector512.Create(FloatRoundingShift));
         Vector512<float> k = shifted - Vector512.Create(FloatRoundingShift);
-        (Vector512<float> high, Vector512<float> low) = ExpReduced(clamped, k);
+        Vector512<float> expm1 = ExpMinusOneReduced(clamped, k);
 
         // k in [-150, 129]: 2^k = 2^floor(k/2) * 2^(k - floor(k/2)), both normal.
         Vector512<int> kBits = Vector512.ShiftLeft(shifted.AsInt32(), 23) - Vector512.Create(FloatExponentBiasBits); // (k + 127) << 23 fits: k + 127 <= 255
         Vector512<int> halfBits = Vector512.ShiftRightArithmetic(kBits, 1) & Vector512.Create(unchecked((int)0xff800000));
         Vector512<float> scale1 = (halfBits + Vector512.Create(FloatExponentBiasBits)).AsSingle();
         Vector512<float> scale2 = (kBits - halfBits + Vector512.Create(FloatExponentBiasBits)).AsSingle();
-        return MultiplyAdd(low, scale1, high * scale1) * scale2;
+        return MultiplyAdd(expm1, scale1, scale1) * scale2;
     }
 
     /// <summary>e^r - 1 = r + r^2 Q(r) with r = x - k ln 2, |r| &lt;= ln2/2 (plus rounding slack).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<float> ExpMinusOneReduced(Vector512<float> x, Vector512<float> k)
+    {
+        (Vector512<float> r, Vector512<float> t) = ExpMinusOneReducedTerms(x, k);
+        return r + t;
+    }
+
+    /// <summary>The two terms of e^r - 1 = r + t, t = r^2 Q(r) plus the rounding error of r.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (Vector512<float> R, Vector512<float> T) ExpMinusOneReducedTerms(Vector512<float> x, Vector512<float> k)
     {
         // r = rHigh - k Ln2LowSingle rounded, and rLow its rounding error: rHigh - r is exact (Sterbenz, unless
         // both are below 2^-11, where the error is negligible) and adding -k Ln2LowSingle back (the same product,
@@ -294,26 +302,18 @@ public static partial class VectorMath
         q = MultiplyAdd(q, r, Vector512.Create(ExpFloatQ2));
         q = MultiplyAdd(q, r, Vector512.Create(ExpFloatQ1));
         q = MultiplyAdd(q, r, Vector512.Create(ExpFloatQ0));
-        return r + MultiplyAdd(r * r, q, rLow);
+        return (r, MultiplyAdd(r * r, q, rLow));
     }
 
     /// <summary>
-    /// e^r as an unevaluated sum high + low (|low| &lt;= ulp(high)), r = x - k ln 2: the same terms as
-    /// <see cref="ExpMinusOneReduced(Vector512{float}, Vector512{float})"/>, but the two roundings of 1 + r + t are
-    /// kept (Fast2Sum twice: |r| &gt; |t| and 1 &gt; |r + t|), so the caller's scaling rounds once, leaving the
-    /// result within about 0.53 ULP of e^x instead of 0.89.
+    /// e^r as an unevaluated sum high + low (|low| &lt;= ulp(high)), r = x - k ln 2: the terms of e^r - 1 with
+    /// the two roundings of 1 + r + t kept (Fast2Sum twice: |r| &gt; |t| and 1 &gt; |r + t|), so a caller that
+    /// scales both parts rounds once (the float-lane sigmoid: within 0.68 ULP where a rounded e^x gives 2.4).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static (Vector512<float> High, Vector512<float> Low) ExpReduced(Vector512<float> x, Vector512<float> k)
     {
-        Vector512<float> rHigh = MultiplyAdd(k, Vector512.Create(-Ln2HighSingle), x);
-        Vector512<float> r = MultiplyAdd(k, Vector512.Create(-Ln2LowSingle), rHigh);
-        Vector512<float> rLow = MultiplyAdd(k, Vector512.Create(-Ln2LowSingle), rHigh - r);
-        Vector512<float> q = MultiplyAdd(Vector512.Create(ExpFloatQ4), r, Vector512.Create(ExpFloatQ3));
-        q = MultiplyAdd(q, r, Vector512.Create(ExpFloatQ2));
-        q = MultiplyAdd(q, r, Vector512.Create(ExpFloatQ1));
-        q = MultiplyAdd(q, r, Vector512.Create(ExpFloatQ0));
-        Vector512<float> t = MultiplyAdd(r * r, q, rLow);
+        (Vector512<float> r, Vector512<float> t) = ExpMinusOneReducedTerms(x, k);
         Vector512<float> m = r + t;
         Vector512<float> mLow = t - (m - r);
         Vector512<float> high = Vector512<float>.One + m;

@@ -51,8 +51,8 @@ public static partial class VectorMath
         Vector128<float> a = -magnitude;
         Vector128<float> shifted = MultiplyAdd(a, Vector128.Create(InverseLn2Single), Vector128.Create(FloatRoundingShift));
         Vector128<float> k = shifted - Vector128.Create(FloatRoundingShift);
+        Vector128<float> scale = Vector128.ShiftLeft(shifted.AsInt32(), 23).AsSingle(); // before ExpReduced: shifted dies here
         (Vector128<float> high, Vector128<float> low) = ExpReduced(a, k);
-        Vector128<float> scale = Vector128.ShiftLeft(shifted.AsInt32(), 23).AsSingle();
         Vector128<float> eh = high * scale; // exact, as is el: scale is a normal power of two
         Vector128<float> el = low * scale;
 
@@ -99,8 +99,8 @@ public static partial class VectorMath
         Vector256<float> a = -magnitude;
         Vector256<float> shifted = MultiplyAdd(a, Vector256.Create(InverseLn2Single), Vector256.Create(FloatRoundingShift));
         Vector256<float> k = shifted - Vector256.Create(FloatRoundingShift);
+        Vector256<float> scale = Vector256.ShiftLeft(shifted.AsInt32(), 23).AsSingle(); // before ExpReduced: shifted dies here
         (Vector256<float> high, Vector256<float> low) = ExpReduced(a, k);
-        Vector256<float> scale = Vector256.ShiftLeft(shifted.AsInt32(), 23).AsSingle();
         Vector256<float> eh = high * scale; // exact, as is el: scale is a normal power of two
         Vector256<float> el = low * scale;
 
@@ -147,8 +147,8 @@ public static partial class VectorMath
         Vector512<float> a = -magnitude;
         Vector512<float> shifted = MultiplyAdd(a, Vector512.Create(InverseLn2Single), Vector512.Create(FloatRoundingShift));
         Vector512<float> k = shifted - Vector512.Create(FloatRoundingShift);
+        Vector512<float> scale = Vector512.ShiftLeft(shifted.AsInt32(), 23).AsSingle(); // before ExpReduced: shifted dies here
         (Vector512<float> high, Vector512<float> low) = ExpReduced(a, k);
-        Vector512<float> scale = Vector512.ShiftLeft(shifted.AsInt32(), 23).AsSingle();
         Vector512<float> eh = high * scale; // exact, as is el: scale is a normal power of two
         Vector512<float> el = low * scale;
 
