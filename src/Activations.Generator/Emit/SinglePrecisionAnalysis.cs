@@ -29,6 +29,9 @@ internal static class SinglePrecisionAnalysis
                 return 0;
             case UnaryNode u:
                 return RoundingDepth(u.Operand);
+            // Float lanes compute a product with a sigmoid as one operation (VectorMath.MultiplyBySigmoid), rounded once.
+            case BinaryNode b when SigmoidExpansion.IsProductWithSigmoid(b, out FormulaNode factor, out FormulaNode argument):
+                return RoundingDepth(factor) == 0 && RoundingDepth(argument) == 0 ? 1 : NotExact;
             case BinaryNode b when b.Operator.IsArithmetic():
                 return RoundingDepth(b.Left) == 0 && RoundingDepth(b.Right) == 0 ? 1 : NotExact;
             case BinaryNode b when b.Operator.IsComparison():

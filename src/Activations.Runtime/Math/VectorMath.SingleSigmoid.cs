@@ -31,6 +31,13 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Sigmoid(float x) => (float)SigmoidForSingle((double)x);
 
+    /// <summary>a · sigmoid(x) of floats, within 1 ULP (computed in double, rounded once).</summary>
+    /// <param name="a">The factor.</param>
+    /// <param name="x">The sigmoid's argument.</param>
+    /// <returns><paramref name="a"/> · sigmoid(<paramref name="x"/>).</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float MultiplyBySigmoid(float a, float x) => (float)(a * SigmoidForSingle((double)x));
+
     // In double with the float-accuracy exp (relative error far below a float ULP), for results rounded to float.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double SigmoidForSingle(double x) => (x >= 0.0 ? 1.0 : ExpForSingle(-System.Math.Abs(x))) / (1.0 + ExpForSingle(-System.Math.Abs(x)));
@@ -41,10 +48,39 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> Sigmoid(Vector128<float> x)
     {
+        if (!SigmoidQuotient(x, out Vector128<float> q, out Vector128<float> correction))
+        {
+            return SigmoidInDouble(Vector128<float>.One, x);
+        }
+
+        return q + correction;
+    }
+
+    /// <summary>a · sigmoid(x) per float lane with one rounding of the product, within 1 ULP (as <see cref="Sigmoid(Vector128{float})"/>).
+    /// Computing silu as x · sigmoid(x) this way rounds once where the product of a rounded sigmoid would round twice.</summary>
+    /// <param name="a">The factors.</param>
+    /// <param name="x">The sigmoid's arguments.</param>
+    /// <returns>a · sigmoid(x) of each element.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> MultiplyBySigmoid(Vector128<float> a, Vector128<float> x)
+    {
+        if (!SigmoidQuotient(x, out Vector128<float> q, out Vector128<float> correction))
+        {
+            return SigmoidInDouble(a, x);
+        }
+
+        return Fma.MultiplyAdd(a, q, a * correction);
+    }
+
+    // sigmoid(x) as q + correction (both floats, correction tiny), or false for the rare lanes and no FMA.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool SigmoidQuotient(Vector128<float> x, out Vector128<float> q, out Vector128<float> correction)
+    {
         Vector128<float> magnitude = Vector128.Abs(x);
         if (!Fma.IsSupported || Vector128.GreaterThanAny(magnitude, Vector128.Create(SigmoidFloatFastPathBound)))
         {
-            return SigmoidInDouble(x);
+            q = correction = default;
+            return false;
         }
 
         // e = e^a = eh + el, a = -|x| in [-80, 0] (NaN propagates through the arithmetic).
@@ -62,18 +98,20 @@ public static partial class VectorMath
         Vector128<float> positive = Vector128.GreaterThanOrEqual(x, Vector128<float>.Zero);
         Vector128<float> nh = Vector128.ConditionalSelect(positive, one, eh);
         Vector128<float> nl = Vector128.AndNot(el, positive);
-        Vector128<float> q = nh / dh;
+        q = nh / dh;
         Vector128<float> residual = Fma.MultiplyAdd(-q, dh, nh) + (nl - (q * dl));
         Vector128<float> reciprocal = Vector128.ConditionalSelect(positive, q, one - q);
-        return Fma.MultiplyAdd(residual, reciprocal, q);
+        correction = residual * reciprocal;
+        return true;
     }
 
-    // The rare lanes beyond ±80, or hardware without FMA: in double, rounded once.
+    // The rare lanes beyond ±80, or hardware without FMA: a · sigmoid(x) in double, rounded once.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Vector128<float> SigmoidInDouble(Vector128<float> x)
+    private static Vector128<float> SigmoidInDouble(Vector128<float> a, Vector128<float> x)
     {
         (Vector128<double> lower, Vector128<double> upper) = Vector128.Widen(x);
-        return Vector128.Narrow(SigmoidForSingle(lower), SigmoidForSingle(upper));
+        (Vector128<double> aLower, Vector128<double> aUpper) = Vector128.Widen(a);
+        return Vector128.Narrow(aLower * SigmoidForSingle(lower), aUpper * SigmoidForSingle(upper));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -89,10 +127,39 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> Sigmoid(Vector256<float> x)
     {
+        if (!SigmoidQuotient(x, out Vector256<float> q, out Vector256<float> correction))
+        {
+            return SigmoidInDouble(Vector256<float>.One, x);
+        }
+
+        return q + correction;
+    }
+
+    /// <summary>a · sigmoid(x) per float lane with one rounding of the product, within 1 ULP (as <see cref="Sigmoid(Vector256{float})"/>).
+    /// Computing silu as x · sigmoid(x) this way rounds once where the product of a rounded sigmoid would round twice.</summary>
+    /// <param name="a">The factors.</param>
+    /// <param name="x">The sigmoid's arguments.</param>
+    /// <returns>a · sigmoid(x) of each element.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> MultiplyBySigmoid(Vector256<float> a, Vector256<float> x)
+    {
+        if (!SigmoidQuotient(x, out Vector256<float> q, out Vector256<float> correction))
+        {
+            return SigmoidInDouble(a, x);
+        }
+
+        return Fma.MultiplyAdd(a, q, a * correction);
+    }
+
+    // sigmoid(x) as q + correction (both floats, correction tiny), or false for the rare lanes and no FMA.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool SigmoidQuotient(Vector256<float> x, out Vector256<float> q, out Vector256<float> correction)
+    {
         Vector256<float> magnitude = Vector256.Abs(x);
         if (!Fma.IsSupported || Vector256.GreaterThanAny(magnitude, Vector256.Create(SigmoidFloatFastPathBound)))
         {
-            return SigmoidInDouble(x);
+            q = correction = default;
+            return false;
         }
 
         // e = e^a = eh + el, a = -|x| in [-80, 0] (NaN propagates through the arithmetic).
@@ -110,18 +177,20 @@ public static partial class VectorMath
         Vector256<float> positive = Vector256.GreaterThanOrEqual(x, Vector256<float>.Zero);
         Vector256<float> nh = Vector256.ConditionalSelect(positive, one, eh);
         Vector256<float> nl = Vector256.AndNot(el, positive);
-        Vector256<float> q = nh / dh;
+        q = nh / dh;
         Vector256<float> residual = Fma.MultiplyAdd(-q, dh, nh) + (nl - (q * dl));
         Vector256<float> reciprocal = Vector256.ConditionalSelect(positive, q, one - q);
-        return Fma.MultiplyAdd(residual, reciprocal, q);
+        correction = residual * reciprocal;
+        return true;
     }
 
-    // The rare lanes beyond ±80, or hardware without FMA: in double, rounded once.
+    // The rare lanes beyond ±80, or hardware without FMA: a · sigmoid(x) in double, rounded once.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Vector256<float> SigmoidInDouble(Vector256<float> x)
+    private static Vector256<float> SigmoidInDouble(Vector256<float> a, Vector256<float> x)
     {
         (Vector256<double> lower, Vector256<double> upper) = Vector256.Widen(x);
-        return Vector256.Narrow(SigmoidForSingle(lower), SigmoidForSingle(upper));
+        (Vector256<double> aLower, Vector256<double> aUpper) = Vector256.Widen(a);
+        return Vector256.Narrow(aLower * SigmoidForSingle(lower), aUpper * SigmoidForSingle(upper));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -137,10 +206,39 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Sigmoid(Vector512<float> x)
     {
+        if (!SigmoidQuotient(x, out Vector512<float> q, out Vector512<float> correction))
+        {
+            return SigmoidInDouble(Vector512<float>.One, x);
+        }
+
+        return q + correction;
+    }
+
+    /// <summary>a · sigmoid(x) per float lane with one rounding of the product, within 1 ULP (as <see cref="Sigmoid(Vector512{float})"/>).
+    /// Computing silu as x · sigmoid(x) this way rounds once where the product of a rounded sigmoid would round twice.</summary>
+    /// <param name="a">The factors.</param>
+    /// <param name="x">The sigmoid's arguments.</param>
+    /// <returns>a · sigmoid(x) of each element.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> MultiplyBySigmoid(Vector512<float> a, Vector512<float> x)
+    {
+        if (!SigmoidQuotient(x, out Vector512<float> q, out Vector512<float> correction))
+        {
+            return SigmoidInDouble(a, x);
+        }
+
+        return Avx512F.FusedMultiplyAdd(a, q, a * correction);
+    }
+
+    // sigmoid(x) as q + correction (both floats, correction tiny), or false for the rare lanes and no FMA.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool SigmoidQuotient(Vector512<float> x, out Vector512<float> q, out Vector512<float> correction)
+    {
         Vector512<float> magnitude = Vector512.Abs(x);
         if (!Avx512F.IsSupported || Vector512.GreaterThanAny(magnitude, Vector512.Create(SigmoidFloatFastPathBound)))
         {
-            return SigmoidInDouble(x);
+            q = correction = default;
+            return false;
         }
 
         // e = e^a = eh + el, a = -|x| in [-80, 0] (NaN propagates through the arithmetic).
@@ -158,18 +256,20 @@ public static partial class VectorMath
         Vector512<float> positive = Vector512.GreaterThanOrEqual(x, Vector512<float>.Zero);
         Vector512<float> nh = Vector512.ConditionalSelect(positive, one, eh);
         Vector512<float> nl = Vector512.AndNot(el, positive);
-        Vector512<float> q = nh / dh;
+        q = nh / dh;
         Vector512<float> residual = Avx512F.FusedMultiplyAdd(-q, dh, nh) + (nl - (q * dl));
         Vector512<float> reciprocal = Vector512.ConditionalSelect(positive, q, one - q);
-        return Avx512F.FusedMultiplyAdd(residual, reciprocal, q);
+        correction = residual * reciprocal;
+        return true;
     }
 
-    // The rare lanes beyond ±80, or hardware without FMA: in double, rounded once.
+    // The rare lanes beyond ±80, or hardware without FMA: a · sigmoid(x) in double, rounded once.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Vector512<float> SigmoidInDouble(Vector512<float> x)
+    private static Vector512<float> SigmoidInDouble(Vector512<float> a, Vector512<float> x)
     {
         (Vector512<double> lower, Vector512<double> upper) = Vector512.Widen(x);
-        return Vector512.Narrow(SigmoidForSingle(lower), SigmoidForSingle(upper));
+        (Vector512<double> aLower, Vector512<double> aUpper) = Vector512.Widen(a);
+        return Vector512.Narrow(aLower * SigmoidForSingle(lower), aUpper * SigmoidForSingle(upper));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

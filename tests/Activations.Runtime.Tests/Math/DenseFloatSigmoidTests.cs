@@ -44,6 +44,20 @@ public sealed class DenseFloatSigmoidTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void TheProductWithXRoundsOnceAndIsWithinOneUlp()
+    {
+        var check = new DenseFloatChecker(
+            x => x * Sigmoid(x),
+            x => VectorMath.MultiplyBySigmoid(x, x),
+            x => VectorMath.MultiplyBySigmoid(x, x),
+            x => VectorMath.MultiplyBySigmoid(x, x));
+        int stride = Vector128.IsHardwareAccelerated ? Stride : SoftwareStride;
+        check.Sweep(Bits(0f), Bits(104f), stride);
+        check.Sweep(Bits(-0f), Bits(-104f), stride);
+        check.Report(output, 1.0);
+    }
+
+    [Fact]
     public void SpecialValuesGiveTheLimits()
     {
         float[] x = { float.NegativeInfinity, -float.MaxValue, -1e4f, -0f, 0f, 1e4f, float.MaxValue, float.PositiveInfinity, float.NaN };
