@@ -26,3 +26,27 @@ internal readonly struct TanhOperator : IElementwiseOperator<float>
 
     public Vector512<float> Invoke(Vector512<float> x) => VectorMath.Tanh(x);
 }
+
+/// <summary>The math core's float expm1 at every width, run over a span by the shared loop generated kernels use.</summary>
+internal readonly struct Expm1Operator : IElementwiseOperator<float>
+{
+    public float Invoke(float x) => VectorMath.Expm1(x);
+
+    public Vector128<float> Invoke(Vector128<float> x) => VectorMath.Expm1(x);
+
+    public Vector256<float> Invoke(Vector256<float> x) => VectorMath.Expm1(x);
+
+    public Vector512<float> Invoke(Vector512<float> x) => VectorMath.Expm1(x);
+}
+
+/// <summary>The math core's float log1p at every width, run over a span by the shared loop generated kernels use.</summary>
+internal readonly struct Log1pOperator : IElementwiseOperator<float>
+{
+    public float Invoke(float x) => VectorMath.Log1p(x);
+
+    public Vector128<float> Invoke(Vector128<float> x) => VectorMath.Log1p(x);
+
+    public Vector256<float> Invoke(Vector256<float> x) => VectorMath.Log1p(x);
+
+    public Vector512<float> Invoke(Vector512<float> x) => VectorMath.Log1p(x);
+}

@@ -49,20 +49,20 @@ public static partial class VectorMath
         Vector128<float> k = shifted - Vector128.Create(FloatHalfScaleRoundingShift);
         Vector128<float> r = ReduceByLn2(clamped, k, out Vector128<float> rLow);
         Vector128<float> rSquared = r * r;
-        Vector128<float> tail = Expm1TailOfReduced(r, rSquared, rLow);
         Vector128<float> half = Vector128.ShiftLeft(shifted.AsInt32(), 23).AsSingle(); // 2^(k-1), k in [-26, 128]
 
         // (e^x - 1) / 2 = (half - 1/2) + half r + (half / 2) r^2 + half tail, the first three summed with their
-        // rounding errors recovered (TwoSum, then Fast2Sum twice), which go into the small last term.
-        Vector128<float> a = half - Vector128.Create(0.5f);
+        // rounding errors recovered (TwoSum, then Fast2Sum twice) into low, which joins the small last term.
+        Vector128<float> oneHalf = Vector128.Create(0.5f);
+        Vector128<float> a = half - oneHalf;
         Vector128<float> aRounding = a - half;
-        Vector128<float> aLow = (half - (a - aRounding)) + (Vector128.Create(-0.5f) - aRounding);
+        Vector128<float> low = (half - (a - aRounding)) - (oneHalf + aRounding);
         Vector128<float> sum = MultiplyAdd(half, r, a); // half r is exact
-        Vector128<float> sumLow = MultiplyAdd(half, r, a - sum); // a - sum is exact, and so is the whole
-        Vector128<float> square = (half * Vector128.Create(0.5f)) * rSquared; // exact
+        low += MultiplyAdd(half, r, a - sum); // a - sum is exact, and so is the whole
+        Vector128<float> square = (half * oneHalf) * rSquared; // exact
         Vector128<float> total = sum + square;
-        Vector128<float> totalLow = square - (total - sum); // exact: |sum| >= |square|
-        Vector128<float> halfResult = total + MultiplyAdd(half, tail, (sumLow + totalLow) + aLow);
+        low += square - (total - sum); // exact: |sum| >= |square|
+        Vector128<float> halfResult = total + MultiplyAdd(half, Expm1TailOfReduced(r, rSquared, rLow), low);
         return Vector128.ConditionalSelect(Vector128.LessThan(Vector128.Abs(x), Vector128.Create(Expm1FloatTinyBound)), x, halfResult + halfResult);
     }
 
@@ -88,20 +88,20 @@ public static partial class VectorMath
         Vector256<float> k = shifted - Vector256.Create(FloatHalfScaleRoundingShift);
         Vector256<float> r = ReduceByLn2(clamped, k, out Vector256<float> rLow);
         Vector256<float> rSquared = r * r;
-        Vector256<float> tail = Expm1TailOfReduced(r, rSquared, rLow);
         Vector256<float> half = Vector256.ShiftLeft(shifted.AsInt32(), 23).AsSingle(); // 2^(k-1), k in [-26, 128]
 
         // (e^x - 1) / 2 = (half - 1/2) + half r + (half / 2) r^2 + half tail, the first three summed with their
-        // rounding errors recovered (TwoSum, then Fast2Sum twice), which go into the small last term.
-        Vector256<float> a = half - Vector256.Create(0.5f);
+        // rounding errors recovered (TwoSum, then Fast2Sum twice) into low, which joins the small last term.
+        Vector256<float> oneHalf = Vector256.Create(0.5f);
+        Vector256<float> a = half - oneHalf;
         Vector256<float> aRounding = a - half;
-        Vector256<float> aLow = (half - (a - aRounding)) + (Vector256.Create(-0.5f) - aRounding);
+        Vector256<float> low = (half - (a - aRounding)) - (oneHalf + aRounding);
         Vector256<float> sum = MultiplyAdd(half, r, a); // half r is exact
-        Vector256<float> sumLow = MultiplyAdd(half, r, a - sum); // a - sum is exact, and so is the whole
-        Vector256<float> square = (half * Vector256.Create(0.5f)) * rSquared; // exact
+        low += MultiplyAdd(half, r, a - sum); // a - sum is exact, and so is the whole
+        Vector256<float> square = (half * oneHalf) * rSquared; // exact
         Vector256<float> total = sum + square;
-        Vector256<float> totalLow = square - (total - sum); // exact: |sum| >= |square|
-        Vector256<float> halfResult = total + MultiplyAdd(half, tail, (sumLow + totalLow) + aLow);
+        low += square - (total - sum); // exact: |sum| >= |square|
+        Vector256<float> halfResult = total + MultiplyAdd(half, Expm1TailOfReduced(r, rSquared, rLow), low);
         return Vector256.ConditionalSelect(Vector256.LessThan(Vector256.Abs(x), Vector256.Create(Expm1FloatTinyBound)), x, halfResult + halfResult);
     }
 
@@ -127,20 +127,20 @@ public static partial class VectorMath
         Vector512<float> k = shifted - Vector512.Create(FloatHalfScaleRoundingShift);
         Vector512<float> r = ReduceByLn2(clamped, k, out Vector512<float> rLow);
         Vector512<float> rSquared = r * r;
-        Vector512<float> tail = Expm1TailOfReduced(r, rSquared, rLow);
         Vector512<float> half = Vector512.ShiftLeft(shifted.AsInt32(), 23).AsSingle(); // 2^(k-1), k in [-26, 128]
 
         // (e^x - 1) / 2 = (half - 1/2) + half r + (half / 2) r^2 + half tail, the first three summed with their
-        // rounding errors recovered (TwoSum, then Fast2Sum twice), which go into the small last term.
-        Vector512<float> a = half - Vector512.Create(0.5f);
+        // rounding errors recovered (TwoSum, then Fast2Sum twice) into low, which joins the small last term.
+        Vector512<float> oneHalf = Vector512.Create(0.5f);
+        Vector512<float> a = half - oneHalf;
         Vector512<float> aRounding = a - half;
-        Vector512<float> aLow = (half - (a - aRounding)) + (Vector512.Create(-0.5f) - aRounding);
+        Vector512<float> low = (half - (a - aRounding)) - (oneHalf + aRounding);
         Vector512<float> sum = MultiplyAdd(half, r, a); // half r is exact
-        Vector512<float> sumLow = MultiplyAdd(half, r, a - sum); // a - sum is exact, and so is the whole
-        Vector512<float> square = (half * Vector512.Create(0.5f)) * rSquared; // exact
+        low += MultiplyAdd(half, r, a - sum); // a - sum is exact, and so is the whole
+        Vector512<float> square = (half * oneHalf) * rSquared; // exact
         Vector512<float> total = sum + square;
-        Vector512<float> totalLow = square - (total - sum); // exact: |sum| >= |square|
-        Vector512<float> halfResult = total + MultiplyAdd(half, tail, (sumLow + totalLow) + aLow);
+        low += square - (total - sum); // exact: |sum| >= |square|
+        Vector512<float> halfResult = total + MultiplyAdd(half, Expm1TailOfReduced(r, rSquared, rLow), low);
         return Vector512.ConditionalSelect(Vector512.LessThan(Vector512.Abs(x), Vector512.Create(Expm1FloatTinyBound)), x, halfResult + halfResult);
     }
 
