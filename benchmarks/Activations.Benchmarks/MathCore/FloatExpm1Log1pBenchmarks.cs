@@ -5,7 +5,8 @@ using Activations.Kernels;
 
 namespace Activations.Benchmarks.MathCore;
 
-/// <summary>float expm1 over a span: the math core in the shared unrolled span loop against TensorPrimitives.ExpM1.</summary>
+/// <summary>float expm1 over a span: the math core in the shared unrolled span loop against TensorPrimitives.ExpM1, and the
+/// previous double-lane route.</summary>
 [MedianColumn]
 public class FloatExpm1Benchmarks
 {
@@ -32,9 +33,13 @@ public class FloatExpm1Benchmarks
 
     [Benchmark]
     public void VectorMathExpm1() => ElementwiseLoop.Run<float, Expm1Operator>(_x, _destination, default);
+
+    [Benchmark]
+    public void VectorMathExpm1ViaDouble() => ElementwiseLoop.Run<float, Expm1ViaDoubleOperator>(_x, _destination, default);
 }
 
-/// <summary>float log1p over a span: the math core in the shared unrolled span loop against TensorPrimitives.LogP1.</summary>
+/// <summary>float log1p over a span: the math core in the shared unrolled span loop against TensorPrimitives.LogP1, and the
+/// previous double-lane route.</summary>
 [MedianColumn]
 public class FloatLog1pBenchmarks
 {
@@ -61,4 +66,7 @@ public class FloatLog1pBenchmarks
 
     [Benchmark]
     public void VectorMathLog1p() => ElementwiseLoop.Run<float, Log1pOperator>(_x, _destination, default);
+
+    [Benchmark]
+    public void VectorMathLog1pViaDouble() => ElementwiseLoop.Run<float, Log1pViaDoubleOperator>(_x, _destination, default);
 }
