@@ -66,7 +66,7 @@ public static partial class VectorMath
         return Vector128.ConditionalSelect(Vector128.LessThan(Vector128.Abs(x), Vector128.Create(Expm1FloatTinyBound)), x, halfResult + halfResult);
     }
 
-    /// <summary>e^r - 1 - r - r^2/2 = r^3 (Q(r) - 1/2) / r (Q is accurate to 2^-31 relative to e^r - 1), with the
+    /// <summary>e^r - 1 - r - r^2/2 = r^3 Q'(r), Q'(r) = (Q(r) - 1/2) / r (Q is accurate to 2^-31 relative to e^r - 1), with the
     /// reduction's rounding error <paramref name="rLow"/> added.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector128<float> Expm1TailOfReduced(Vector128<float> r, Vector128<float> rSquared, Vector128<float> rLow)
@@ -105,7 +105,7 @@ public static partial class VectorMath
         return Vector256.ConditionalSelect(Vector256.LessThan(Vector256.Abs(x), Vector256.Create(Expm1FloatTinyBound)), x, halfResult + halfResult);
     }
 
-    /// <summary>e^r - 1 - r - r^2/2 = r^3 (Q(r) - 1/2) / r (Q is accurate to 2^-31 relative to e^r - 1), with the
+    /// <summary>e^r - 1 - r - r^2/2 = r^3 Q'(r), Q'(r) = (Q(r) - 1/2) / r (Q is accurate to 2^-31 relative to e^r - 1), with the
     /// reduction's rounding error <paramref name="rLow"/> added.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<float> Expm1TailOfReduced(Vector256<float> r, Vector256<float> rSquared, Vector256<float> rLow)
@@ -144,7 +144,7 @@ public static partial class VectorMath
         return Vector512.ConditionalSelect(Vector512.LessThan(Vector512.Abs(x), Vector512.Create(Expm1FloatTinyBound)), x, halfResult + halfResult);
     }
 
-    /// <summary>e^r - 1 - r - r^2/2 = r^3 (Q(r) - 1/2) / r (Q is accurate to 2^-31 relative to e^r - 1), with the
+    /// <summary>e^r - 1 - r - r^2/2 = r^3 Q'(r), Q'(r) = (Q(r) - 1/2) / r (Q is accurate to 2^-31 relative to e^r - 1), with the
     /// reduction's rounding error <paramref name="rLow"/> added.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<float> Expm1TailOfReduced(Vector512<float> r, Vector512<float> rSquared, Vector512<float> rLow)
