@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Reflection;
 using Xunit;
 
@@ -47,6 +48,27 @@ public sealed class EndToEndTests
     [Fact]
     public void AnInternalStubInTheGlobalNamespaceIsRegisteredAndExact() =>
         KernelChecks.MatchStub(Compiled, "GlobalStubs", "Square", "user_global_square", [], singleUlps: 0, doubleUlps: 0, halfUlps: 0);
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(1.0)]
+    public void AFloatFormulaRunsInTheFloatKernelsAndTheStubInTheDoubleKernels(double negate)
+    {
+        _ = Compiled; // loading the assembly registers its stubs
+        Assert.True(ActivationRegistry.TryGet("user_float_form", out ActivationDescriptor? descriptor));
+        float[] x = Enumerable.Range(0, 37).Select(i => i * 0.25f - 4f).ToArray();
+        float[] single = new float[x.Length];
+        double[] wide = new double[x.Length];
+        double[] arguments = { negate, 3.0 };
+        descriptor!.Single(x, single, arguments);
+        descriptor.Double(x.Select(v => (double)v).ToArray(), wide, arguments);
+        for (int i = 0; i < x.Length; i++)
+        {
+            float signed = negate != 0 ? -x[i] : x[i];
+            Assert.Equal(signed * 3f - 1f, single[i]);
+            Assert.Equal(signed * 3.0 + 1.0, wide[i]);
+        }
+    }
 
     [Fact]
     public void LeftOutArgumentsTakeTheStubsDefaults()

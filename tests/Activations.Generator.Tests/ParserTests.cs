@@ -76,6 +76,9 @@ public sealed class ParserTests
         (InClass("""[Activation("a")] public static double F(double x) => x++;"""), StubProblemKind.UnsupportedConstruct, "x++"),
         (InClass("""[Activation("a")] public static double F(double x) => x = 2;"""), StubProblemKind.UnsupportedConstruct, "x = 2"),
         (InClass("""[Activation("a")] public static double F(double x) => Undefined(x);"""), StubProblemKind.UnknownMethod, "Undefined(x)"),
+        (InClass("""[Activation("a", SingleFormula = "Missing")] public static double F(double x) => x;"""), StubProblemKind.UnknownMethod, "Activation(\"a\", SingleFormula = \"Missing\")"),
+        (InClass("""[Activation("a", SingleFormula = nameof(G))] public static double F(double x, double b) => x * b; static double G(double x) => x;"""), StubProblemKind.UnknownMethod, "Activation(\"a\", SingleFormula = nameof(G))"),
+        (InClass("""[Activation("a", SingleFormula = nameof(G))] public static double F(double x) => x; static double G(double x) => Math.Sin(x);"""), StubProblemKind.UnknownMethod, "Math.Sin(x)"),
     }.Select(c => new object[] { c.Source, c.Kind.ToString(), c.At });
 
     [Theory]

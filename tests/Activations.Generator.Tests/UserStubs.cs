@@ -42,6 +42,12 @@ internal static class UserStubs
                         ? x * Logistic(1.5957691216057308 * (x + 0.044715 * (x * x * x)))
                         : Half * x * VectorMath.Erfc(-x * 0.7071067811865476);
 
+                    /// <summary>A float formula of its own, deliberately different so a test can tell which one ran (with a switch, specialized in step).</summary>
+                    [Activation("user_float_form", SingleFormula = nameof(FloatForm))]
+                    public static double WithFloatForm(double x, bool negate = false, double a = 2.0) => (negate ? -x : x) * a + 1.0;
+
+                    private static double FloatForm(double x, bool negate, double a) => (negate ? -x : x) * a - 1.0;
+
                     /// <summary>Pow with small integer exponents, expanded to multiplications.</summary>
                     [Activation("user_poly")]
                     public static double Poly(double x) => Math.Pow(x, 5) - 2 * Math.Pow(x, 2) + Math.Pow(x, 0) + Math.Pow(1.0 + x * x, -2);

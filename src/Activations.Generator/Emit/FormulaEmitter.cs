@@ -32,6 +32,9 @@ internal sealed class FormulaEmitter
     public static void EmitBody(IndentedWriter writer, FormulaNode formula, LoweringTarget target, Func<int, string> parameter)
     {
         var emitter = new FormulaEmitter(target, parameter, writer);
+        // Only float lanes have a math-core vector sigmoid (and a product with one, rounded once); everywhere else it is written out.
+        formula = !target.Single || target.ForHalf ? SigmoidExpansion.Expand(formula) : SigmoidExpansion.FuseProducts(formula);
+
         formula = CommonDivisorFactoring.Apply(formula);
         emitter.CountUses(formula);
         writer.Line($"return {emitter.Emit(formula).Text};");
@@ -156,7 +159,7 @@ internal sealed class FormulaEmitter
                     Primitive.Sqrt => $"{math}.Sqrt({a[0]})",
                     Primitive.Abs => $"{math}.Abs({a[0]})",
                     Primitive.CopySign => $"{math}.CopySign({a[0]}, {a[1]})",
-                    Primitive.Max or Primitive.Min => $"{MathCore}.{call.Function}({a[0]}, {a[1]})",
+                    Primitive.Max or Primitive.Min or Primitive.MultiplyBySigmoid => $"{MathCore}.{call.Function}({a[0]}, {a[1]})",
                     _ => $"{MathCore}.{call.Function}{_target.MathSuffix}({a[0]})",
                 }, 0);
             case StubCallNode call:
@@ -219,7 +222,7 @@ internal sealed class FormulaEmitter
                     Primitive.Abs => $"{v}.Abs({a[0]})",
                     // The sign bit from the second operand, everything else from the first.
                     Primitive.CopySign => $"{v}.ConditionalSelect({v}.Create({_target.Literal(-0.0)}), {a[1]}, {a[0]})",
-                    Primitive.Max or Primitive.Min => $"{MathCore}.{call.Function}({a[0]}, {a[1]})",
+                    Primitive.Max or Primitive.Min or Primitive.MultiplyBySigmoid => $"{MathCore}.{call.Function}({a[0]}, {a[1]})",
                     _ => $"{MathCore}.{call.Function}{_target.MathSuffix}({a[0]})",
                 }, 0);
             case StubCallNode call:

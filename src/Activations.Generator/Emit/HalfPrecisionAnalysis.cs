@@ -55,7 +55,8 @@ internal static class HalfPrecisionAnalysis
     public static bool RunsNativelyForHalf(FormulaNode formula, Func<int, (double Low, double High)> parameterRange)
     {
         var analysis = new Analysis(parameterRange);
-        return analysis.Number(formula, new Interval(-LargestHalf, LargestHalf)) is { } result
+        // A sigmoid is analysed written out, as the Half operator computes it (exp and one division).
+        return analysis.Number(SigmoidExpansion.Expand(formula), new Interval(-LargestHalf, LargestHalf)) is { } result
             && result.Relative <= RelativeBudget
             && result.Absolute <= AbsoluteBudget;
     }

@@ -37,8 +37,8 @@ internal sealed class KernelCases
     /// <summary>The case at the end of a path, or null for a branch.</summary>
     public Leaf? Case { get; }
 
-    /// <summary>One case: its folded formula, the name part of its operators, and a description of the decisions that lead to it.</summary>
-    public sealed record Leaf(FormulaNode Formula, string Name, string Description);
+    /// <summary>One case: its folded formula (and float formula, if the stub has one), the name part of its operators, and a description of the decisions that lead to it.</summary>
+    public sealed record Leaf(FormulaNode Formula, FormulaNode? SingleFormula, string Name, string Description);
 
     public IEnumerable<Leaf> Leaves() => Case is not null ? new[] { Case } : WhenTrue!.Leaves().Concat(WhenFalse!.Leaves());
 
@@ -54,11 +54,17 @@ internal sealed class KernelCases
         }
 
         int counter = 0;
-        return Build(stub.Formula, switches, 0, "", new List<string>(), describe, ref counter);
+        return Build(new Formulas(stub.Formula, stub.SingleFormula), switches, 0, "", new List<string>(), describe, ref counter);
+    }
+
+    // The stub's formula and its float formula, specialized in step.
+    private sealed record Formulas(FormulaNode Formula, FormulaNode? Single)
+    {
+        public Formulas Map(System.Func<FormulaNode, FormulaNode> map) => new(map(Formula), Single is null ? null : map(Single));
     }
 
     private static KernelCases Build(
-        FormulaNode formula, List<(StubParameterModel Parameter, int Index)> switches, int hoisted, string name,
+        Formulas formula, List<(StubParameterModel Parameter, int Index)> switches, int hoisted, string name,
         List<string> decisions, System.Func<FormulaNode, string> describe, ref int counter)
     {
         if (switches.Count > 0)
@@ -67,29 +73,30 @@ internal sealed class KernelCases
             List<(StubParameterModel, int)> rest = switches.Skip(1).ToList();
             string pascal = char.ToUpperInvariant(parameter.Name[0]) + parameter.Name.Substring(1);
             KernelCases whenTrue = Build(
-                FormulaSpecializer.Specialize(formula, new Dictionary<int, bool> { [index] = true }), rest, hoisted, name + pascal,
+                formula.Map(f => FormulaSpecializer.Specialize(f, new Dictionary<int, bool> { [index] = true })), rest, hoisted, name + pascal,
                 decisions.Append($"{parameter.Name} = true").ToList(), describe, ref counter);
             KernelCases whenFalse = Build(
-                FormulaSpecializer.Specialize(formula, new Dictionary<int, bool> { [index] = false }), rest, hoisted, name + "Not" + pascal,
+                formula.Map(f => FormulaSpecializer.Specialize(f, new Dictionary<int, bool> { [index] = false })), rest, hoisted, name + "Not" + pascal,
                 decisions.Append($"{parameter.Name} = false").ToList(), describe, ref counter);
             return new KernelCases(null, parameter, whenTrue, whenFalse, null);
         }
 
-        if (hoisted < MaximumHoistedConditions && FindParameterCondition(formula) is { } condition)
+        if (hoisted < MaximumHoistedConditions
+            && (FindParameterCondition(formula.Formula) ?? (formula.Single is null ? null : FindParameterCondition(formula.Single))) is { } condition)
         {
             string text = describe(condition);
             KernelCases whenTrue = Build(
-                FormulaSpecializer.Substitute(formula, condition, true), switches, hoisted + 1, name,
+                formula.Map(f => FormulaSpecializer.Substitute(f, condition, true)), switches, hoisted + 1, name,
                 decisions.Append(text).ToList(), describe, ref counter);
             KernelCases whenFalse = Build(
-                FormulaSpecializer.Substitute(formula, condition, false), switches, hoisted + 1, name,
+                formula.Map(f => FormulaSpecializer.Substitute(f, condition, false)), switches, hoisted + 1, name,
                 decisions.Append($"!({text})").ToList(), describe, ref counter);
             return new KernelCases(condition, null, whenTrue, whenFalse, null);
         }
 
         // Cases reached through hoisted conditions are numbered; switch-only cases are named by their switches.
         string leafName = hoisted > 0 ? $"{name}Case{++counter}" : name;
-        return new KernelCases(null, null, null, null, new Leaf(formula, leafName, string.Join(", ", decisions)));
+        return new KernelCases(null, null, null, null, new Leaf(formula.Formula, formula.Single, leafName, string.Join(", ", decisions)));
     }
 
     // The first (outermost) boolean that depends on parameters only and is not already a constant.

@@ -9,7 +9,7 @@ namespace Activations.Generator.Emit;
 /// selects), comparisons see exact operands, and every constant is a float. A rounding step is + - * / or Sqrt
 /// of float inputs (double rounding leaves those correctly rounded: exact), or a math-core function applied to
 /// exact float inputs (its float overload is within one ULP, as its tests measure on every reference row).
-/// Relu, relu6, leaky_relu, hard_tanh, linear, tanh and exponential qualify, and run at full float width;
+/// Relu, relu6, leaky_relu, hard_tanh, linear, tanh, exponential and sigmoid qualify, and run at full float width;
 /// anything that rounds twice on a path computes in double and rounds once at the end.
 /// </summary>
 internal static class SinglePrecisionAnalysis
@@ -29,6 +29,9 @@ internal static class SinglePrecisionAnalysis
                 return 0;
             case UnaryNode u:
                 return RoundingDepth(u.Operand);
+            // Float lanes compute a product with a sigmoid as one operation (VectorMath.MultiplyBySigmoid), rounded once.
+            case BinaryNode b when SigmoidExpansion.IsProductWithSigmoid(b, out FormulaNode factor, out FormulaNode argument):
+                return RoundingDepth(factor) == 0 && RoundingDepth(argument) == 0 ? 1 : NotExact;
             case BinaryNode b when b.Operator.IsArithmetic():
                 return RoundingDepth(b.Left) == 0 && RoundingDepth(b.Right) == 0 ? 1 : NotExact;
             case BinaryNode b when b.Operator.IsComparison():
@@ -38,7 +41,7 @@ internal static class SinglePrecisionAnalysis
             case ConditionalNode c:
                 return RoundingDepth(c.Condition) == 0 ? Worst(RoundingDepth(c.WhenTrue), RoundingDepth(c.WhenFalse)) : NotExact;
             case CallNode { Function: Primitive.Sqrt or Primitive.Exp or Primitive.Expm1 or Primitive.Log or Primitive.Log1p
-                or Primitive.Tanh or Primitive.Erf or Primitive.Erfc } call:
+                or Primitive.Tanh or Primitive.Erf or Primitive.Erfc or Primitive.Sigmoid } call:
                 return RoundingDepth(call.Arguments[0]) == 0 ? 1 : NotExact;
             case CallNode { Function: Primitive.Abs or Primitive.Max or Primitive.Min or Primitive.CopySign } call:
                 int depth = 0;

@@ -122,9 +122,12 @@ internal sealed class StubEmitter
 
     // A Half operator of its own when the formula may compute natively in float for Half results, and that gains
     // something over the float operator: it computes in double, or it calls math the …ForHalf versions make cheaper.
-    private bool HasHalfOperator(KernelCases.Leaf leaf) =>
-        HalfPrecisionAnalysis.RunsNativelyForHalf(leaf.Formula, ParameterRange)
-        && (!SinglePrecisionAnalysis.RunsNativelyInSingle(leaf.Formula) || CallsHalfFunction(leaf.Formula));
+    // Sigmoid is analysed written out, as the Half operator computes it.
+    private bool HasHalfOperator(KernelCases.Leaf leaf) => HasHalfOperator(SigmoidExpansion.Expand(leaf.Formula));
+
+    private bool HasHalfOperator(FormulaNode formula) =>
+        HalfPrecisionAnalysis.RunsNativelyForHalf(formula, ParameterRange)
+        && (!SinglePrecisionAnalysis.RunsNativelyInSingle(formula) || CallsHalfFunction(formula));
 
     private static bool CallsHalfFunction(FormulaNode node) => node switch
     {
@@ -182,6 +185,7 @@ internal sealed class StubEmitter
         int halfNative = _cases.Leaves().Count(HasHalfOperator);
         string rounding = element switch
         {
+            "float" when _stub.SingleFormula is not null => " Each result is computed natively in float by the stub's float formula.",
             "float" => " Each result is the stub's value rounded to float (computed in double unless the formula is exact in float).",
             "Half" when halfNative == 0 => " Each element is widened to float, computed through the float kernel and rounded to Half.",
             "Half" when halfNative == _cases.Leaves().Count() => " Each element is widened to float, computed natively in float with math accurate enough for Half (within one Half ULP) and rounded to Half.",
@@ -277,15 +281,16 @@ internal sealed class StubEmitter
 
     private void EmitOperator(KernelCases.Leaf leaf, bool single)
     {
-        FormulaNode formula = leaf.Formula;
-        // A float kernel runs natively in float only when that stays within one ULP of the double result rounded to float.
-        bool native = single && SinglePrecisionAnalysis.RunsNativelyInSingle(formula);
+        // A float kernel runs natively in float when the stub gives a float formula, or when the stub's own stays
+        // within one ULP of the double result rounded to float.
+        FormulaNode formula = single && leaf.SingleFormula is { } singleFormula ? singleFormula : leaf.Formula;
+        bool native = single && (leaf.SingleFormula is not null || SinglePrecisionAnalysis.RunsNativelyInSingle(formula));
         string element = single ? "float" : "double";
         string compute = native || !single ? element : "double";
         string name = OperatorName(leaf, single ? "Single" : "Double");
         string switches = leaf.Description;
         _w.Line($"/// <summary>");
-        _w.Line($"/// {_stub.MethodName} on {element}{(switches.Length > 0 ? $" when {System.Security.SecurityElement.Escape(switches)}" : "")}, {(compute == element ? $"computed in {element}" : "computed in double and rounded to float")}.");
+        _w.Line($"/// {_stub.MethodName} on {element}{(switches.Length > 0 ? $" when {System.Security.SecurityElement.Escape(switches)}" : "")}, {(single && leaf.SingleFormula is not null ? "computed in float by the stub's float formula" : compute == element ? $"computed in {element}" : "computed in double and rounded to float")}.");
         _w.Line($"/// </summary>");
         _w.Line($"private readonly struct {name} : {Kernels}.IElementwiseOperator<{element}>");
         using (_w.OpenBlock())

@@ -42,6 +42,12 @@ internal enum Primitive
     Max,
     Min,
     CopySign,
+
+    /// <summary>The logistic sigmoid 1 / (1 + e^-x) (VectorMath.Sigmoid): a math-core function in float lanes, written out elsewhere.</summary>
+    Sigmoid,
+
+    /// <summary>a · sigmoid(x) rounded once (VectorMath.MultiplyBySigmoid): what float lanes compute for a product with a sigmoid; never parsed.</summary>
+    MultiplyBySigmoid,
 }
 
 /// <summary>Facts about the operators.</summary>
@@ -63,5 +69,5 @@ internal static class FormulaOperatorFacts
     public static bool IsTranscendental(this Primitive function) => function <= Primitive.Erfc;
 
     /// <summary>How many arguments the primitive takes.</summary>
-    public static int Arity(this Primitive function) => function is Primitive.Max or Primitive.Min or Primitive.CopySign ? 2 : 1;
+    public static int Arity(this Primitive function) => function is Primitive.Max or Primitive.Min or Primitive.CopySign or Primitive.MultiplyBySigmoid ? 2 : 1;
 }

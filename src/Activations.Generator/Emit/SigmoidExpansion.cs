@@ -1,0 +1,72 @@
+using System.Linq;
+using Activations.Generator.Formula;
+
+namespace Activations.Generator.Emit;
+
+/// <summary>
+/// Writes each <c>VectorMath.Sigmoid(a)</c> out as <c>(a &gt;= 0 ? 1 : e) / (1 + e)</c> with <c>e = Exp(-|a|)</c>,
+/// the formula the math core's double overload computes. The math core has a vector sigmoid only for float
+/// lanes (a corrected quotient, within 1 ULP); double code, float results computed in double, and Half kernels
+/// (whose error analysis reasons about exp and division) use this expansion instead. In float lanes a product
+/// with a sigmoid becomes <c>VectorMath.MultiplyBySigmoid(a, b)</c>, rounded once (silu: x · sigmoid(x)).
+/// </summary>
+internal static class SigmoidExpansion
+{
+    public static FormulaNode Expand(FormulaNode node) => node switch
+    {
+        CallNode { Function: Primitive.Sigmoid } call => Sigmoid(Expand(call.Arguments[0])),
+        ConditionalNode c => new ConditionalNode(Expand(c.Condition), Expand(c.WhenTrue), Expand(c.WhenFalse)),
+        UnaryNode u => u with { Operand = Expand(u.Operand) },
+        BinaryNode b => b with { Left = Expand(b.Left), Right = Expand(b.Right) },
+        CallNode call => call with { Arguments = EquatableArray.From(call.Arguments.Select(Expand).ToList()) },
+        StubCallNode call => call with
+        {
+            Element = Expand(call.Element),
+            Arguments = EquatableArray.From(call.Arguments.Select(Expand).ToList()),
+        },
+        _ => node,
+    };
+
+    /// <summary>For float lanes: each <c>a * Sigmoid(b)</c> (either order) becomes one <c>MultiplyBySigmoid(a, b)</c>, rounded once.</summary>
+    public static FormulaNode FuseProducts(FormulaNode node) => node switch
+    {
+        BinaryNode { Operator: BinaryOperator.Multiply, Right: CallNode { Function: Primitive.Sigmoid } s } b =>
+            MultiplyBySigmoid(FuseProducts(b.Left), FuseProducts(s.Arguments[0])),
+        BinaryNode { Operator: BinaryOperator.Multiply, Left: CallNode { Function: Primitive.Sigmoid } s } b =>
+            MultiplyBySigmoid(FuseProducts(b.Right), FuseProducts(s.Arguments[0])),
+        ConditionalNode c => new ConditionalNode(FuseProducts(c.Condition), FuseProducts(c.WhenTrue), FuseProducts(c.WhenFalse)),
+        UnaryNode u => u with { Operand = FuseProducts(u.Operand) },
+        BinaryNode b => b with { Left = FuseProducts(b.Left), Right = FuseProducts(b.Right) },
+        CallNode call => call with { Arguments = EquatableArray.From(call.Arguments.Select(FuseProducts).ToList()) },
+        StubCallNode call => call with
+        {
+            Element = FuseProducts(call.Element),
+            Arguments = EquatableArray.From(call.Arguments.Select(FuseProducts).ToList()),
+        },
+        _ => node,
+    };
+
+    /// <summary>Whether <paramref name="node"/> is <c>a * Sigmoid(b)</c> in either order, and its two operands.</summary>
+    public static bool IsProductWithSigmoid(FormulaNode node, out FormulaNode factor, out FormulaNode argument)
+    {
+        (factor, argument) = node switch
+        {
+            BinaryNode { Operator: BinaryOperator.Multiply, Right: CallNode { Function: Primitive.Sigmoid } s } b => (b.Left, s.Arguments[0]),
+            BinaryNode { Operator: BinaryOperator.Multiply, Left: CallNode { Function: Primitive.Sigmoid } s } b => (b.Right, s.Arguments[0]),
+            _ => (null!, null!),
+        };
+        return factor is not null;
+    }
+
+    private static FormulaNode MultiplyBySigmoid(FormulaNode a, FormulaNode b) =>
+        new CallNode(Primitive.MultiplyBySigmoid, EquatableArray.From(new[] { a, b }));
+
+    private static FormulaNode Sigmoid(FormulaNode a)
+    {
+        var one = new ConstantNode(1.0);
+        var magnitude = new CallNode(Primitive.Abs, EquatableArray.From(new FormulaNode[] { a }));
+        var e = new CallNode(Primitive.Exp, EquatableArray.From(new FormulaNode[] { new UnaryNode(UnaryOperator.Negate, magnitude) }));
+        var numerator = new ConditionalNode(new BinaryNode(BinaryOperator.GreaterThanOrEqual, a, new ConstantNode(0.0)), one, e);
+        return new BinaryNode(BinaryOperator.Divide, numerator, new BinaryNode(BinaryOperator.Add, one, e));
+    }
+}
