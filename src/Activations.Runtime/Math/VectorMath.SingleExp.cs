@@ -128,22 +128,6 @@ public static partial class VectorMath
         return MultiplyAdd(r * r, q, rLow);
     }
 
-    /// <summary>
-    /// e^r as an unevaluated sum high + low (|low| &lt;= ulp(high)), r = x - k ln 2: the terms of e^r - 1 with
-    /// the two roundings of 1 + r + t kept (Fast2Sum twice: |r| &gt; |t| and 1 &gt; |r + t|), so a caller that
-    /// scales both parts rounds once (the float-lane sigmoid: within 0.68 ULP where a rounded e^x gives 2.4).
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (Vector128<float> High, Vector128<float> Low) ExpReduced(Vector128<float> x, Vector128<float> k)
-    {
-        Vector128<float> r = ReduceByLn2(x, k, out Vector128<float> rLow);
-        Vector128<float> t = ExpTailOfReduced(r, rLow);
-        Vector128<float> m = r + t;
-        Vector128<float> mLow = t - (m - r);
-        Vector128<float> high = Vector128<float>.One + m;
-        return (high, (m - (high - Vector128<float>.One)) + mLow);
-    }
-
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector128<float> MinFast(Vector128<float> a, Vector128<float> b) => Sse.IsSupported ? Sse.Min(a, b) : Vector128.Min(a, b);
 
@@ -228,22 +212,6 @@ public static partial class VectorMath
         return MultiplyAdd(r * r, q, rLow);
     }
 
-    /// <summary>
-    /// e^r as an unevaluated sum high + low (|low| &lt;= ulp(high)), r = x - k ln 2: the terms of e^r - 1 with
-    /// the two roundings of 1 + r + t kept (Fast2Sum twice: |r| &gt; |t| and 1 &gt; |r + t|), so a caller that
-    /// scales both parts rounds once (the float-lane sigmoid: within 0.68 ULP where a rounded e^x gives 2.4).
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (Vector256<float> High, Vector256<float> Low) ExpReduced(Vector256<float> x, Vector256<float> k)
-    {
-        Vector256<float> r = ReduceByLn2(x, k, out Vector256<float> rLow);
-        Vector256<float> t = ExpTailOfReduced(r, rLow);
-        Vector256<float> m = r + t;
-        Vector256<float> mLow = t - (m - r);
-        Vector256<float> high = Vector256<float>.One + m;
-        return (high, (m - (high - Vector256<float>.One)) + mLow);
-    }
-
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<float> MinFast(Vector256<float> a, Vector256<float> b) => Avx.IsSupported ? Avx.Min(a, b) : Vector256.Min(a, b);
 
@@ -326,22 +294,6 @@ public static partial class VectorMath
         q = MultiplyAdd(q, r, Vector512.Create(ExpFloatQ1));
         q = MultiplyAdd(q, r, Vector512.Create(ExpFloatQ0));
         return MultiplyAdd(r * r, q, rLow);
-    }
-
-    /// <summary>
-    /// e^r as an unevaluated sum high + low (|low| &lt;= ulp(high)), r = x - k ln 2: the terms of e^r - 1 with
-    /// the two roundings of 1 + r + t kept (Fast2Sum twice: |r| &gt; |t| and 1 &gt; |r + t|), so a caller that
-    /// scales both parts rounds once (the float-lane sigmoid: within 0.68 ULP where a rounded e^x gives 2.4).
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (Vector512<float> High, Vector512<float> Low) ExpReduced(Vector512<float> x, Vector512<float> k)
-    {
-        Vector512<float> r = ReduceByLn2(x, k, out Vector512<float> rLow);
-        Vector512<float> t = ExpTailOfReduced(r, rLow);
-        Vector512<float> m = r + t;
-        Vector512<float> mLow = t - (m - r);
-        Vector512<float> high = Vector512<float>.One + m;
-        return (high, (m - (high - Vector512<float>.One)) + mLow);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
