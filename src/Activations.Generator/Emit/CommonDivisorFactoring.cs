@@ -1,4 +1,3 @@
-using System.Linq;
 using Activations.Generator.Formula;
 
 namespace Activations.Generator.Emit;
@@ -10,15 +9,8 @@ namespace Activations.Generator.Emit;
 /// </summary>
 internal static class CommonDivisorFactoring
 {
-    public static FormulaNode Apply(FormulaNode node) => node switch
-    {
-        ConditionalNode c => Factor(new ConditionalNode(Apply(c.Condition), Apply(c.WhenTrue), Apply(c.WhenFalse))),
-        UnaryNode u => u with { Operand = Apply(u.Operand) },
-        BinaryNode b => b with { Left = Apply(b.Left), Right = Apply(b.Right) },
-        CallNode call => call with { Arguments = EquatableArray.From(call.Arguments.Select(Apply).ToList()) },
-        StubCallNode call => call with { Element = Apply(call.Element) },
-        _ => node,
-    };
+    public static FormulaNode Apply(FormulaNode node) =>
+        FormulaRewriter.Rewrite(node, _ => null, n => n is ConditionalNode c ? Factor(c) : n);
 
     private static FormulaNode Factor(ConditionalNode c) =>
         c is { WhenTrue: BinaryNode { Operator: BinaryOperator.Divide } a, WhenFalse: BinaryNode { Operator: BinaryOperator.Divide } b }

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using Activations.Generator.Formula;
 
 namespace Activations.Generator.Emit;
@@ -19,22 +18,14 @@ internal static class FormulaSpecializer
     public static FormulaNode Substitute(FormulaNode node, FormulaNode condition, bool value) =>
         Rewrite(node, n => n.Equals(condition) ? new BooleanConstantNode(value) : null);
 
-    private static FormulaNode Rewrite(FormulaNode node, System.Func<FormulaNode, FormulaNode?> replace) => replace(node) ?? node switch
-    {
-        UnaryNode u => Fold(u with { Operand = Rewrite(u.Operand, replace) }),
-        BinaryNode b => Fold(b with { Left = Rewrite(b.Left, replace), Right = Rewrite(b.Right, replace) }),
-        ConditionalNode c => Fold(new ConditionalNode(
-            Rewrite(c.Condition, replace), Rewrite(c.WhenTrue, replace), Rewrite(c.WhenFalse, replace))),
-        CallNode call => call with { Arguments = call.Arguments.Select(a => Rewrite(a, replace)).ToList().ToEquatable() },
-        StubCallNode call => call with
+    private static FormulaNode Rewrite(FormulaNode node, System.Func<FormulaNode, FormulaNode?> replace) =>
+        FormulaRewriter.Rewrite(node, replace, n => n switch
         {
-            Element = Rewrite(call.Element, replace),
-            Arguments = call.Arguments.Select(a => Rewrite(a, replace)).ToList().ToEquatable(),
-        },
-        _ => node,
-    };
-
-    private static EquatableArray<FormulaNode> ToEquatable(this List<FormulaNode> nodes) => EquatableArray.From(nodes);
+            UnaryNode u => Fold(u),
+            BinaryNode b => Fold(b),
+            ConditionalNode c => Fold(c),
+            _ => n,
+        });
 
     private static FormulaNode Fold(UnaryNode node) =>
         node is { Operator: UnaryOperator.Not, Operand: BooleanConstantNode c } ? new BooleanConstantNode(!c.Value) : node;

@@ -1,4 +1,3 @@
-using System.Linq;
 using Activations.Generator.Formula;
 
 namespace Activations.Generator.Emit;
@@ -12,39 +11,14 @@ namespace Activations.Generator.Emit;
 /// </summary>
 internal static class SigmoidExpansion
 {
-    public static FormulaNode Expand(FormulaNode node) => node switch
-    {
-        CallNode { Function: Primitive.Sigmoid } call => Sigmoid(Expand(call.Arguments[0])),
-        ConditionalNode c => new ConditionalNode(Expand(c.Condition), Expand(c.WhenTrue), Expand(c.WhenFalse)),
-        UnaryNode u => u with { Operand = Expand(u.Operand) },
-        BinaryNode b => b with { Left = Expand(b.Left), Right = Expand(b.Right) },
-        CallNode call => call with { Arguments = EquatableArray.From(call.Arguments.Select(Expand).ToList()) },
-        StubCallNode call => call with
-        {
-            Element = Expand(call.Element),
-            Arguments = EquatableArray.From(call.Arguments.Select(Expand).ToList()),
-        },
-        _ => node,
-    };
+    public static FormulaNode Expand(FormulaNode node) => FormulaRewriter.Rewrite(node, n =>
+        n is CallNode { Function: Primitive.Sigmoid } call ? Sigmoid(Expand(call.Arguments[0])) : null);
 
     /// <summary>For float lanes: each <c>a * Sigmoid(b)</c> (either order) becomes one <c>MultiplyBySigmoid(a, b)</c>, rounded once.</summary>
-    public static FormulaNode FuseProducts(FormulaNode node) => node switch
-    {
-        BinaryNode { Operator: BinaryOperator.Multiply, Right: CallNode { Function: Primitive.Sigmoid } s } b =>
-            MultiplyBySigmoid(FuseProducts(b.Left), FuseProducts(s.Arguments[0])),
-        BinaryNode { Operator: BinaryOperator.Multiply, Left: CallNode { Function: Primitive.Sigmoid } s } b =>
-            MultiplyBySigmoid(FuseProducts(b.Right), FuseProducts(s.Arguments[0])),
-        ConditionalNode c => new ConditionalNode(FuseProducts(c.Condition), FuseProducts(c.WhenTrue), FuseProducts(c.WhenFalse)),
-        UnaryNode u => u with { Operand = FuseProducts(u.Operand) },
-        BinaryNode b => b with { Left = FuseProducts(b.Left), Right = FuseProducts(b.Right) },
-        CallNode call => call with { Arguments = EquatableArray.From(call.Arguments.Select(FuseProducts).ToList()) },
-        StubCallNode call => call with
-        {
-            Element = FuseProducts(call.Element),
-            Arguments = EquatableArray.From(call.Arguments.Select(FuseProducts).ToList()),
-        },
-        _ => node,
-    };
+    public static FormulaNode FuseProducts(FormulaNode node) => FormulaRewriter.Rewrite(node, n =>
+        IsProductWithSigmoid(n, out FormulaNode factor, out FormulaNode argument)
+            ? MultiplyBySigmoid(FuseProducts(factor), FuseProducts(argument))
+            : null);
 
     /// <summary>Whether <paramref name="node"/> is <c>a * Sigmoid(b)</c> in either order, and its two operands.</summary>
     public static bool IsProductWithSigmoid(FormulaNode node, out FormulaNode factor, out FormulaNode argument)
