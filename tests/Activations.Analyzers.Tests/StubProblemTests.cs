@@ -162,4 +162,25 @@ public class StubProblemTests
             [Activation("b")]
             public static double B(double x) => 1 + Math.Exp(x) + VectorMath.Tanh(x);
         """);
+
+    [Fact]
+    public Task A_single_formula_that_is_missing_or_unparseable_is_reported() => VerifyAsync("""
+            private static double WrongParameters(double x, double y) => x;
+
+            private static double CallsSine(double x) => {|ACT0012:Math.Sin(x)|};
+
+            private static double InFloat(double x) => x * VectorMath.Sigmoid(x);
+
+            [{|ACT0012:Activation("a", SingleFormula = "Missing")|}]
+            public static double A(double x) => x;
+
+            [{|ACT0012:Activation("b", SingleFormula = nameof(WrongParameters))|}]
+            public static double B(double x) => x;
+
+            [Activation("c", SingleFormula = nameof(CallsSine))]
+            public static double C(double x) => x;
+
+            [Activation("d", SingleFormula = nameof(InFloat))]
+            public static double D(double x) => x * Activation.Sigmoid(x);
+        """);
 }
