@@ -38,6 +38,8 @@ public sealed class EndToEndTests
     [InlineData("Leaky", "user_leaky", new double[] { })]
     [InlineData("Leaky", "user_leaky", new double[] { 3.25 })]
     [InlineData("HardTanh", "user_hard_tanh", new double[] { })]
+    [InlineData("Bounds", "user_bounds", new double[] { })]
+    [InlineData("TinyBounds", "user_tiny_bounds", new double[] { })]
     [InlineData("Window", "user_window", new double[] { 2.0, 1.0 })]
     [InlineData("Window", "user_window", new double[] { 0.1, 7.0 })]
     [InlineData("ReluMix", "user_relu_mix", new double[] { 0 })]

@@ -53,6 +53,24 @@ public sealed class LoweringTests
     }
 
     [Fact]
+    public void AClampAgainstAConstantIsOneInstructionUnlessTheConstantIsNegativeZero()
+    {
+        const string Core = "global::Activations.VectorMath.";
+        string wide = Body("Bounds", "BoundsDoubleOperator", "public Vector256<double> Invoke");
+        Assert.Contains($"{Core}MinWithConstant({Core}MaxWithConstant(x, Vector256.Create(-2.5)), Vector256.Create(0.0))", wide);
+        Assert.Contains($"{Core}Max(x, Vector256.Create(-0.0))", wide);
+        string single = Body("Bounds", "BoundsSingleOperator", "public Vector256<float> Invoke");
+        Assert.Contains($"{Core}MinWithConstant({Core}MaxWithConstant(x, Vector256.Create(-2.5f)), Vector256.Create(0f))", single);
+        Assert.Contains($"{Core}Max(x, Vector256.Create(-0f))", single);
+
+        // ±1e-50 are ±0 in float: Min against +0 is still one instruction, Max against -0 is not.
+        string tinyWide = Body("TinyBounds", "TinyBoundsDoubleOperator", "public Vector256<double> Invoke");
+        Assert.Contains($"{Core}MaxWithConstant({Core}MinWithConstant(x, Vector256.Create(1E-50)), Vector256.Create(-1E-50))", tinyWide);
+        string tinySingle = Body("TinyBounds", "TinyBoundsSingleOperator", "public Vector256<float> Invoke");
+        Assert.Contains($"{Core}Max({Core}MinWithConstant(x, Vector256.Create(0f)), Vector256.Create(-0f))", tinySingle);
+    }
+
+    [Fact]
     public void PowIsExpandedToMultiplications()
     {
         string body = Body("Poly", "PolyDoubleOperator", "public double Invoke");

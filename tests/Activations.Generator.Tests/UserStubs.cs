@@ -60,6 +60,14 @@ internal static class UserStubs
                     [Activation("user_hard_tanh")]
                     public static double HardTanh(double x) => Math.Clamp(x, -1.0, 1.0);
 
+                    /// <summary>Clamps against constants: non-zero bounds, +0 and -0; exact in float.</summary>
+                    [Activation("user_bounds")]
+                    public static double Bounds(double x) => x < 1.0 ? Math.Min(Math.Max(x, -2.5), 0.0) : Math.Max(x, -0.0);
+
+                    /// <summary>Clamps against ±1e-50, which the float formula rounds to ±0.</summary>
+                    [Activation("user_tiny_bounds", SingleFormula = nameof(TinyBounds))]
+                    public static double TinyBounds(double x) => Math.Max(Math.Min(x, 1e-50), -1e-50);
+
                     /// <summary>Logical operators and a parameter range.</summary>
                     [Activation("user_window")]
                     public static double Window(double x, [Range(0.0, 10.0)] double width = 2.0, [NonNegative] double height = 1.0) =>

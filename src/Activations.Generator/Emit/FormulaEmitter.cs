@@ -214,6 +214,11 @@ internal sealed class FormulaEmitter
                 return new Code($"{scalar.EmitScalar(c.Condition).AtMost(10)} ? {Emit(c.WhenTrue).AtMost(10)} : {Emit(c.WhenFalse).AtMost(10)}", 11);
             case ConditionalNode c:
                 return new Code($"{v}.ConditionalSelect({Emit(c.Condition).Text}, {Emit(c.WhenTrue).Text}, {Emit(c.WhenFalse).Text})", 0);
+            case CallNode call when ConstantBound(call) is (FormulaNode operand, double bound):
+                string clamped = Emit(operand).Text;
+                return new Code(call.Function == Primitive.Max && bound == 0.0
+                    ? $"{MathCore}.MaxWithZero({clamped})"
+                    : $"{MathCore}.{call.Function}WithConstant({clamped}, {v}.Create({_target.Literal(bound)}))", 0);
             case CallNode call:
                 string[] a = call.Arguments.Select(argument => Emit(argument).Text).ToArray();
                 return new Code(call.Function switch
@@ -231,6 +236,31 @@ internal sealed class FormulaEmitter
                 throw new InvalidOperationException($"Unexpected element-dependent node {node.GetType().Name}.");
         }
     }
+
+    // Max or Min of an element-dependent operand and a constant that the one-instruction forms in the math core
+    // (VectorMath.ConstantBounds.cs) compute exactly as Math.Max/Min: any number but zero, and +0 (Max(x, +0) is
+    // MaxWithZero). A -0 or NaN constant, or one that rounds to zero in float lanes, keeps the general form.
+    private (FormulaNode Operand, double Bound)? ConstantBound(CallNode call)
+    {
+        if (call.Function is not (Primitive.Max or Primitive.Min) || call.Arguments.Count != 2)
+        {
+            return null;
+        }
+
+        for (int i = 0; i < 2; i++)
+        {
+            if (call.Arguments[i] is ConstantNode constant && call.Arguments[1 - i].DependsOnElement)
+            {
+                double bound = _target.Single ? (float)constant.Value : constant.Value;
+                bool usable = !double.IsNaN(bound) && (bound != 0.0 || !IsNegativeZero(bound));
+                return usable ? (call.Arguments[1 - i], bound) : null;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsNegativeZero(double value) => value == 0.0 && BitConverter.DoubleToInt64Bits(value) != 0;
 
     // The scalar arguments of a call to another assembly's stub never depend on the element: always scalar code.
     private string StubArguments(StubCallNode call, string element)
