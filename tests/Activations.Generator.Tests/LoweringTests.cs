@@ -71,6 +71,16 @@ public sealed class LoweringTests
     }
 
     [Fact]
+    public void ADoubleOnlyTermIsComputedByTheDoubleKernelsAndLeftOutByTheFloatAndHalfKernels()
+    {
+        Assert.Contains("1E-20", Body("DoubleOnlyTerm", "DoubleOnlyTermDoubleOperator", "public Vector256<double> Invoke"));
+        Assert.DoesNotContain("DoubleOnly(", Generated("DoubleOnlyTerm"));
+        string single = Body("DoubleOnlyTerm", "DoubleOnlyTermSingleOperator", "private Vector256<double> Compute");
+        Assert.Contains("ExpForSingle", single);
+        Assert.DoesNotContain("1E-20", single);
+    }
+
+    [Fact]
     public void PowIsExpandedToMultiplications()
     {
         string body = Body("Poly", "PolyDoubleOperator", "public double Invoke");

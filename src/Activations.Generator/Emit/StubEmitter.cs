@@ -123,7 +123,7 @@ internal sealed class StubEmitter
     // A Half operator of its own when the formula may compute natively in float for Half results, and that gains
     // something over the float operator: it computes in double, or it calls math the …ForHalf versions make cheaper.
     // Sigmoid is analysed written out, as the Half operator computes it.
-    private bool HasHalfOperator(KernelCases.Leaf leaf) => HasHalfOperator(SigmoidExpansion.Expand(leaf.Formula));
+    private bool HasHalfOperator(KernelCases.Leaf leaf) => HasHalfOperator(SigmoidExpansion.Expand(DoubleOnlyTerms.Drop(leaf.Formula)));
 
     private bool HasHalfOperator(FormulaNode formula) =>
         HalfPrecisionAnalysis.RunsNativelyForHalf(formula, ParameterRange)
@@ -283,7 +283,8 @@ internal sealed class StubEmitter
     {
         // A float kernel runs natively in float when the stub gives a float formula, or when the stub's own stays
         // within one ULP of the double result rounded to float.
-        FormulaNode formula = single && leaf.SingleFormula is { } singleFormula ? singleFormula : leaf.Formula;
+        // Terms marked DoubleOnly are below a float ULP: float kernels leave them out.
+        FormulaNode formula = single ? DoubleOnlyTerms.Drop(leaf.SingleFormula ?? leaf.Formula) : DoubleOnlyTerms.Keep(leaf.Formula);
         bool native = single && (leaf.SingleFormula is not null || SinglePrecisionAnalysis.RunsNativelyInSingle(formula));
         string element = single ? "float" : "double";
         string compute = native || !single ? element : "double";
@@ -338,7 +339,7 @@ internal sealed class StubEmitter
         {
             EmitFields(name, "float");
             var targets = new[] { 0 }.Concat(s_widths).Select(width => new LoweringTarget(true, width, ForSingle: false, ForHalf: true));
-            EmitMethods("Invoke", "public ", targets, leaf.Formula);
+            EmitMethods("Invoke", "public ", targets, DoubleOnlyTerms.Drop(leaf.Formula));
         }
     }
 

@@ -48,6 +48,9 @@ internal enum Primitive
 
     /// <summary>a · sigmoid(x) rounded once (VectorMath.MultiplyBySigmoid): what float lanes compute for a product with a sigmoid; never parsed.</summary>
     MultiplyBySigmoid,
+
+    /// <summary>A term only double results need (VectorMath.DoubleOnly): double kernels compute it, float and Half kernels leave it out.</summary>
+    DoubleOnly,
 }
 
 /// <summary>Facts about the operators.</summary>

@@ -67,15 +67,20 @@ public static partial class Activation
     /// <c>w</c>, which the sigmoid's tail magnifies by <c>|w|</c>, is computed with error-free products and
     /// sums and added back to first order: <c>sigmoid(w + dw) ≈ sigmoid(w) + dw e/(1 + e)²</c>, <c>e = e^-|w|</c>.
     /// </para>
+    /// <para>
+    /// Both corrections are <see cref="VectorMath.DoubleOnly"/> terms: an argument rounded in double is off by
+    /// about 2^-53 relative, which the tail magnifies to at most about 2^-42, below a float ULP but not below
+    /// a double one. Float and Half kernels (which compute this formula in double lanes) leave them out.
+    /// </para>
     /// </remarks>
     [Activation("gelu")]
     public static double Gelu(double x, bool approximate = false) =>
         approximate
             ? Math.Max(x, -1e30) * (SigmoidOfArgument(TanhGeluArgument(x))
-                + SigmoidCorrection(TanhGeluArgument(x), TanhGeluArgumentError(ClampForSplitting(x))))
+                + VectorMath.DoubleOnly(SigmoidCorrection(TanhGeluArgument(x), TanhGeluArgumentError(ClampForSplitting(x)))))
             : x < -37.0
                 ? GeluAsymptoticTail(x)
-                : 0.5 * x * (VectorMath.Erfc(-(x * InvSqrtTwo)) + ErfcArgumentCorrection(ClampForSplitting(x)));
+                : 0.5 * x * (VectorMath.Erfc(-(x * InvSqrtTwo)) + VectorMath.DoubleOnly(ErfcArgumentCorrection(ClampForSplitting(x))));
 
     /// <summary>x limited to ±64, beyond which no correction matters: keeps Veltkamp's <c>2^27 * a</c> and the squares finite.</summary>
     [Formula]
