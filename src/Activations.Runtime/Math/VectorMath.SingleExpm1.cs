@@ -18,7 +18,14 @@ namespace Activations;
 // 2^128 is not a float, but 2^127 is, and doubling a result at or above 2^127 overflows to +inf as the exact value
 // does. x is clamped to [-17.5, 89] (NaN kept): below -25 ln 2 = -17.33 the result rounds to -1, above 88.73 it
 // overflows. |x| < 2^-25 returns x itself (e^x - 1 rounds to x there): that keeps -0 and avoids halving subnormals.
-// No branch: every lane takes the same ~40 vector operations.
+// That full-range form is the rare path (lanes beyond ±16.5, ±inf), out of line. The fast path, |x| <= 16.5, has
+// |k| <= 24: 2^k and 2^k - 1 are exact floats, so it works at full scale with no clamp, no TwoSum for 2^k - 1 and
+// no tiny-argument select (for k = 0 the sums give r + r^2/2 + tail = x exactly when x is tiny or subnormal, and -0
+// is restored by OR-ing in the sign of x). Same sums otherwise, so the same accuracy: 0.69 ULP from exact at worst
+// over every float of [-16.5, 16.5], fused or not (measured exhaustively, docs/math-core.md). Why it is faster: with
+// ~14 constants live the JIT hoisted them all into ymm registers out of the 4x-unrolled kernel loop and spilled the
+// temporaries (elu's Run256: 167 stack accesses); the cold call makes it keep constants as memory operands instead,
+// and the fast path has ~10 fewer operations.
 // Written out per width with the vector operators (the JIT inlining budget, see VectorMath.SingleVectors.cs).
 public static partial class VectorMath
 {
@@ -36,12 +43,46 @@ public static partial class VectorMath
     private const float Expm1FloatQ4 = 0.00139329664f;   // 0x1.6d3e8ep-10
     private const float Expm1FloatQ5 = 0.000197352056f;  // 0x1.9de094p-13
 
+    /// <summary>Up to this magnitude |k| &lt;= 24 (16.5 / ln 2 = 23.8): 2^k - 1 is an exact float, and the fast path needs no clamp,
+    /// no half scale and no tiny-argument select.</summary>
+    private const float Expm1FloatFastPathBound = 16.5f;
+
     /// <summary>2^-25: below it in magnitude e^x - 1 = x + x^2/2 + ... rounds to x.</summary>
     private const float Expm1FloatTinyBound = 2.98023224e-8f;
 
     /// <summary>e^x - 1 per float lane, within 1 ULP of the exact value; -1 below -17.33, +inf from 88.73, NaN kept, -0 kept.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector128<float> ExpMinusOneOfFloats(Vector128<float> x)
+    {
+        // The rare lanes beyond ±16.5 (and ±inf) take the out-of-line full-range form: the call in the loop also keeps
+        // the JIT from hoisting every constant into a register (see the top of the file).
+        if (Vector128.GreaterThanAny(Vector128.Abs(x), Vector128.Create(Expm1FloatFastPathBound)))
+        {
+            return ExpMinusOneOfFloatsWide(x);
+        }
+
+        // |x| <= 16.5 or NaN: |k| <= 24, so 2^k and 2^k - 1 are exact floats and nothing is halved.
+        Vector128<float> shifted = MultiplyAdd(x, Vector128.Create(InverseLn2Single), Vector128.Create(FloatRoundingShift));
+        Vector128<float> k = shifted - Vector128.Create(FloatRoundingShift);
+        Vector128<float> r = ReduceByLn2(x, k, out Vector128<float> rLow);
+        Vector128<float> rSquared = r * r;
+        Vector128<float> scale = Vector128.ShiftLeft(shifted.AsInt32(), 23).AsSingle(); // 2^k
+
+        // e^x - 1 = (scale - 1) + scale r + (scale / 2) r^2 + scale tail, the first three summed with their rounding
+        // errors recovered (Fast2Sum twice; scale - 1 is exact) into low, which joins the small last term.
+        Vector128<float> a = scale - Vector128.Create(1.0f);
+        Vector128<float> sum = MultiplyAdd(scale, r, a); // scale r is exact
+        Vector128<float> low = MultiplyAdd(scale, r, a - sum); // a - sum is exact, and so is the whole
+        Vector128<float> square = (scale * Vector128.Create(0.5f)) * rSquared; // exact
+        Vector128<float> total = sum + square;
+        low += square - (total - sum); // exact: |sum| >= |square|
+        Vector128<float> result = total + MultiplyAdd(scale, Expm1TailOfReduced(r, rSquared, rLow), low);
+        return result | (x & Vector128.Create(-0.0f)); // e^-0 - 1 = -0 (the sums give +0); a negative x has a negative result anyway
+    }
+
+    /// <summary>The rare path of <see cref="ExpMinusOneOfFloats(Vector128{float})"/>: some lane beyond ±16.5 or infinite.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Vector128<float> ExpMinusOneOfFloatsWide(Vector128<float> x)
     {
         // The constant goes first: MinFast/MaxFast return the second operand when either is NaN.
         Vector128<float> clamped = MinFast(Vector128.Create(ExpFloatHighestArgument), MaxFast(Vector128.Create(Expm1FloatLowestArgument), x));
@@ -82,6 +123,36 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<float> ExpMinusOneOfFloats(Vector256<float> x)
     {
+        // The rare lanes beyond ±16.5 (and ±inf) take the out-of-line full-range form: the call in the loop also keeps
+        // the JIT from hoisting every constant into a register (see the top of the file).
+        if (Vector256.GreaterThanAny(Vector256.Abs(x), Vector256.Create(Expm1FloatFastPathBound)))
+        {
+            return ExpMinusOneOfFloatsWide(x);
+        }
+
+        // |x| <= 16.5 or NaN: |k| <= 24, so 2^k and 2^k - 1 are exact floats and nothing is halved.
+        Vector256<float> shifted = MultiplyAdd(x, Vector256.Create(InverseLn2Single), Vector256.Create(FloatRoundingShift));
+        Vector256<float> k = shifted - Vector256.Create(FloatRoundingShift);
+        Vector256<float> r = ReduceByLn2(x, k, out Vector256<float> rLow);
+        Vector256<float> rSquared = r * r;
+        Vector256<float> scale = Vector256.ShiftLeft(shifted.AsInt32(), 23).AsSingle(); // 2^k
+
+        // e^x - 1 = (scale - 1) + scale r + (scale / 2) r^2 + scale tail, the first three summed with their rounding
+        // errors recovered (Fast2Sum twice; scale - 1 is exact) into low, which joins the small last term.
+        Vector256<float> a = scale - Vector256.Create(1.0f);
+        Vector256<float> sum = MultiplyAdd(scale, r, a); // scale r is exact
+        Vector256<float> low = MultiplyAdd(scale, r, a - sum); // a - sum is exact, and so is the whole
+        Vector256<float> square = (scale * Vector256.Create(0.5f)) * rSquared; // exact
+        Vector256<float> total = sum + square;
+        low += square - (total - sum); // exact: |sum| >= |square|
+        Vector256<float> result = total + MultiplyAdd(scale, Expm1TailOfReduced(r, rSquared, rLow), low);
+        return result | (x & Vector256.Create(-0.0f)); // e^-0 - 1 = -0 (the sums give +0); a negative x has a negative result anyway
+    }
+
+    /// <summary>The rare path of <see cref="ExpMinusOneOfFloats(Vector256{float})"/>: some lane beyond ±16.5 or infinite.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Vector256<float> ExpMinusOneOfFloatsWide(Vector256<float> x)
+    {
         // The constant goes first: MinFast/MaxFast return the second operand when either is NaN.
         Vector256<float> clamped = MinFast(Vector256.Create(ExpFloatHighestArgument), MaxFast(Vector256.Create(Expm1FloatLowestArgument), x));
         Vector256<float> shifted = MultiplyAdd(clamped, Vector256.Create(InverseLn2Single), Vector256.Create(FloatHalfScaleRoundingShift));
@@ -120,6 +191,36 @@ public static partial class VectorMath
     /// <summary>e^x - 1 per float lane, within 1 ULP of the exact value; -1 below -17.33, +inf from 88.73, NaN kept, -0 kept.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<float> ExpMinusOneOfFloats(Vector512<float> x)
+    {
+        // The rare lanes beyond ±16.5 (and ±inf) take the out-of-line full-range form: the call in the loop also keeps
+        // the JIT from hoisting every constant into a register (see the top of the file).
+        if (Vector512.GreaterThanAny(Vector512.Abs(x), Vector512.Create(Expm1FloatFastPathBound)))
+        {
+            return ExpMinusOneOfFloatsWide(x);
+        }
+
+        // |x| <= 16.5 or NaN: |k| <= 24, so 2^k and 2^k - 1 are exact floats and nothing is halved.
+        Vector512<float> shifted = MultiplyAdd(x, Vector512.Create(InverseLn2Single), Vector512.Create(FloatRoundingShift));
+        Vector512<float> k = shifted - Vector512.Create(FloatRoundingShift);
+        Vector512<float> r = ReduceByLn2(x, k, out Vector512<float> rLow);
+        Vector512<float> rSquared = r * r;
+        Vector512<float> scale = Vector512.ShiftLeft(shifted.AsInt32(), 23).AsSingle(); // 2^k
+
+        // e^x - 1 = (scale - 1) + scale r + (scale / 2) r^2 + scale tail, the first three summed with their rounding
+        // errors recovered (Fast2Sum twice; scale - 1 is exact) into low, which joins the small last term.
+        Vector512<float> a = scale - Vector512.Create(1.0f);
+        Vector512<float> sum = MultiplyAdd(scale, r, a); // scale r is exact
+        Vector512<float> low = MultiplyAdd(scale, r, a - sum); // a - sum is exact, and so is the whole
+        Vector512<float> square = (scale * Vector512.Create(0.5f)) * rSquared; // exact
+        Vector512<float> total = sum + square;
+        low += square - (total - sum); // exact: |sum| >= |square|
+        Vector512<float> result = total + MultiplyAdd(scale, Expm1TailOfReduced(r, rSquared, rLow), low);
+        return result | (x & Vector512.Create(-0.0f)); // e^-0 - 1 = -0 (the sums give +0); a negative x has a negative result anyway
+    }
+
+    /// <summary>The rare path of <see cref="ExpMinusOneOfFloats(Vector512{float})"/>: some lane beyond ±16.5 or infinite.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Vector512<float> ExpMinusOneOfFloatsWide(Vector512<float> x)
     {
         // The constant goes first: MinFast/MaxFast return the second operand when either is NaN.
         Vector512<float> clamped = MinFast(Vector512.Create(ExpFloatHighestArgument), MaxFast(Vector512.Create(Expm1FloatLowestArgument), x));
