@@ -81,6 +81,19 @@ public sealed class LoweringTests
     }
 
     [Fact]
+    public void TheMathCoresMishRunsInFloatLanesForFloatAndIsWrittenOutForDoubleAndHalf()
+    {
+        Assert.Contains("return global::Activations.VectorMath.Mish(x);", Body("MishOfTheMathCore", "MishOfTheMathCoreSingleOperator", "public Vector256<float> Invoke"));
+        Assert.DoesNotContain("Widen", Generated("MishOfTheMathCore"));
+        string wide = Body("MishOfTheMathCore", "MishOfTheMathCoreDoubleOperator", "public Vector256<double> Invoke");
+        Assert.DoesNotContain("Mish(", wide);
+        Assert.Single(Regex.Matches(wide, @"VectorMath\.Exp\("));
+        string half = Body("MishOfTheMathCore", "MishOfTheMathCoreHalfOperator", "public Vector256<float> Invoke");
+        Assert.DoesNotContain("Mish(", half);
+        Assert.Contains("VectorMath.ExpForHalf(", half);
+    }
+
+    [Fact]
     public void PowIsExpandedToMultiplications()
     {
         string body = Body("Poly", "PolyDoubleOperator", "public double Invoke");

@@ -87,6 +87,10 @@ internal static class UserStubs
                     public static double Composed(double x, bool fast = true) =>
                         Gelu(x, !fast) + Math.Log(1.0 + x * x) + VectorMath.Log1p(Math.Exp(-Math.Abs(x)));
 
+                    /// <summary>The math core's mish: float kernels call its float-lane form, double and Half kernels write it out.</summary>
+                    [Activation("user_mish")]
+                    public static double MishOfTheMathCore(double x) => VectorMath.Mish(x);
+
                     /// <summary>Calls a runtime stub with a bool argument passed through, and an element-dependent select inside.</summary>
                     [Activation("user_relu_mix")]
                     public static double ReluMix(double x, bool negate = false) => negate ? -Activation.Relu(x) : Activation.Relu(-x) * x;

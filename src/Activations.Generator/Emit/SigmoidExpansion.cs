@@ -8,11 +8,16 @@ namespace Activations.Generator.Emit;
 /// lanes (a corrected quotient, within 1 ULP); double code, float results computed in double, and Half kernels
 /// (whose error analysis reasons about exp and division) use this expansion instead. In float lanes a product
 /// with a sigmoid becomes <c>VectorMath.MultiplyBySigmoid(a, b)</c>, rounded once (silu: x · sigmoid(x)).
+/// <see cref="Expand"/> writes out the other float-lane primitive, <c>VectorMath.Mish</c>, too (<see cref="MishExpansion"/>).
 /// </summary>
 internal static class SigmoidExpansion
 {
-    public static FormulaNode Expand(FormulaNode node) => FormulaRewriter.Rewrite(node, n =>
-        n is CallNode { Function: Primitive.Sigmoid } call ? Sigmoid(Expand(call.Arguments[0])) : null);
+    public static FormulaNode Expand(FormulaNode node) => FormulaRewriter.Rewrite(node, n => n switch
+    {
+        CallNode { Function: Primitive.Sigmoid } call => Sigmoid(Expand(call.Arguments[0])),
+        CallNode { Function: Primitive.Mish } call => MishExpansion.Mish(Expand(call.Arguments[0])),
+        _ => null,
+    });
 
     /// <summary>For float lanes: each <c>a * Sigmoid(b)</c> (either order) becomes one <c>MultiplyBySigmoid(a, b)</c>, rounded once.</summary>
     public static FormulaNode FuseProducts(FormulaNode node) => FormulaRewriter.Rewrite(node, n =>

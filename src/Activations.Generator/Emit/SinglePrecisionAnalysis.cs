@@ -9,8 +9,8 @@ namespace Activations.Generator.Emit;
 /// selects), comparisons see exact operands, and every constant is a float. A rounding step is + - * / or Sqrt
 /// of float inputs (double rounding leaves those correctly rounded: exact), or a math-core function applied to
 /// exact float inputs (its float overload is within one ULP, as its tests measure on every reference row).
-/// Relu, relu6, leaky_relu, hard_tanh, linear, tanh, exponential and sigmoid qualify, and run at full float width;
-/// anything that rounds twice on a path computes in double and rounds once at the end.
+/// Relu, relu6, leaky_relu, hard_tanh, linear, tanh, exponential and sigmoid qualify, and run at full float width
+/// (as does <c>VectorMath.Mish(x)</c>, mish's float formula); anything that rounds twice on a path computes in double and rounds once at the end.
 /// </summary>
 internal static class SinglePrecisionAnalysis
 {
@@ -41,7 +41,7 @@ internal static class SinglePrecisionAnalysis
             case ConditionalNode c:
                 return RoundingDepth(c.Condition) == 0 ? Worst(RoundingDepth(c.WhenTrue), RoundingDepth(c.WhenFalse)) : NotExact;
             case CallNode { Function: Primitive.Sqrt or Primitive.Exp or Primitive.Expm1 or Primitive.Log or Primitive.Log1p
-                or Primitive.Tanh or Primitive.Erf or Primitive.Erfc or Primitive.Sigmoid } call:
+                or Primitive.Tanh or Primitive.Erf or Primitive.Erfc or Primitive.Sigmoid or Primitive.Mish } call:
                 return RoundingDepth(call.Arguments[0]) == 0 ? 1 : NotExact;
             case CallNode { Function: Primitive.Abs or Primitive.Max or Primitive.Min or Primitive.CopySign } call:
                 int depth = 0;

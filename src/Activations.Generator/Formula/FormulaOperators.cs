@@ -49,6 +49,9 @@ internal enum Primitive
     /// <summary>a · sigmoid(x) rounded once (VectorMath.MultiplyBySigmoid): what float lanes compute for a product with a sigmoid; never parsed.</summary>
     MultiplyBySigmoid,
 
+    /// <summary>mish(x) = x tanh(softplus(x)) (VectorMath.Mish): a math-core function in float lanes, written out elsewhere.</summary>
+    Mish,
+
     /// <summary>A term only double results need (VectorMath.DoubleOnly): double kernels compute it, float and Half kernels leave it out.</summary>
     DoubleOnly,
 }
