@@ -73,11 +73,14 @@ public sealed class LoweringTests
     [Fact]
     public void ADoubleOnlyTermIsComputedByTheDoubleKernelsAndLeftOutByTheFloatAndHalfKernels()
     {
-        Assert.Contains("1E-20", Body("DoubleOnlyTerm", "DoubleOnlyTermDoubleOperator", "public Vector256<double> Invoke"));
+        string wide = Body("DoubleOnlyTerm", "DoubleOnlyTermDoubleOperator", "public Vector256<double> Invoke");
+        Assert.Contains("1E-20", wide);
+        Assert.Contains("1E+300", wide);
         Assert.DoesNotContain("DoubleOnly(", Generated("DoubleOnlyTerm"));
         string single = Body("DoubleOnlyTerm", "DoubleOnlyTermSingleOperator", "private Vector256<double> Compute");
         Assert.Contains("ExpForSingle", single);
         Assert.DoesNotContain("1E-20", single);
+        Assert.DoesNotContain("710", single); // the conditional became its other branch
     }
 
     [Fact]

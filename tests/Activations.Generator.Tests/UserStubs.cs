@@ -60,9 +60,10 @@ internal static class UserStubs
                     [Activation("user_hard_tanh")]
                     public static double HardTanh(double x) => Math.Clamp(x, -1.0, 1.0);
 
-                    /// <summary>A term below float precision that only the double kernels compute.</summary>
+                    /// <summary>A term below float precision and a branch (1e300 is +inf in float, as e^x is) that only the double kernels compute.</summary>
                     [Activation("user_double_only")]
-                    public static double DoubleOnlyTerm(double x) => Math.Exp(x) * (1.0 + VectorMath.DoubleOnly(1e-20 * Math.Clamp(x, -1.0, 1.0)));
+                    public static double DoubleOnlyTerm(double x) =>
+                        x > 710.0 ? VectorMath.DoubleOnly(1e300) : Math.Exp(x) * (1.0 + VectorMath.DoubleOnly(1e-20 * Math.Clamp(x, -1.0, 1.0)));
 
                     /// <summary>Clamps against constants: non-zero bounds, +0 and -0; exact in float.</summary>
                     [Activation("user_bounds")]

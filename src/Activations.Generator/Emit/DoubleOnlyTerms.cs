@@ -5,8 +5,10 @@ namespace Activations.Generator.Emit;
 /// <summary>
 /// <c>VectorMath.DoubleOnly(t)</c> marks a term only double results need, such as the correction for the
 /// rounding of an argument computed in double (2^-53 relative, which matters to a 4-ULP double result but is
-/// far below a float or Half ULP). Double kernels compute the term itself; float and Half kernels compute the
-/// formula without it: the call becomes 0, and a sum or difference with that 0 becomes its other operand.
+/// far below a float or Half ULP), or a branch only double results take (gelu's asymptotic tail, where float
+/// results are ±0 anyway). Double kernels compute the term itself; float and Half kernels compute the formula
+/// without it: the call becomes 0, a sum or difference with that 0 becomes its other operand, and a conditional
+/// with that 0 as a branch becomes its other branch.
 /// </summary>
 internal static class DoubleOnlyTerms
 {
@@ -22,6 +24,8 @@ internal static class DoubleOnlyTerms
         {
             BinaryNode { Operator: BinaryOperator.Add or BinaryOperator.Subtract, Right: ConstantNode { Value: 0.0 } } b when IsDropped(b.Right) => b.Left,
             BinaryNode { Operator: BinaryOperator.Add, Left: ConstantNode { Value: 0.0 } } b when IsDropped(b.Left) => b.Right,
+            ConditionalNode c when IsDropped(c.WhenTrue) => c.WhenFalse,
+            ConditionalNode c when IsDropped(c.WhenFalse) => c.WhenTrue,
             _ => n,
         });
 

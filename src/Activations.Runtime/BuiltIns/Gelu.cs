@@ -70,7 +70,9 @@ public static partial class Activation
     /// <para>
     /// Both corrections are <see cref="VectorMath.DoubleOnly"/> terms: an argument rounded in double is off by
     /// about 2^-53 relative, which the tail magnifies to at most about 2^-42, below a float ULP but not below
-    /// a double one. Float and Half kernels (which compute this formula in double lanes) leave them out.
+    /// a double one. Float and Half kernels (which compute this formula in double lanes) leave them out, and the
+    /// asymptotic tail too: below -37 a float or Half result is -0, which the erfc form gives (the clamp keeps
+    /// -∞ · 0 from making NaN).
     /// </para>
     /// </remarks>
     [Activation("gelu")]
@@ -79,8 +81,8 @@ public static partial class Activation
             ? Math.Max(x, -1e30) * (SigmoidOfArgument(TanhGeluArgument(x))
                 + VectorMath.DoubleOnly(SigmoidCorrection(TanhGeluArgument(x), TanhGeluArgumentError(ClampForSplitting(x)))))
             : x < -37.0
-                ? GeluAsymptoticTail(x)
-                : 0.5 * x * (VectorMath.Erfc(-(x * InvSqrtTwo)) + VectorMath.DoubleOnly(ErfcArgumentCorrection(ClampForSplitting(x))));
+                ? VectorMath.DoubleOnly(GeluAsymptoticTail(x))
+                : 0.5 * Math.Max(x, -1e30) * (VectorMath.Erfc(-(x * InvSqrtTwo)) + VectorMath.DoubleOnly(ErfcArgumentCorrection(ClampForSplitting(x))));
 
     /// <summary>x limited to ±64, beyond which no correction matters: keeps Veltkamp's <c>2^27 * a</c> and the squares finite.</summary>
     [Formula]
