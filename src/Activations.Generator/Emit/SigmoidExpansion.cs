@@ -4,9 +4,9 @@ namespace Activations.Generator.Emit;
 
 /// <summary>
 /// Writes each <c>VectorMath.Sigmoid(a)</c> out as <c>(a &gt;= 0 ? 1 : e) / (1 + e)</c> with <c>e = Exp(-|a|)</c>,
-/// the formula the math core's double overload computes. The math core has a vector sigmoid only for float
-/// lanes (a corrected quotient, within 1 ULP); double code, float results computed in double, and Half kernels
-/// (whose error analysis reasons about exp and division) use this expansion instead. In float lanes a product
+/// the formula the math core's double overload computes. The math core has a vector sigmoid for float lanes (a
+/// corrected quotient, within 1 ULP) and one for Half kernels (SigmoidForHalf); double code and float results
+/// computed in double use this expansion instead, and Half kernels' error analysis reasons about it. In float lanes a product
 /// with a sigmoid becomes <c>VectorMath.MultiplyBySigmoid(a, b)</c>, rounded once (silu: x · sigmoid(x)).
 /// </summary>
 internal static class SigmoidExpansion
