@@ -32,9 +32,13 @@ public static partial class VectorMath
 
     /// <summary>Whether a block needs the full conversions: an infinity or NaN among its halves, or a result that is not a finite half.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static bool NeedsFullHalfConversions(Vector256<ushort> bits, Vector256<float> lower, Vector256<float> upper) =>
-        Vector256.GreaterThanAny((bits & Vector256.Create((ushort)HalfExponentMantissaMask)).AsInt16(), Vector256.Create(LargestFiniteHalfBits))
-        | Vector256.GreaterThanAny(Vector256.Max(lower.AsInt32() & Vector256.Create(0x7fffffff), upper.AsInt32() & Vector256.Create(0x7fffffff)), Vector256.Create(LargestHalfFiniteResultBits));
+    internal static bool NeedsFullHalfConversions(Vector256<ushort> bits, Vector256<float> lower, Vector256<float> upper)
+    {
+        // Both tests' masks in one vector, so that one test and one branch decide.
+        Vector256<short> specialInput = Vector256.GreaterThan((bits & Vector256.Create((ushort)HalfExponentMantissaMask)).AsInt16(), Vector256.Create(LargestFiniteHalfBits));
+        Vector256<int> specialResult = Vector256.GreaterThan(Vector256.Max(lower.AsInt32() & Vector256.Create(0x7fffffff), upper.AsInt32() & Vector256.Create(0x7fffffff)), Vector256.Create(LargestHalfFiniteResultBits));
+        return (specialInput.AsInt32() | specialResult) != Vector256<int>.Zero;
+    }
 
     /// <summary>The halves nearest to the floats of <see cref="WidenFiniteLowerInLanes(Vector256{ushort})"/>'s and <see cref="WidenFiniteUpperInLanes(Vector256{ushort})"/>'s lanes, in the halves' order (finite results below 65520 only).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -72,9 +76,13 @@ public static partial class VectorMath
 
     /// <summary>Whether a block needs the full conversions: an infinity or NaN among its halves, or a result that is not a finite half.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static bool NeedsFullHalfConversions(Vector128<ushort> bits, Vector128<float> lower, Vector128<float> upper) =>
-        Vector128.GreaterThanAny((bits & Vector128.Create((ushort)HalfExponentMantissaMask)).AsInt16(), Vector128.Create(LargestFiniteHalfBits))
-        | Vector128.GreaterThanAny(Vector128.Max(lower.AsInt32() & Vector128.Create(0x7fffffff), upper.AsInt32() & Vector128.Create(0x7fffffff)), Vector128.Create(LargestHalfFiniteResultBits));
+    internal static bool NeedsFullHalfConversions(Vector128<ushort> bits, Vector128<float> lower, Vector128<float> upper)
+    {
+        // Both tests' masks in one vector, so that one test and one branch decide.
+        Vector128<short> specialInput = Vector128.GreaterThan((bits & Vector128.Create((ushort)HalfExponentMantissaMask)).AsInt16(), Vector128.Create(LargestFiniteHalfBits));
+        Vector128<int> specialResult = Vector128.GreaterThan(Vector128.Max(lower.AsInt32() & Vector128.Create(0x7fffffff), upper.AsInt32() & Vector128.Create(0x7fffffff)), Vector128.Create(LargestHalfFiniteResultBits));
+        return (specialInput.AsInt32() | specialResult) != Vector128<int>.Zero;
+    }
 
     /// <summary>The halves nearest to the floats of <see cref="WidenFiniteLowerInLanes(Vector128{ushort})"/>'s and <see cref="WidenFiniteUpperInLanes(Vector128{ushort})"/>'s lanes (finite results below 65520 only).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
