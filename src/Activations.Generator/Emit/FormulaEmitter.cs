@@ -32,8 +32,12 @@ internal sealed class FormulaEmitter
     public static void EmitBody(IndentedWriter writer, FormulaNode formula, LoweringTarget target, Func<int, string> parameter)
     {
         var emitter = new FormulaEmitter(target, parameter, writer);
-        // Only float lanes have a math-core vector sigmoid (and a product with one, rounded once); everywhere else it is written out.
-        formula = !target.Single || target.ForHalf ? SigmoidExpansion.Expand(formula) : SigmoidExpansion.FuseProducts(formula);
+        // Float lanes have a math-core vector sigmoid (and a product with one, rounded once), Half kernels their own
+        // (VectorMath.SigmoidForHalf: one quotient, more accurate than the expansion their analysis bounds); double writes it out.
+        // Mish is a math-core function in float lanes only.
+        formula = !target.Single ? SigmoidExpansion.Expand(formula)
+            : target.ForHalf ? SigmoidExpansion.ExpandForHalf(formula)
+            : SigmoidExpansion.FuseProducts(formula);
 
         formula = CommonDivisorFactoring.Apply(formula);
         emitter.CountUses(formula);

@@ -4,18 +4,24 @@ namespace Activations.Generator.Emit;
 
 /// <summary>
 /// Writes each <c>VectorMath.Sigmoid(a)</c> out as <c>(a &gt;= 0 ? 1 : e) / (1 + e)</c> with <c>e = Exp(-|a|)</c>,
-/// the formula the math core's double overload computes. The math core has a vector sigmoid only for float
-/// lanes (a corrected quotient, within 1 ULP); double code, float results computed in double, and Half kernels
-/// (whose error analysis reasons about exp and division) use this expansion instead. In float lanes a product
+/// the formula the math core's double overload computes. The math core has a vector sigmoid for float lanes (a
+/// corrected quotient, within 1 ULP) and one for Half kernels (SigmoidForHalf); double code and float results
+/// computed in double use this expansion instead, and Half kernels' error analysis reasons about it. In float lanes a product
 /// with a sigmoid becomes <c>VectorMath.MultiplyBySigmoid(a, b)</c>, rounded once (silu: x · sigmoid(x)).
 /// <see cref="Expand"/> writes out the other float-lane primitive, <c>VectorMath.Mish</c>, too (<see cref="MishExpansion"/>).
 /// </summary>
 internal static class SigmoidExpansion
 {
-    public static FormulaNode Expand(FormulaNode node) => FormulaRewriter.Rewrite(node, n => n switch
+    /// <summary>Writes out every sigmoid and mish: double code, float results computed in double, and the Half analysis.</summary>
+    public static FormulaNode Expand(FormulaNode node) => Expand(node, sigmoids: true);
+
+    /// <summary>For Half kernels: writes out mish only; a sigmoid stays, for <c>VectorMath.SigmoidForHalf</c>.</summary>
+    public static FormulaNode ExpandForHalf(FormulaNode node) => Expand(node, sigmoids: false);
+
+    private static FormulaNode Expand(FormulaNode node, bool sigmoids) => FormulaRewriter.Rewrite(node, n => n switch
     {
-        CallNode { Function: Primitive.Sigmoid } call => Sigmoid(Expand(call.Arguments[0])),
-        CallNode { Function: Primitive.Mish } call => MishExpansion.Mish(Expand(call.Arguments[0])),
+        CallNode { Function: Primitive.Sigmoid } call when sigmoids => Sigmoid(Expand(call.Arguments[0], sigmoids)),
+        CallNode { Function: Primitive.Mish } call => MishExpansion.Mish(Expand(call.Arguments[0], sigmoids)),
         _ => null,
     });
 

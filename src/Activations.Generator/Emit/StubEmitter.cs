@@ -122,7 +122,7 @@ internal sealed class StubEmitter
 
     // A Half operator of its own when the formula may compute natively in float for Half results, and that gains
     // something over the float operator: it computes in double, or it calls math the …ForHalf versions make cheaper.
-    // Sigmoid is analysed written out, as the Half operator computes it.
+    // Sigmoid is analysed written out (its Half version, SigmoidForHalf, is within that bound).
     private bool HasHalfOperator(KernelCases.Leaf leaf) => HasHalfOperator(SigmoidExpansion.Expand(DoubleOnlyTerms.Drop(leaf.Formula)));
 
     private bool HasHalfOperator(FormulaNode formula) =>

@@ -43,7 +43,7 @@ internal enum Primitive
     Min,
     CopySign,
 
-    /// <summary>The logistic sigmoid 1 / (1 + e^-x) (VectorMath.Sigmoid): a math-core function in float lanes, written out elsewhere.</summary>
+    /// <summary>The logistic sigmoid 1 / (1 + e^-x) (VectorMath.Sigmoid): a math-core function in float lanes (SigmoidForHalf in Half kernels), written out in double.</summary>
     Sigmoid,
 
     /// <summary>a · sigmoid(x) rounded once (VectorMath.MultiplyBySigmoid): what float lanes compute for a product with a sigmoid; never parsed.</summary>

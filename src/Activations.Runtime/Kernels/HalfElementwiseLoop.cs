@@ -3,6 +3,7 @@ using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Activations.Kernels;
 
@@ -112,12 +113,40 @@ public static class HalfElementwiseLoop
         return VectorMath.NarrowToHalf(op.Invoke(VectorMath.WidenLowerHalf(bits)), op.Invoke(VectorMath.WidenUpperHalf(bits)));
     }
 
+    /// <summary>
+    /// A block through the fast conversions of VectorMath.HalfInLanes.cs; where they do not apply (an infinity or NaN in, a
+    /// result that is not a finite half out: rare), through the full ones, inlined (a call would cost every iteration:
+    /// it makes the JIT keep the constants in memory rather than in registers).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<ushort> InvokeInLanes256<TOperator>(Vector256<ushort> bits, TOperator op)
+        where TOperator : struct, IElementwiseOperator<float>
+    {
+        Vector256<float> lower = op.Invoke(VectorMath.WidenFiniteLowerInLanes(bits));
+        Vector256<float> upper = op.Invoke(VectorMath.WidenFiniteUpperInLanes(bits));
+        return VectorMath.NeedsFullHalfConversions(bits, lower, upper) ? Invoke256(bits, op) : VectorMath.NarrowFiniteInLanes(lower, upper);
+    }
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void Run256<TOperator>(ref ushort x, ref ushort destination, nuint length, TOperator op)
         where TOperator : struct, IElementwiseOperator<float>
     {
         nuint count = (nuint)Vector256<ushort>.Count;
         nuint last = length - count;
+
+        if (Avx2.IsSupported)
+        {
+            // As in ElementwiseLoop: the overlapping tail is computed first, so in-place calls read original values; each block
+            // is read before it is written.
+            Vector256<ushort> lastBlock = InvokeInLanes256(Vector256.LoadUnsafe(ref x, last), op);
+            for (nuint i = 0; i < last; i += count)
+            {
+                InvokeInLanes256(Vector256.LoadUnsafe(ref x, i), op).StoreUnsafe(ref destination, i);
+            }
+
+            lastBlock.StoreUnsafe(ref destination, last);
+            return;
+        }
 
         // As in ElementwiseLoop: the overlapping tail is computed first, so in-place calls read original values.
         Vector256<ushort> tail = Invoke256(Vector256.LoadUnsafe(ref x, last), op);
@@ -153,12 +182,40 @@ public static class HalfElementwiseLoop
         return VectorMath.NarrowToHalf(op.Invoke(VectorMath.WidenLowerHalf(bits)), op.Invoke(VectorMath.WidenUpperHalf(bits)));
     }
 
+    /// <summary>
+    /// A block through the fast conversions of VectorMath.HalfInLanes.cs; where they do not apply (an infinity or NaN in, a
+    /// result that is not a finite half out: rare), through the full ones, inlined (a call would cost every iteration:
+    /// it makes the JIT keep the constants in memory rather than in registers).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<ushort> InvokeInLanes128<TOperator>(Vector128<ushort> bits, TOperator op)
+        where TOperator : struct, IElementwiseOperator<float>
+    {
+        Vector128<float> lower = op.Invoke(VectorMath.WidenFiniteLowerInLanes(bits));
+        Vector128<float> upper = op.Invoke(VectorMath.WidenFiniteUpperInLanes(bits));
+        return VectorMath.NeedsFullHalfConversions(bits, lower, upper) ? Invoke128(bits, op) : VectorMath.NarrowFiniteInLanes(lower, upper);
+    }
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void Run128<TOperator>(ref ushort x, ref ushort destination, nuint length, TOperator op)
         where TOperator : struct, IElementwiseOperator<float>
     {
         nuint count = (nuint)Vector128<ushort>.Count;
         nuint last = length - count;
+
+        if (Sse2.IsSupported)
+        {
+            // As in ElementwiseLoop: the overlapping tail is computed first, so in-place calls read original values; each block
+            // is read before it is written.
+            Vector128<ushort> lastBlock = InvokeInLanes128(Vector128.LoadUnsafe(ref x, last), op);
+            for (nuint i = 0; i < last; i += count)
+            {
+                InvokeInLanes128(Vector128.LoadUnsafe(ref x, i), op).StoreUnsafe(ref destination, i);
+            }
+
+            lastBlock.StoreUnsafe(ref destination, last);
+            return;
+        }
 
         // As in ElementwiseLoop: the overlapping tail is computed first, so in-place calls read original values.
         Vector128<ushort> tail = Invoke128(Vector128.LoadUnsafe(ref x, last), op);

@@ -9,7 +9,8 @@ namespace Activations.Tests.Kernels;
 /// <summary>
 /// The Half loop itself (run on whichever SIMD path the process has): every half passes through an identity
 /// operator bit for bit (NaN payloads too), and every length, in place or not, gives each element the same bits as
-/// a long run does (the software-pipelined main loop, the overlapping tail, and the short paths).
+/// a long run does (the main loop, the overlapping tail, and the short paths); results that overflow or turn NaN
+/// from finite inputs come out as the full conversions give them (the x86 loop narrows other blocks by a faster route).
 /// </summary>
 public sealed class HalfElementwiseLoopTests
 {
@@ -55,11 +56,56 @@ public sealed class HalfElementwiseLoopTests
         }
     }
 
+    [Fact]
+    public void FiniteInputsWhoseResultsAreNotFiniteHalvesComeOutAsInfinityOrNaN()
+    {
+        // Every finite half, doubled: from 32760 up (65520 and above) the results are ±infinity, below that the nearest half.
+        Half[] finite = Enumerable.Range(0, 65536).Select(i => BitConverter.UInt16BitsToHalf((ushort)i)).Where(Half.IsFinite).ToArray();
+        var doubled = new Half[finite.Length];
+        HalfElementwiseLoop.Run(finite, doubled, default(Doubling));
+        for (int i = 0; i < finite.Length; i++)
+        {
+            Half expected = (Half)((float)finite[i] * 2);
+            Assert.True(BitConverter.HalfToUInt16Bits(expected) == BitConverter.HalfToUInt16Bits(doubled[i]), $"2 * {finite[i]} gave {doubled[i]}, expected {expected}");
+        }
+
+        // inf - inf from finite inputs: NaN for every nonzero half, in blocks that hold no NaN or infinity.
+        var nan = new Half[finite.Length];
+        HalfElementwiseLoop.Run(finite, nan, default(InfinityMinusInfinity));
+        for (int i = 0; i < finite.Length; i++)
+        {
+            Assert.True(finite[i] == (Half)0 ? nan[i] == (Half)0 : Half.IsNaN(nan[i]), $"{finite[i]} gave {nan[i]}");
+        }
+    }
+
     private static Half ScalarSigmoid(Half x)
     {
         var y = new Half[1];
         Activation.Sigmoid(new[] { x }, y);
         return y[0];
+    }
+
+    private readonly struct Doubling : IElementwiseOperator<float>
+    {
+        public float Invoke(float x) => x * 2;
+
+        public Vector128<float> Invoke(Vector128<float> x) => x * 2;
+
+        public Vector256<float> Invoke(Vector256<float> x) => x * 2;
+
+        public Vector512<float> Invoke(Vector512<float> x) => x * 2;
+    }
+
+    /// <summary>x · 2^127 · 4, less itself: 0 for 0, inf - inf = NaN for every other finite half.</summary>
+    private readonly struct InfinityMinusInfinity : IElementwiseOperator<float>
+    {
+        public float Invoke(float x) => (x * 1.7014118e38f * 4e30f) - (x * 1.7014118e38f * 4e30f);
+
+        public Vector128<float> Invoke(Vector128<float> x) => (x * 1.7014118e38f * 4e30f) - (x * 1.7014118e38f * 4e30f);
+
+        public Vector256<float> Invoke(Vector256<float> x) => (x * 1.7014118e38f * 4e30f) - (x * 1.7014118e38f * 4e30f);
+
+        public Vector512<float> Invoke(Vector512<float> x) => (x * 1.7014118e38f * 4e30f) - (x * 1.7014118e38f * 4e30f);
     }
 
     private readonly struct Identity : IElementwiseOperator<float>

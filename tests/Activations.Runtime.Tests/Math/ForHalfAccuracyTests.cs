@@ -18,9 +18,10 @@ public sealed class ForHalfAccuracyTests
 
     /// <summary>
     /// The absolute error allowed where the relative one is not: ExpForHalf flushes results below e^-86.5 to zero;
-    /// Expm1ForHalf loses bits for subnormal arguments (|x| below 2^-125). Both are far below Half's 2^-24.
+    /// Expm1ForHalf loses bits for subnormal arguments (|x| below 2^-125); SigmoidForHalf clamps its argument at -89, where
+    /// sigmoid is below 2^-127. All are far below Half's 2^-24.
     /// </summary>
-    private static readonly Dictionary<string, double> s_absoluteFloor = new() { ["exp"] = Math.ScaleB(1, -124), ["expm1"] = Math.ScaleB(1, -149), ["tanh"] = 0, ["log1p"] = 0 };
+    private static readonly Dictionary<string, double> s_absoluteFloor = new() { ["exp"] = Math.ScaleB(1, -124), ["expm1"] = Math.ScaleB(1, -149), ["tanh"] = 0, ["log1p"] = 0, ["sigmoid"] = Math.ScaleB(1, -124) };
 
     private sealed record Function(
         string Name, Func<double, double> Reference, float Low, float High,
@@ -34,6 +35,7 @@ public sealed class ForHalfAccuracyTests
         new("exp", Math.Exp, -104f, 88.72f, VectorMath.ExpForHalf, VectorMath.ExpForHalf, VectorMath.ExpForHalf, VectorMath.ExpForHalf),
         new("expm1", VectorMath.Expm1, -120f, 88.72f, VectorMath.Expm1ForHalf, VectorMath.Expm1ForHalf, VectorMath.Expm1ForHalf, VectorMath.Expm1ForHalf),
         new("tanh", Math.Tanh, -65504f, 65504f, VectorMath.TanhForHalf, VectorMath.TanhForHalf, VectorMath.TanhForHalf, VectorMath.TanhForHalf),
+        new("sigmoid", x => 1 / (1 + Math.Exp(-x)), -65504f, 65504f, VectorMath.SigmoidForHalf, VectorMath.SigmoidForHalf, VectorMath.SigmoidForHalf, VectorMath.SigmoidForHalf),
         new("log1p", VectorMath.Log1p, -0.99999994f, 3.4e38f, VectorMath.Log1pForHalf, VectorMath.Log1pForHalf, VectorMath.Log1pForHalf, VectorMath.Log1pForHalf),
     }.ToDictionary(f => f.Name);
 
@@ -116,6 +118,8 @@ public sealed class ForHalfAccuracyTests
         ("log1p", float.NaN, float.NaN), ("log1p", float.PositiveInfinity, float.PositiveInfinity), ("log1p", float.NegativeInfinity, float.NaN),
         ("log1p", -1f, float.NegativeInfinity), ("log1p", -2f, float.NaN), ("log1p", 0f, 0f), ("log1p", float.MaxValue, 88.72284f),
         ("log1p", float.Epsilon, float.Epsilon),
+        ("sigmoid", float.NaN, float.NaN), ("sigmoid", float.PositiveInfinity, 1f), ("sigmoid", float.NegativeInfinity, 0f),
+        ("sigmoid", 0f, 0.5f), ("sigmoid", -0f, 0.5f), ("sigmoid", 17.5f, 1f), ("sigmoid", 1e30f, 1f), ("sigmoid", -1000f, 0f),
     };
 
     public static IEnumerable<object[]> SpecialFunctions() =>
