@@ -8,7 +8,7 @@ namespace Activations;
 // over every float), and a · sigmoid(x) with the product rounded once (silu: 0.66 ULP).
 // Done naively (e = e^-|x|, then (x >= 0 ? 1 : e) / (1 + e)) float rounds three times, and measured over every
 // float that reaches 2.4 ULP: where e/(1 + e) falls just below a power of two, one ULP of e is two of the result.
-// Here e^-|x| is kept as an unevaluated sum eh + el (the float exp's terms: about 2^-28 relative), 1 + e as dh + dl (Fast2Sum,
+// Here e^-|x| is kept as an unevaluated sum eh + el (the float exp's terms: 2^-25.9 relative at worst, measured over [-80, 0]), 1 + e as dh + dl (Fast2Sum,
 // exact), and the quotient q = n / dh is corrected once by the exact residual n - q dh (one FMA) and the low parts:
 // s = q + (n - q dh + nl - q dl) / d, where 1/d is q itself for x >= 0 (n = 1) and 1 - q for x < 0: the correction
 // is tiny, so its own relative error does not matter. Only the last FMA, a · q + a · correction, rounds the result.
