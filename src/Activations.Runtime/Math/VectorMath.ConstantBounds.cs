@@ -2,7 +2,6 @@ using System;
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
 
 namespace Activations;
 
@@ -11,7 +10,8 @@ namespace Activations;
 // constant first: a NaN x comes through as NaN, and a constant that is not zero never ties with a zero of the
 // other sign. Min against +0 is exact too (a -0 x is the second operand, and Math.Min(-0, +0) = -0); Max against
 // +0 is the instruction with the sign bit cleared, which turns the -0 it returns for x = -0 into Math.Max's +0.
-// Elsewhere (no SSE/AVX) Vector128.Max/Min: platform NaN propagation on .NET 8, IEEE on .NET 9+, NaN either way.
+// They are the math core's MaxFast/MinFast (the instruction, or elsewhere Vector128.Max/Min: platform NaN propagation
+// on .NET 8, IEEE on .NET 9+, NaN either way) with the constant put first.
 // Used by generated kernels (clamps like silu's max(x, -1e30), relu6's min(·, 6), hard_tanh, relu's max(x, 0)).
 public static partial class VectorMath
 {
@@ -21,8 +21,7 @@ public static partial class VectorMath
     /// <returns>The larger of each pair; NaN where <paramref name="x"/> is NaN.</returns>
     [EditorBrowsable(EditorBrowsableState.Never)]
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> MaxWithConstant(Vector128<float> x, Vector128<float> constant) =>
-        Sse.IsSupported ? Sse.Max(constant, x) : Vector128.Max(constant, x);
+    public static Vector128<float> MaxWithConstant(Vector128<float> x, Vector128<float> constant) => MaxFast(constant, x);
 
     /// <summary>As <see cref="Math.Min(float, float)"/> per element, for a <paramref name="constant"/> that is +0 or neither zero nor NaN in every lane.</summary>
     /// <param name="x">The values.</param>
@@ -30,8 +29,7 @@ public static partial class VectorMath
     /// <returns>The smaller of each pair; NaN where <paramref name="x"/> is NaN.</returns>
     [EditorBrowsable(EditorBrowsableState.Never)]
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> MinWithConstant(Vector128<float> x, Vector128<float> constant) =>
-        Sse.IsSupported ? Sse.Min(constant, x) : Vector128.Min(constant, x);
+    public static Vector128<float> MinWithConstant(Vector128<float> x, Vector128<float> constant) => MinFast(constant, x);
 
     /// <summary>As <see cref="Math.Max(float, float)"/> of each element and +0 (relu): NaN where <paramref name="x"/> is NaN; Max(-0, +0) = +0.</summary>
     /// <param name="x">The values.</param>
@@ -47,8 +45,7 @@ public static partial class VectorMath
     /// <returns>The larger of each pair; NaN where <paramref name="x"/> is NaN.</returns>
     [EditorBrowsable(EditorBrowsableState.Never)]
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<double> MaxWithConstant(Vector128<double> x, Vector128<double> constant) =>
-        Sse2.IsSupported ? Sse2.Max(constant, x) : Vector128.Max(constant, x);
+    public static Vector128<double> MaxWithConstant(Vector128<double> x, Vector128<double> constant) => Vector128DoubleLanes.MaxFast(constant, x);
 
     /// <summary>As <see cref="Math.Min(double, double)"/> per element, for a <paramref name="constant"/> that is +0 or neither zero nor NaN in every lane.</summary>
     /// <param name="x">The values.</param>
@@ -56,8 +53,7 @@ public static partial class VectorMath
     /// <returns>The smaller of each pair; NaN where <paramref name="x"/> is NaN.</returns>
     [EditorBrowsable(EditorBrowsableState.Never)]
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<double> MinWithConstant(Vector128<double> x, Vector128<double> constant) =>
-        Sse2.IsSupported ? Sse2.Min(constant, x) : Vector128.Min(constant, x);
+    public static Vector128<double> MinWithConstant(Vector128<double> x, Vector128<double> constant) => Vector128DoubleLanes.MinFast(constant, x);
 
     /// <summary>As <see cref="Math.Max(double, double)"/> of each element and +0 (relu): NaN where <paramref name="x"/> is NaN; Max(-0, +0) = +0.</summary>
     /// <param name="x">The values.</param>
@@ -73,8 +69,7 @@ public static partial class VectorMath
     /// <returns>The larger of each pair; NaN where <paramref name="x"/> is NaN.</returns>
     [EditorBrowsable(EditorBrowsableState.Never)]
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> MaxWithConstant(Vector256<float> x, Vector256<float> constant) =>
-        Avx.IsSupported ? Avx.Max(constant, x) : Vector256.Max(constant, x);
+    public static Vector256<float> MaxWithConstant(Vector256<float> x, Vector256<float> constant) => MaxFast(constant, x);
 
     /// <summary>As <see cref="Math.Min(float, float)"/> per element, for a <paramref name="constant"/> that is +0 or neither zero nor NaN in every lane.</summary>
     /// <param name="x">The values.</param>
@@ -82,8 +77,7 @@ public static partial class VectorMath
     /// <returns>The smaller of each pair; NaN where <paramref name="x"/> is NaN.</returns>
     [EditorBrowsable(EditorBrowsableState.Never)]
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> MinWithConstant(Vector256<float> x, Vector256<float> constant) =>
-        Avx.IsSupported ? Avx.Min(constant, x) : Vector256.Min(constant, x);
+    public static Vector256<float> MinWithConstant(Vector256<float> x, Vector256<float> constant) => MinFast(constant, x);
 
     /// <summary>As <see cref="Math.Max(float, float)"/> of each element and +0 (relu): NaN where <paramref name="x"/> is NaN; Max(-0, +0) = +0.</summary>
     /// <param name="x">The values.</param>
@@ -99,8 +93,7 @@ public static partial class VectorMath
     /// <returns>The larger of each pair; NaN where <paramref name="x"/> is NaN.</returns>
     [EditorBrowsable(EditorBrowsableState.Never)]
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> MaxWithConstant(Vector256<double> x, Vector256<double> constant) =>
-        Avx.IsSupported ? Avx.Max(constant, x) : Vector256.Max(constant, x);
+    public static Vector256<double> MaxWithConstant(Vector256<double> x, Vector256<double> constant) => Vector256DoubleLanes.MaxFast(constant, x);
 
     /// <summary>As <see cref="Math.Min(double, double)"/> per element, for a <paramref name="constant"/> that is +0 or neither zero nor NaN in every lane.</summary>
     /// <param name="x">The values.</param>
@@ -108,8 +101,7 @@ public static partial class VectorMath
     /// <returns>The smaller of each pair; NaN where <paramref name="x"/> is NaN.</returns>
     [EditorBrowsable(EditorBrowsableState.Never)]
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> MinWithConstant(Vector256<double> x, Vector256<double> constant) =>
-        Avx.IsSupported ? Avx.Min(constant, x) : Vector256.Min(constant, x);
+    public static Vector256<double> MinWithConstant(Vector256<double> x, Vector256<double> constant) => Vector256DoubleLanes.MinFast(constant, x);
 
     /// <summary>As <see cref="Math.Max(double, double)"/> of each element and +0 (relu): NaN where <paramref name="x"/> is NaN; Max(-0, +0) = +0.</summary>
     /// <param name="x">The values.</param>
@@ -125,8 +117,7 @@ public static partial class VectorMath
     /// <returns>The larger of each pair; NaN where <paramref name="x"/> is NaN.</returns>
     [EditorBrowsable(EditorBrowsableState.Never)]
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> MaxWithConstant(Vector512<float> x, Vector512<float> constant) =>
-        Avx512F.IsSupported ? Avx512F.Max(constant, x) : Vector512.Max(constant, x);
+    public static Vector512<float> MaxWithConstant(Vector512<float> x, Vector512<float> constant) => MaxFast(constant, x);
 
     /// <summary>As <see cref="Math.Min(float, float)"/> per element, for a <paramref name="constant"/> that is +0 or neither zero nor NaN in every lane.</summary>
     /// <param name="x">The values.</param>
@@ -134,8 +125,7 @@ public static partial class VectorMath
     /// <returns>The smaller of each pair; NaN where <paramref name="x"/> is NaN.</returns>
     [EditorBrowsable(EditorBrowsableState.Never)]
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> MinWithConstant(Vector512<float> x, Vector512<float> constant) =>
-        Avx512F.IsSupported ? Avx512F.Min(constant, x) : Vector512.Min(constant, x);
+    public static Vector512<float> MinWithConstant(Vector512<float> x, Vector512<float> constant) => MinFast(constant, x);
 
     /// <summary>As <see cref="Math.Max(float, float)"/> of each element and +0 (relu): NaN where <paramref name="x"/> is NaN; Max(-0, +0) = +0.</summary>
     /// <param name="x">The values.</param>
@@ -151,8 +141,7 @@ public static partial class VectorMath
     /// <returns>The larger of each pair; NaN where <paramref name="x"/> is NaN.</returns>
     [EditorBrowsable(EditorBrowsableState.Never)]
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> MaxWithConstant(Vector512<double> x, Vector512<double> constant) =>
-        Avx512F.IsSupported ? Avx512F.Max(constant, x) : Vector512.Max(constant, x);
+    public static Vector512<double> MaxWithConstant(Vector512<double> x, Vector512<double> constant) => Vector512DoubleLanes.MaxFast(constant, x);
 
     /// <summary>As <see cref="Math.Min(double, double)"/> per element, for a <paramref name="constant"/> that is +0 or neither zero nor NaN in every lane.</summary>
     /// <param name="x">The values.</param>
@@ -160,8 +149,7 @@ public static partial class VectorMath
     /// <returns>The smaller of each pair; NaN where <paramref name="x"/> is NaN.</returns>
     [EditorBrowsable(EditorBrowsableState.Never)]
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> MinWithConstant(Vector512<double> x, Vector512<double> constant) =>
-        Avx512F.IsSupported ? Avx512F.Min(constant, x) : Vector512.Min(constant, x);
+    public static Vector512<double> MinWithConstant(Vector512<double> x, Vector512<double> constant) => Vector512DoubleLanes.MinFast(constant, x);
 
     /// <summary>As <see cref="Math.Max(double, double)"/> of each element and +0 (relu): NaN where <paramref name="x"/> is NaN; Max(-0, +0) = +0.</summary>
     /// <param name="x">The values.</param>
