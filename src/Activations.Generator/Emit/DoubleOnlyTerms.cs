@@ -7,8 +7,8 @@ namespace Activations.Generator.Emit;
 /// rounding of an argument computed in double (2^-53 relative, which matters to a 4-ULP double result but is
 /// far below a float or Half ULP), or a branch only double results take (gelu's asymptotic tail, where float
 /// results are ±0 anyway). Double kernels compute the term itself; float and Half kernels compute the formula
-/// without it: the call becomes 0, a sum or difference with that 0 becomes its other operand, and a conditional
-/// with that 0 as a branch becomes its other branch.
+/// without it: the call becomes 0, a sum with that 0 (or a difference subtracting it) becomes its other operand,
+/// and a conditional with that 0 as a branch becomes its other branch.
 /// </summary>
 internal static class DoubleOnlyTerms
 {
