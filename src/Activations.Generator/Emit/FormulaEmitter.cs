@@ -218,6 +218,12 @@ internal sealed class FormulaEmitter
                 return new Code($"{scalar.EmitScalar(c.Condition).AtMost(10)} ? {Emit(c.WhenTrue).AtMost(10)} : {Emit(c.WhenFalse).AtMost(10)}", 11);
             case ConditionalNode c:
                 return new Code($"{v}.ConditionalSelect({Emit(c.Condition).Text}, {Emit(c.WhenTrue).Text}, {Emit(c.WhenFalse).Text})", 0);
+            // expm1(min(x, +0)) in float lanes: the math core's expm1 for non-positive arguments (no overflow
+            // handling, no branch), which does the clamp itself.
+            case CallNode { Function: Primitive.Expm1 } call when _target.Single && _target.MathSuffix.Length == 0
+                && call.Arguments[0] is CallNode { Function: Primitive.Min } min
+                && ConstantBound(min) is (FormulaNode nonPositive, 0.0):
+                return new Code($"{MathCore}.Expm1OfMinWithZero({Emit(nonPositive).Text})", 0);
             case CallNode call when ConstantBound(call) is (FormulaNode operand, double bound):
                 string clamped = Emit(operand).Text;
                 return new Code(call.Function == Primitive.Max && bound == 0.0
