@@ -97,6 +97,19 @@ public sealed class LoweringTests
     }
 
     [Fact]
+    public void Expm1OfAClampAtPositiveZeroRunsTheNonPositiveExpm1InFloatLanesOnly()
+    {
+        const string Core = "global::Activations.VectorMath.";
+        string single = Body("ClampedExpm1", "ClampedExpm1SingleOperator", "public Vector256<float> Invoke");
+        Assert.Contains($"{Core}Expm1OfMinWithZero(x)", single);
+        Assert.Contains($"{Core}Expm1({Core}MinWithConstant(x, Vector256.Create(-1f)))", Body("ClampedBelowExpm1", "ClampedBelowExpm1SingleOperator", "public Vector256<float> Invoke"));
+        string scalar = Body("ClampedExpm1", "ClampedExpm1SingleOperator", "public float Invoke");
+        Assert.DoesNotContain("Expm1OfMinWithZero", scalar);
+        Assert.DoesNotContain("Expm1OfMinWithZero", Body("ClampedExpm1", "ClampedExpm1DoubleOperator", "public Vector256<double> Invoke"));
+        Assert.DoesNotContain("Expm1OfMinWithZero", Body("ClampedExpm1", "ClampedExpm1HalfOperator", "public Vector256<float> Invoke"));
+    }
+
+    [Fact]
     public void PowIsExpandedToMultiplications()
     {
         string body = Body("Poly", "PolyDoubleOperator", "public double Invoke");

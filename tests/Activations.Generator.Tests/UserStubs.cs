@@ -92,6 +92,14 @@ internal static class UserStubs
                     [Activation("user_mish")]
                     public static double MishOfTheMathCore(double x) => VectorMath.Mish(x);
 
+                    /// <summary>expm1 of a clamp at +0: float lanes call the math core's expm1 for non-positive arguments.</summary>
+                    [Activation("user_clamped_expm1", SingleFormula = nameof(ClampedExpm1))]
+                    public static double ClampedExpm1(double x) => VectorMath.Expm1(Math.Min(x, 0.0));
+
+                    /// <summary>expm1 of a clamp at -1: the general expm1.</summary>
+                    [Activation("user_clamped_below_expm1", SingleFormula = nameof(ClampedBelowExpm1))]
+                    public static double ClampedBelowExpm1(double x) => VectorMath.Expm1(Math.Min(x, -1.0));
+
                     /// <summary>Calls a runtime stub with a bool argument passed through, and an element-dependent select inside.</summary>
                     [Activation("user_relu_mix")]
                     public static double ReluMix(double x, bool negate = false) => negate ? -Activation.Relu(x) : Activation.Relu(-x) * x;
