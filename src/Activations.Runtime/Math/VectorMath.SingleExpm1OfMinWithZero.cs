@@ -10,10 +10,10 @@ namespace Activations;
 // lanes to it), within 1 ULP of the exact value. Same reduction as the float expm1 (VectorMath.SingleExpm1.cs),
 // k = round(x / ln 2), r = x - k ln 2, e^x - 1 = (2^k - 1) + 2^k r + 2^k r^2 c(r), c(r) = Q(r) of that file
 // (1/2 + Q1 r + ... + Q5 r^5, relative error 2^-31 for e^r - 1), but a non-positive argument allows less work:
-// - x is clamped to [-17.5, 0] and k kept >= -24 (the clamp on the rounding-shifted value): 2^k - 1 is then exact,
-//   nothing overflows, and no lane needs the full-range form, so there is no branch. Below -24.5 ln 2 = -16.98, r
-//   grows to -0.87, where the polynomial is still far more accurate than the 2^-24 e^r that the result carries
-//   beyond -1; below -17.5 the result is -1 as it should be (e^x < 2^-25).
+// - x is clamped to [-17.5, 0], so k is in [-25, 0]: nothing overflows and no lane needs the full-range form, so
+//   there is no branch. 2^k - 1 is exact down to k = -24; for k = -25 (x below -16.98) it rounds to -1, which loses
+//   2^-25 e^r of a result within 2^-24.5 of -1: at most 0.71 ULP from exact, below the worst elsewhere (keeping k at
+//   -24 instead costs one operation on the dependency chain). Below -17.33 the result is -1 as it should be.
 // - 2^k <= 1, so 2^k r^2 c(r) is at most a fifth of the result and needs no exact sum of its own (the signed form
 //   splits 2^k r^2 / 2 off for k = 1): only (2^k - 1) + 2^k r is summed exactly (Fast2Sum, |2^k - 1| >= |2^k r|
 //   for k < 0, and 2^k - 1 = 0 for k = 0), and its error joins the small term, which is one FMA with 2^k r^2
@@ -40,18 +40,17 @@ public static partial class VectorMath
     private const int Expm1RowLowest = 0 * Expm1RowLength;
     private const int Expm1RowInverseLn2 = 1 * Expm1RowLength;
     private const int Expm1RowShift = 2 * Expm1RowLength;
-    private const int Expm1RowShiftAtLowestK = 3 * Expm1RowLength;
-    private const int Expm1RowMinusLn2 = 4 * Expm1RowLength;
-    private const int Expm1RowMinusLn2High = 5 * Expm1RowLength;
-    private const int Expm1RowMinusLn2Low = 6 * Expm1RowLength;
-    private const int Expm1RowQ1 = 7 * Expm1RowLength;
-    private const int Expm1RowQ2 = 8 * Expm1RowLength;
-    private const int Expm1RowQ3 = 9 * Expm1RowLength;
-    private const int Expm1RowQ4 = 10 * Expm1RowLength;
-    private const int Expm1RowQ5 = 11 * Expm1RowLength;
-    private const int Expm1RowOneHalf = 12 * Expm1RowLength;
-    private const int Expm1RowOne = 13 * Expm1RowLength;
-    private const int Expm1RowNegativeZero = 14 * Expm1RowLength;
+    private const int Expm1RowMinusLn2 = 3 * Expm1RowLength;
+    private const int Expm1RowMinusLn2High = 4 * Expm1RowLength;
+    private const int Expm1RowMinusLn2Low = 5 * Expm1RowLength;
+    private const int Expm1RowQ1 = 6 * Expm1RowLength;
+    private const int Expm1RowQ2 = 7 * Expm1RowLength;
+    private const int Expm1RowQ3 = 8 * Expm1RowLength;
+    private const int Expm1RowQ4 = 9 * Expm1RowLength;
+    private const int Expm1RowQ5 = 10 * Expm1RowLength;
+    private const int Expm1RowOneHalf = 11 * Expm1RowLength;
+    private const int Expm1RowOne = 12 * Expm1RowLength;
+    private const int Expm1RowNegativeZero = 13 * Expm1RowLength;
 
     /// <summary>The constants of <c>Expm1OfMinWithZero</c>, one 64-byte-aligned row each (see the top of the file).</summary>
     private static unsafe float* s_expm1OfMinWithZeroTable = CreateExpm1OfMinWithZeroTable();
@@ -63,7 +62,6 @@ public static partial class VectorMath
             Expm1FloatLowestArgument,
             InverseLn2Single,
             FloatRoundingShift,
-            FloatRoundingShift - 24f,
             -Ln2RoundedSingle,
             -Ln2HighSingle,
             -Ln2LowSingle,
@@ -97,9 +95,8 @@ public static partial class VectorMath
         // The constant goes first: MinFast/MaxFast return the second operand when either is NaN (or both are zeros).
         Vector128<float> clamped = MaxFast(Vector128.Load(c + Expm1RowLowest), MinFast(Vector128<float>.Zero, x));
         Vector128<float> shifted = MultiplyAdd(clamped, Vector128.Load(c + Expm1RowInverseLn2), Vector128.Load(c + Expm1RowShift));
-        shifted = MaxFast(Vector128.Load(c + Expm1RowShiftAtLowestK), shifted); // k >= -24
         Vector128<float> k = shifted - Vector128.Load(c + Expm1RowShift);
-        Vector128<float> scale = Vector128.ShiftLeft(shifted.AsInt32(), 23).AsSingle(); // 2^k, k in [-24, 0]
+        Vector128<float> scale = Vector128.ShiftLeft(shifted.AsInt32(), 23).AsSingle(); // 2^k, k in [-25, 0]
         Vector128<float> r;
         Vector128<float> scaledLow; // 2^k times the rounding error of r
         if (Fma.IsSupported)
@@ -123,7 +120,7 @@ public static partial class VectorMath
         Vector128<float> q = MultiplyAdd(rSquared * rSquared, Vector128.Load(c + Expm1RowQ5), MultiplyAdd(rSquared, q34, q12));
         Vector128<float> poly = MultiplyAdd(r, q, Vector128.Load(c + Expm1RowOneHalf));
 
-        // (2^k - 1) + 2^k r = sum + low exactly (scale r is exact, 2^k - 1 is exact for k >= -24 and outweighs it).
+        // (2^k - 1) + 2^k r = sum + low exactly (scale r is exact, 2^k - 1 outweighs it and is exact for k >= -24).
         Vector128<float> a = scale - Vector128.Load(c + Expm1RowOne);
         Vector128<float> sum = MultiplyAdd(scale, r, a);
         Vector128<float> low = MultiplyAdd(scale, r, a - sum);
@@ -147,9 +144,8 @@ public static partial class VectorMath
         // The constant goes first: MinFast/MaxFast return the second operand when either is NaN (or both are zeros).
         Vector256<float> clamped = MaxFast(Vector256.Load(c + Expm1RowLowest), MinFast(Vector256<float>.Zero, x));
         Vector256<float> shifted = MultiplyAdd(clamped, Vector256.Load(c + Expm1RowInverseLn2), Vector256.Load(c + Expm1RowShift));
-        shifted = MaxFast(Vector256.Load(c + Expm1RowShiftAtLowestK), shifted); // k >= -24
         Vector256<float> k = shifted - Vector256.Load(c + Expm1RowShift);
-        Vector256<float> scale = Vector256.ShiftLeft(shifted.AsInt32(), 23).AsSingle(); // 2^k, k in [-24, 0]
+        Vector256<float> scale = Vector256.ShiftLeft(shifted.AsInt32(), 23).AsSingle(); // 2^k, k in [-25, 0]
         Vector256<float> r;
         Vector256<float> scaledLow; // 2^k times the rounding error of r
         if (Fma.IsSupported)
@@ -173,7 +169,7 @@ public static partial class VectorMath
         Vector256<float> q = MultiplyAdd(rSquared * rSquared, Vector256.Load(c + Expm1RowQ5), MultiplyAdd(rSquared, q34, q12));
         Vector256<float> poly = MultiplyAdd(r, q, Vector256.Load(c + Expm1RowOneHalf));
 
-        // (2^k - 1) + 2^k r = sum + low exactly (scale r is exact, 2^k - 1 is exact for k >= -24 and outweighs it).
+        // (2^k - 1) + 2^k r = sum + low exactly (scale r is exact, 2^k - 1 outweighs it and is exact for k >= -24).
         Vector256<float> a = scale - Vector256.Load(c + Expm1RowOne);
         Vector256<float> sum = MultiplyAdd(scale, r, a);
         Vector256<float> low = MultiplyAdd(scale, r, a - sum);
@@ -197,9 +193,8 @@ public static partial class VectorMath
         // The constant goes first: MinFast/MaxFast return the second operand when either is NaN (or both are zeros).
         Vector512<float> clamped = MaxFast(Vector512.Load(c + Expm1RowLowest), MinFast(Vector512<float>.Zero, x));
         Vector512<float> shifted = MultiplyAdd(clamped, Vector512.Load(c + Expm1RowInverseLn2), Vector512.Load(c + Expm1RowShift));
-        shifted = MaxFast(Vector512.Load(c + Expm1RowShiftAtLowestK), shifted); // k >= -24
         Vector512<float> k = shifted - Vector512.Load(c + Expm1RowShift);
-        Vector512<float> scale = Vector512.ShiftLeft(shifted.AsInt32(), 23).AsSingle(); // 2^k, k in [-24, 0]
+        Vector512<float> scale = Vector512.ShiftLeft(shifted.AsInt32(), 23).AsSingle(); // 2^k, k in [-25, 0]
         Vector512<float> r;
         Vector512<float> scaledLow; // 2^k times the rounding error of r
         if (Avx512F.IsSupported)
@@ -223,7 +218,7 @@ public static partial class VectorMath
         Vector512<float> q = MultiplyAdd(rSquared * rSquared, Vector512.Load(c + Expm1RowQ5), MultiplyAdd(rSquared, q34, q12));
         Vector512<float> poly = MultiplyAdd(r, q, Vector512.Load(c + Expm1RowOneHalf));
 
-        // (2^k - 1) + 2^k r = sum + low exactly (scale r is exact, 2^k - 1 is exact for k >= -24 and outweighs it).
+        // (2^k - 1) + 2^k r = sum + low exactly (scale r is exact, 2^k - 1 outweighs it and is exact for k >= -24).
         Vector512<float> a = scale - Vector512.Load(c + Expm1RowOne);
         Vector512<float> sum = MultiplyAdd(scale, r, a);
         Vector512<float> low = MultiplyAdd(scale, r, a - sum);

@@ -36,7 +36,7 @@ public sealed class DenseFloatExpm1OfMinWithZeroTests(ITestOutputHelper output)
         int stride = DenseFloatSweep.Accelerated ? 1 : SoftwareEdgeStride;
         check.Sweep(-0.25f, -0.36f, stride); // k = 0 with a result just below 1/4 (the worst measured errors), and the k = 0 / -1 boundary
         check.Sweep(-0.9f, -1.1f, stride); // k = -1 / -2 boundary
-        check.Sweep(-16.9f, -17.6f, stride); // k held at -24 below -16.98, and the rounding to -1 from -17.33
+        check.Sweep(-16.9f, -17.6f, stride); // k = -25 below -16.98 (2^k - 1 rounds to -1), and the rounding to -1 from -17.33
         check.Sweep(-2.9e-8f, -3.1e-8f, stride);
         check.Report(output);
     }
