@@ -100,6 +100,10 @@ internal static class UserStubs
                     [Activation("user_clamped_below_expm1", SingleFormula = nameof(ClampedBelowExpm1))]
                     public static double ClampedBelowExpm1(double x) => VectorMath.Expm1(Math.Min(x, -1.0));
 
+                    /// <summary>The math core's gelu tanh form: float kernels call its float-lane form, double and Half kernels write it out.</summary>
+                    [Activation("user_gelu_tanh")]
+                    public static double GeluTanhOfTheMathCore(double x) => VectorMath.GeluApproximate(x);
+
                     /// <summary>Calls a runtime stub with a bool argument passed through, and an element-dependent select inside.</summary>
                     [Activation("user_relu_mix")]
                     public static double ReluMix(double x, bool negate = false) => negate ? -Activation.Relu(x) : Activation.Relu(-x) * x;

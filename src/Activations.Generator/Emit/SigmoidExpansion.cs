@@ -8,20 +8,22 @@ namespace Activations.Generator.Emit;
 /// corrected quotient, within 1 ULP) and one for Half kernels (SigmoidForHalf); double code and float results
 /// computed in double use this expansion instead, and Half kernels' error analysis reasons about it. In float lanes a product
 /// with a sigmoid becomes <c>VectorMath.MultiplyBySigmoid(a, b)</c>, rounded once (silu: x · sigmoid(x)).
-/// <see cref="Expand"/> writes out the other float-lane primitive, <c>VectorMath.Mish</c>, too (<see cref="MishExpansion"/>).
+/// <see cref="Expand"/> and <see cref="ExpandForHalf"/> write out the other float-lane primitives, <c>VectorMath.Mish</c>
+/// (<see cref="MishExpansion"/>) and <c>VectorMath.GeluApproximate</c> (as <c>Max(a, -1e30) Sigmoid(a (c1 + c3 a a))</c>).
 /// </summary>
 internal static class SigmoidExpansion
 {
     /// <summary>Writes out every sigmoid and mish: double code, float results computed in double, and the Half analysis.</summary>
     public static FormulaNode Expand(FormulaNode node) => Expand(node, sigmoids: true);
 
-    /// <summary>For Half kernels: writes out mish only; a sigmoid stays, for <c>VectorMath.SigmoidForHalf</c>.</summary>
+    /// <summary>For Half kernels: writes out mish and gelu's tanh form; a sigmoid stays, for <c>VectorMath.SigmoidForHalf</c>.</summary>
     public static FormulaNode ExpandForHalf(FormulaNode node) => Expand(node, sigmoids: false);
 
     private static FormulaNode Expand(FormulaNode node, bool sigmoids) => FormulaRewriter.Rewrite(node, n => n switch
     {
         CallNode { Function: Primitive.Sigmoid } call when sigmoids => Sigmoid(Expand(call.Arguments[0], sigmoids)),
         CallNode { Function: Primitive.Mish } call => MishExpansion.Mish(Expand(call.Arguments[0], sigmoids)),
+        CallNode { Function: Primitive.GeluApproximate } call => Expand(GeluApproximate(call.Arguments[0]), sigmoids),
         _ => null,
     });
 
@@ -45,6 +47,17 @@ internal static class SigmoidExpansion
 
     private static FormulaNode MultiplyBySigmoid(FormulaNode a, FormulaNode b) =>
         new CallNode(Primitive.MultiplyBySigmoid, EquatableArray.From(new[] { a, b }));
+
+    /// <summary>The formula of the math core's double <c>GeluApproximate</c>: <c>Max(a, -1e30) Sigmoid(a (c1 + c3 a a))</c>,
+    /// c1 = 2√(2/π) and c3 = 0.044715 c1, as gelu's stub writes its tanh form (x clamped so that -∞ gives -0).</summary>
+    private static FormulaNode GeluApproximate(FormulaNode a)
+    {
+        var square = new BinaryNode(BinaryOperator.Multiply, a, a);
+        var slope = new BinaryNode(BinaryOperator.Add, new ConstantNode(1.5957691216057308), new BinaryNode(BinaryOperator.Multiply, new ConstantNode(0.07135481627260025), square));
+        var sigmoid = new CallNode(Primitive.Sigmoid, EquatableArray.From(new FormulaNode[] { new BinaryNode(BinaryOperator.Multiply, a, slope) }));
+        var clamped = new CallNode(Primitive.Max, EquatableArray.From(new FormulaNode[] { a, new ConstantNode(-1e30) }));
+        return new BinaryNode(BinaryOperator.Multiply, clamped, sigmoid);
+    }
 
     private static FormulaNode Sigmoid(FormulaNode a)
     {

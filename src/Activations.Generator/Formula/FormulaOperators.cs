@@ -52,6 +52,9 @@ internal enum Primitive
     /// <summary>mish(x) = x tanh(softplus(x)) (VectorMath.Mish): a math-core function in float lanes, written out elsewhere.</summary>
     Mish,
 
+    /// <summary>gelu's tanh form x sigmoid(2√(2/π) (x + 0.044715 x³)) (VectorMath.GeluApproximate): a math-core function in float lanes, written out elsewhere.</summary>
+    GeluApproximate,
+
     /// <summary>A term only double results need (VectorMath.DoubleOnly): double kernels compute it, float and Half kernels leave it out.</summary>
     DoubleOnly,
 }

@@ -70,21 +70,23 @@ public static partial class Activation
     /// <para>
     /// Both corrections are <see cref="VectorMath.DoubleOnly"/> terms: an argument rounded in double is off by
     /// about 2^-53 relative, which the tail magnifies to at most about 2^-42, below a float ULP but not below
-    /// a double one. Float and Half kernels (which compute this formula in double lanes) leave them out, and the
-    /// asymptotic tail too: below -37 a float or Half result is -0, which the erfc form gives (the clamp keeps
-    /// -∞ · 0 from making NaN).
+    /// a double one. Float and Half kernels leave them out, and the asymptotic tail too: below -37 a float or
+    /// Half result is -0, which the erfc form gives (the clamp keeps -∞ · 0 from making NaN). The exact form's
+    /// float kernels compute in double lanes; the tanh form is <see cref="VectorMath.GeluApproximate(double)"/>,
+    /// which double and Half kernels write out (<c>Max(x, -1e30) · sigmoid(w)</c>, the sigmoid shared with the
+    /// correction) and float kernels compute in float lanes, with <c>w</c> carried as a float pair.
     /// </para>
     /// </remarks>
     [Activation("gelu")]
     public static double Gelu(double x, bool approximate = false) =>
         approximate
-            ? Math.Max(x, -1e30) * (SigmoidOfArgument(TanhGeluArgument(x))
-                + VectorMath.DoubleOnly(SigmoidCorrection(TanhGeluArgument(x), TanhGeluArgumentError(ClampForSplitting(x)))))
+            ? VectorMath.GeluApproximate(x)
+                + VectorMath.DoubleOnly(ClampForSplitting(x) * SigmoidCorrection(TanhGeluArgument(x), TanhGeluArgumentError(ClampForSplitting(x))))
             : x < -37.0
                 ? VectorMath.DoubleOnly(GeluAsymptoticTail(x))
                 : 0.5 * Math.Max(x, -1e30) * (VectorMath.Erfc(-(x * InvSqrtTwo)) + VectorMath.DoubleOnly(ErfcArgumentCorrection(ClampForSplitting(x))));
 
-    /// <summary>x limited to ±64, beyond which no correction matters: keeps Veltkamp's <c>2^27 * a</c> and the squares finite.</summary>
+    /// <summary>x limited to ±64, beyond which no correction matters (e^-|w| is 0): keeps Veltkamp's <c>2^27 * a</c>, the squares and the tanh form's correction finite.</summary>
     [Formula]
     private static double ClampForSplitting(double x) => Math.Min(Math.Max(x, -64.0), 64.0);
 
@@ -115,14 +117,9 @@ public static partial class Activation
     [Formula]
     private static double TwoSumError(double a, double b) => (a - ((a + b) - ((a + b) - a))) + (b - ((a + b) - a));
 
-    /// <summary>e^-|w|: the one exponential both sigmoid branches and its slope share, never overflowing.</summary>
+    /// <summary>e^-|w|: the exponential of the sigmoid's slope, the same one the written-out sigmoid computes (shared).</summary>
     [Formula]
     private static double ExpOfNegativeAbs(double w) => VectorMath.Exp(-Math.Abs(w));
-
-    /// <summary>sigmoid(w), from e^-|w| on either side, so that neither side cancels or overflows.</summary>
-    [Formula]
-    private static double SigmoidOfArgument(double w) =>
-        w >= 0.0 ? 1.0 / (1.0 + ExpOfNegativeAbs(w)) : ExpOfNegativeAbs(w) / (1.0 + ExpOfNegativeAbs(w));
 
     /// <summary><c>sigmoid(w + dw) - sigmoid(w)</c> to first order: <c>dw * e / (1 + e)²</c>, <c>e = e^-|w|</c>.</summary>
     [Formula]

@@ -94,7 +94,8 @@ public static partial class VectorMath
     // erfc x = e^(-x^2) G(t) / (x + 1/2) for x >= 0.46875, with t = (x - 3) / (x + 3) in [-0.73, 0.80]: G(t) =
     // erfcx(x) (x + 1/2) is smooth and nearly flat (0.56 to 0.64) on the whole range, so one polynomial in t (fitted
     // by us: 22 terms, 2^-54.6; 13 terms, 2^-33) covers [0.46875, 27.3] and evaluates without cancellation (the sum
-    // of its terms' magnitudes is at most 1.34 times its value, so Horner is accurate even without FMA). The
+    // of its terms' magnitudes is at most 1.34 times its value, so Horner is accurate even without FMA; the float-accuracy
+    // fits use Estrin's scheme for its shorter dependency chain, and share one division between t and 1 / (x + 1/2)). The
     // Weideman-style rational map avoids piecewise coefficient tables. x^2 is split exactly into
     // hi + lo (FMA, or Dekker's product without it) and e^(-hi - lo) computed with lo as a tail of the reduced
     // argument, so the exponential's argument carries no rounding error. Above 27.3 erfc underflows to 0; erf x
@@ -115,19 +116,22 @@ public static partial class VectorMath
         where TL : struct, IDoubleLanes<TV>
     {
         a = TL.MinFast(TL.Create(ErfcUnderflowBound), a); // NaN stays NaN: the constant comes first
-        TV t = TL.Divide(TL.Subtract(a, TL.Create(ErfcMapCenter)), TL.Add(a, TL.Create(ErfcMapCenter)));
         TV denominator = TL.Add(a, TL.Create(0.5));
         TV hi = TL.Multiply(a, a);
-        TV g;
-        TV e;
         if (forSingle)
         {
-            g = ErfcPolynomialSingle<TV, TL>(t);
-            e = ExpSingle<TV, TL>(TL.Subtract(TL.Create(0.0), hi));
+            // One division for both quotients: with v = 1 / ((a + 3)(a + 1/2)), t = (a - 3)(a + 1/2) v and
+            // 1 / (a + 1/2) = (a + 3) v, each within a few double roundings, far below what float results need.
+            TV mapDenominator = TL.Add(a, TL.Create(ErfcMapCenter));
+            TV v = TL.Divide(TL.Create(1.0), TL.Multiply(mapDenominator, denominator));
+            TV tSingle = TL.Multiply(TL.Multiply(TL.Subtract(a, TL.Create(ErfcMapCenter)), denominator), v);
+            TV gOverDenominator = TL.Multiply(ErfcPolynomialSingle<TV, TL>(tSingle), TL.Multiply(mapDenominator, v));
+            return TL.Multiply(ExpSingle<TV, TL>(TL.Subtract(TL.Create(0.0), hi)), gOverDenominator); // only this product can be subnormal
         }
         else
         {
-            g = ErfcPolynomialDouble<TV, TL>(t);
+            TV t = TL.Divide(TL.Subtract(a, TL.Create(ErfcMapCenter)), TL.Add(a, TL.Create(ErfcMapCenter)));
+            TV g = ErfcPolynomialDouble<TV, TL>(t);
             TV lo;
             if (TL.IsFused)
             {
@@ -144,8 +148,6 @@ public static partial class VectorMath
             // e^(-hi - lo) g / (a + 1/2), the product folded into the exponential's last step: fewer roundings.
             return ExpDoubleTimes<TV, TL>(TL.Subtract(TL.Create(0.0), hi), TL.Subtract(TL.Create(0.0), lo), TL.Divide(g, denominator));
         }
-
-        return TL.Multiply(e, TL.Divide(g, denominator)); // g / (a + 1/2) first, so that only the last product can be subnormal
     }
 
     /// <summary>x E(x^2), erf for |x| below 1 (keeps the sign of zero).</summary>
@@ -185,14 +187,13 @@ public static partial class VectorMath
         where TV : struct
         where TL : struct, IDoubleLanes<TV>
     {
-        TV p = TL.MultiplyAdd(TL.Create(-9.640764362780079e-06), z, TL.Create(0.00011256683177697108));
-        p = TL.MultiplyAdd(p, z, TL.Create(-0.0008482792153320677));
-        p = TL.MultiplyAdd(p, z, TL.Create(0.0052209429044852915));
-        p = TL.MultiplyAdd(p, z, TL.Create(-0.026865399144342685));
-        p = TL.MultiplyAdd(p, z, TL.Create(0.11283781958837033));
-        p = TL.MultiplyAdd(p, z, TL.Create(-0.3761263843367077));
-        p = TL.MultiplyAdd(p, z, TL.Create(1.1283791670579184));
-        return p;
+        // Estrin's scheme (three FMA levels, not seven): the terms alternate in sign but shrink fast on [0, 1].
+        TV z2 = TL.Multiply(z, z);
+        TV p01 = TL.MultiplyAdd(TL.Create(-0.3761263843367077), z, TL.Create(1.1283791670579184));
+        TV p23 = TL.MultiplyAdd(TL.Create(-0.026865399144342685), z, TL.Create(0.11283781958837033));
+        TV p45 = TL.MultiplyAdd(TL.Create(-0.0008482792153320677), z, TL.Create(0.0052209429044852915));
+        TV p67 = TL.MultiplyAdd(TL.Create(-9.640764362780079e-06), z, TL.Create(0.00011256683177697108));
+        return TL.MultiplyAdd(TL.Multiply(z2, z2), TL.MultiplyAdd(z2, p67, p45), TL.MultiplyAdd(z2, p23, p01));
     }
 
     /// <summary>G(t) = erfcx(x) (x + 1/2), t = (x - 3) / (x + 3), x in [0.46875, 27.3].</summary>
@@ -231,19 +232,20 @@ public static partial class VectorMath
         where TV : struct
         where TL : struct, IDoubleLanes<TV>
     {
-        TV p = TL.MultiplyAdd(TL.Create(-1.2080353836273508e-06), t, TL.Create(4.745848636872565e-05));
-        p = TL.MultiplyAdd(p, t, TL.Create(-4.714248321202925e-05));
-        p = TL.MultiplyAdd(p, t, TL.Create(-0.00038004414203619526));
-        p = TL.MultiplyAdd(p, t, TL.Create(0.0009411904306590506));
-        p = TL.MultiplyAdd(p, t, TL.Create(0.0012614724088649818));
-        p = TL.MultiplyAdd(p, t, TL.Create(-0.011884409420766299));
-        p = TL.MultiplyAdd(p, t, TL.Create(0.03415453613879111));
-        p = TL.MultiplyAdd(p, t, TL.Create(-0.05963693434074392));
-        p = TL.MultiplyAdd(p, t, TL.Create(0.06482254251942986));
-        p = TL.MultiplyAdd(p, t, TL.Create(-0.02378114267400754));
-        p = TL.MultiplyAdd(p, t, TL.Create(-0.06781055231164719));
-        p = TL.MultiplyAdd(p, t, TL.Create(0.6265040291032564));
-        return p;
+        // Estrin's scheme (four FMA levels, not twelve): the latency is what bounds the float gelu kernel.
+        TV t2 = TL.Multiply(t, t);
+        TV t4 = TL.Multiply(t2, t2);
+        TV p01 = TL.MultiplyAdd(TL.Create(-0.06781055231164719), t, TL.Create(0.6265040291032564));
+        TV p23 = TL.MultiplyAdd(TL.Create(0.06482254251942986), t, TL.Create(-0.02378114267400754));
+        TV p45 = TL.MultiplyAdd(TL.Create(0.03415453613879111), t, TL.Create(-0.05963693434074392));
+        TV p67 = TL.MultiplyAdd(TL.Create(0.0012614724088649818), t, TL.Create(-0.011884409420766299));
+        TV p89 = TL.MultiplyAdd(TL.Create(-0.00038004414203619526), t, TL.Create(0.0009411904306590506));
+        TV p1011 = TL.MultiplyAdd(TL.Create(4.745848636872565e-05), t, TL.Create(-4.714248321202925e-05));
+        TV p03 = TL.MultiplyAdd(t2, p23, p01);
+        TV p47 = TL.MultiplyAdd(t2, p67, p45);
+        TV p811 = TL.MultiplyAdd(t2, p1011, p89);
+        TV p812 = TL.MultiplyAdd(t4, TL.Create(-1.2080353836273508e-06), p811);
+        return TL.MultiplyAdd(TL.Multiply(t4, t4), p812, TL.MultiplyAdd(t4, p47, p03));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

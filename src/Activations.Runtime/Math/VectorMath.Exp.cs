@@ -127,9 +127,10 @@ public static partial class VectorMath
         }
 
         // |x| <= 708 (or NaN, which the arithmetic propagates): 2^k is a normal double.
-        TV k = RoundToInteger<TV, TL>(TL.Multiply(x, TL.Create(InverseLn2)));
+        TV k = RoundProductToInteger<TV, TL>(x, TL.Create(InverseLn2));
         TV r = TL.MultiplyAdd(k, TL.Create(-Ln2), x); // error below 2^-43 absolute: ample for float
-        TV p = TL.Add(TL.MultiplyAdd(TL.Multiply(r, r), ExpPolynomialSingle<TV, TL>(r), r), TL.Create(1.0));
+        TV r2 = TL.Multiply(r, r);
+        TV p = TL.MultiplyAdd(r2, ExpPolynomialSingle<TV, TL>(r, r2), TL.Add(r, TL.Create(1.0))); // 1 + r rounds by 2^-53: ample for float
         return TL.Multiply(p, PowerOfTwo<TV, TL>(k));
     }
 
@@ -140,9 +141,10 @@ public static partial class VectorMath
         where TL : struct, IDoubleLanes<TV>
     {
         TV clamped = TL.MinFast(TL.MaxFast(x, TL.Create(ExpLowestArgument)), TL.Create(ExpHighestArgument));
-        TV k = RoundToInteger<TV, TL>(TL.Multiply(clamped, TL.Create(InverseLn2)));
+        TV k = RoundProductToInteger<TV, TL>(clamped, TL.Create(InverseLn2));
         TV r = TL.MultiplyAdd(k, TL.Create(-Ln2), clamped);
-        TV p = TL.Add(TL.MultiplyAdd(TL.Multiply(r, r), ExpPolynomialSingle<TV, TL>(r), r), TL.Create(1.0));
+        TV r2 = TL.Multiply(r, r);
+        TV p = TL.MultiplyAdd(r2, ExpPolynomialSingle<TV, TL>(r, r2), TL.Add(r, TL.Create(1.0)));
         return TL.Select(IsNaN<TV, TL>(x), x, ScaleByPowerOfTwo<TV, TL>(p, k));
     }
 
@@ -173,16 +175,16 @@ public static partial class VectorMath
     internal const double ExpSingleQ4 = 0.001394518289540572;
     internal const double ExpSingleQ5 = 0.00019811141654678375;
 
-    /// <summary>Q(r) = (e^r - 1 - r) / r^2 on [-ln2/2, ln2/2], to 2^-34 relative in e^r.</summary>
+    /// <summary>Q(r) = (e^r - 1 - r) / r^2 on [-ln2/2, ln2/2], to 2^-34 relative in e^r, given r and r².
+    /// Estrin's scheme: three levels of FMA instead of Horner's five, the latency that bounds the float kernels.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TV ExpPolynomialSingle<TV, TL>(TV r)
+    private static TV ExpPolynomialSingle<TV, TL>(TV r, TV r2)
         where TV : struct
         where TL : struct, IDoubleLanes<TV>
     {
-        TV q = TL.MultiplyAdd(TL.Create(ExpSingleQ5), r, TL.Create(ExpSingleQ4));
-        q = TL.MultiplyAdd(q, r, TL.Create(ExpSingleQ3));
-        q = TL.MultiplyAdd(q, r, TL.Create(ExpSingleQ2));
-        q = TL.MultiplyAdd(q, r, TL.Create(ExpSingleQ1));
-        return TL.MultiplyAdd(q, r, TL.Create(ExpSingleQ0));
+        TV q01 = TL.MultiplyAdd(TL.Create(ExpSingleQ1), r, TL.Create(ExpSingleQ0));
+        TV q23 = TL.MultiplyAdd(TL.Create(ExpSingleQ3), r, TL.Create(ExpSingleQ2));
+        TV q45 = TL.MultiplyAdd(TL.Create(ExpSingleQ5), r, TL.Create(ExpSingleQ4));
+        return TL.MultiplyAdd(r2, TL.MultiplyAdd(r2, q45, q23), q01);
     }
 }

@@ -183,7 +183,8 @@ public static partial class VectorMath
     {
         TV k = RoundToInteger<TV, TL>(TL.Multiply(x, TL.Create(InverseLn2)));
         TV r = TL.MultiplyAdd(k, TL.Create(-Ln2), x);
-        TV pm1 = TL.MultiplyAdd(TL.Multiply(r, r), ExpPolynomialSingle<TV, TL>(r), r);
+        TV r2 = TL.Multiply(r, r);
+        TV pm1 = TL.MultiplyAdd(r2, ExpPolynomialSingle<TV, TL>(r, r2), r);
         TV scale = PowerOfTwo<TV, TL>(k);
         return TL.MultiplyAdd(scale, pm1, TL.Subtract(scale, TL.Create(1.0)));
     }

@@ -25,6 +25,14 @@ public static partial class VectorMath
         where TL : struct, IDoubleLanes<TV> =>
         TL.Subtract(TL.Add(x, TL.Create(RoundingShift)), TL.Create(RoundingShift));
 
+    /// <summary>The integer nearest a * b, for |a * b| below 2^51: fused, one step shorter than
+    /// <see cref="RoundToInteger"/> of the rounded product (where FMA is missing, it is exactly that).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TV RoundProductToInteger<TV, TL>(TV a, TV b)
+        where TV : struct
+        where TL : struct, IDoubleLanes<TV> =>
+        TL.Subtract(TL.MultiplyAdd(a, b, TL.Create(RoundingShift)), TL.Create(RoundingShift));
+
     /// <summary>2^n for an integral n in [-1022, 1023], built from its bits.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static TV PowerOfTwo<TV, TL>(TV n)
