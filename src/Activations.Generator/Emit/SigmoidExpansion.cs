@@ -8,20 +8,22 @@ namespace Activations.Generator.Emit;
 /// corrected quotient, within 1 ULP) and one for Half kernels (SigmoidForHalf); double code and float results
 /// computed in double use this expansion instead, and Half kernels' error analysis reasons about it. In float lanes a product
 /// with a sigmoid becomes <c>VectorMath.MultiplyBySigmoid(a, b)</c>, rounded once (silu: x · sigmoid(x)).
-/// <see cref="Expand"/> writes out the other float-lane primitive, <c>VectorMath.Mish</c>, too (<see cref="MishExpansion"/>).
+/// <see cref="Expand"/> writes out the other float-lane primitives, <c>VectorMath.Mish</c> (<see cref="MishExpansion"/>) and
+/// <c>VectorMath.Softplus</c> (<c>max(a, 0) + log1p(e^-|a|)</c>), too.
 /// </summary>
 internal static class SigmoidExpansion
 {
-    /// <summary>Writes out every sigmoid and mish: double code, float results computed in double, and the Half analysis.</summary>
+    /// <summary>Writes out every sigmoid, mish and softplus: double code, float results computed in double, and the Half analysis.</summary>
     public static FormulaNode Expand(FormulaNode node) => Expand(node, sigmoids: true);
 
-    /// <summary>For Half kernels: writes out mish only; a sigmoid stays, for <c>VectorMath.SigmoidForHalf</c>.</summary>
+    /// <summary>For Half kernels: writes out mish and softplus only; a sigmoid stays, for <c>VectorMath.SigmoidForHalf</c>.</summary>
     public static FormulaNode ExpandForHalf(FormulaNode node) => Expand(node, sigmoids: false);
 
     private static FormulaNode Expand(FormulaNode node, bool sigmoids) => FormulaRewriter.Rewrite(node, n => n switch
     {
         CallNode { Function: Primitive.Sigmoid } call when sigmoids => Sigmoid(Expand(call.Arguments[0], sigmoids)),
         CallNode { Function: Primitive.Mish } call => MishExpansion.Mish(Expand(call.Arguments[0], sigmoids)),
+        CallNode { Function: Primitive.Softplus } call => Softplus(Expand(call.Arguments[0], sigmoids)),
         _ => null,
     });
 
@@ -45,6 +47,15 @@ internal static class SigmoidExpansion
 
     private static FormulaNode MultiplyBySigmoid(FormulaNode a, FormulaNode b) =>
         new CallNode(Primitive.MultiplyBySigmoid, EquatableArray.From(new[] { a, b }));
+
+    // max(a, 0) + log1p(e^-|a|), node for node the softplus built-in's stub (Activation.Softplus).
+    private static FormulaNode Softplus(FormulaNode a)
+    {
+        var magnitude = new CallNode(Primitive.Abs, EquatableArray.From(new FormulaNode[] { a }));
+        var e = new CallNode(Primitive.Exp, EquatableArray.From(new FormulaNode[] { new UnaryNode(UnaryOperator.Negate, magnitude) }));
+        var positivePart = new CallNode(Primitive.Max, EquatableArray.From(new FormulaNode[] { a, new ConstantNode(0.0) }));
+        return new BinaryNode(BinaryOperator.Add, positivePart, new CallNode(Primitive.Log1p, EquatableArray.From(new FormulaNode[] { e })));
+    }
 
     private static FormulaNode Sigmoid(FormulaNode a)
     {

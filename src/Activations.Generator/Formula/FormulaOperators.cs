@@ -52,6 +52,9 @@ internal enum Primitive
     /// <summary>mish(x) = x tanh(softplus(x)) (VectorMath.Mish): a math-core function in float lanes, written out elsewhere.</summary>
     Mish,
 
+    /// <summary>softplus(x) = max(x, 0) + log1p(e^-|x|) (VectorMath.Softplus): a math-core function in float lanes, written out elsewhere.</summary>
+    Softplus,
+
     /// <summary>A term only double results need (VectorMath.DoubleOnly): double kernels compute it, float and Half kernels leave it out.</summary>
     DoubleOnly,
 }
