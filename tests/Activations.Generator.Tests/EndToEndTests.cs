@@ -33,6 +33,7 @@ public sealed class EndToEndTests
     [InlineData("Composed", "user_composed", new double[] { 0 })]
     [InlineData("DoubleOnlyTerm", "user_double_only", new double[] { })]
     [InlineData("MishOfTheMathCore", "user_mish", new double[] { })]
+    [InlineData("SoftplusOfTheMathCore", "user_softplus", new double[] { })]
     public void TranscendentalStubsMatchTheirStubWithinAnUlp(string method, string activation, double[] arguments) =>
         KernelChecks.MatchStub(Compiled, Stubs, method, activation, arguments, singleUlps: 1, doubleUlps: 4, halfUlps: 1);
 
