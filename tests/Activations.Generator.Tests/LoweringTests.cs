@@ -110,6 +110,19 @@ public sealed class LoweringTests
     }
 
     [Fact]
+    public void TheMathCoresSoftplusRunsInFloatLanesForFloatAndIsWrittenOutForDoubleAndHalf()
+    {
+        Assert.Contains("return global::Activations.VectorMath.Softplus(x);", Body("SoftplusOfTheMathCore", "SoftplusOfTheMathCoreSingleOperator", "public Vector256<float> Invoke"));
+        Assert.DoesNotContain("Widen", Generated("SoftplusOfTheMathCore"));
+        string wide = Body("SoftplusOfTheMathCore", "SoftplusOfTheMathCoreDoubleOperator", "public Vector256<double> Invoke");
+        Assert.DoesNotContain("Softplus(", wide);
+        Assert.Contains("VectorMath.Log1p(global::Activations.VectorMath.Exp(", wide);
+        string half = Body("SoftplusOfTheMathCore", "SoftplusOfTheMathCoreHalfOperator", "public Vector256<float> Invoke");
+        Assert.DoesNotContain("Softplus(", half);
+        Assert.Contains("VectorMath.Log1pForHalf(global::Activations.VectorMath.ExpForHalf(", half);
+    }
+
+    [Fact]
     public void PowIsExpandedToMultiplications()
     {
         string body = Body("Poly", "PolyDoubleOperator", "public double Invoke");

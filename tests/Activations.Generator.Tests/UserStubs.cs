@@ -104,6 +104,10 @@ internal static class UserStubs
                     [Activation("user_gelu_tanh")]
                     public static double GeluTanhOfTheMathCore(double x) => VectorMath.GeluApproximate(x);
 
+                    /// <summary>The math core's softplus: float kernels call its float-lane form, double and Half kernels write it out.</summary>
+                    [Activation("user_softplus")]
+                    public static double SoftplusOfTheMathCore(double x) => VectorMath.Softplus(x);
+
                     /// <summary>Calls a runtime stub with a bool argument passed through, and an element-dependent select inside.</summary>
                     [Activation("user_relu_mix")]
                     public static double ReluMix(double x, bool negate = false) => negate ? -Activation.Relu(x) : Activation.Relu(-x) * x;

@@ -55,6 +55,9 @@ internal enum Primitive
     /// <summary>gelu's tanh form x sigmoid(2√(2/π) (x + 0.044715 x³)) (VectorMath.GeluApproximate): a math-core function in float lanes, written out elsewhere.</summary>
     GeluApproximate,
 
+    /// <summary>softplus(x) = max(x, 0) + log1p(e^-|x|) (VectorMath.Softplus): a math-core function in float lanes, written out elsewhere.</summary>
+    Softplus,
+
     /// <summary>A term only double results need (VectorMath.DoubleOnly): double kernels compute it, float and Half kernels leave it out.</summary>
     DoubleOnly,
 }
