@@ -24,7 +24,7 @@ public static partial class Activation
     /// <summary>
     /// Silu for the float kernels: x times the float-lane sigmoid, which float code computes as one operation
     /// rounded once (<see cref="VectorMath.MultiplyBySigmoid(System.Runtime.Intrinsics.Vector256{float}, System.Runtime.Intrinsics.Vector256{float})"/>,
-    /// within 0.7 ULP; lanes beyond ±80, where the sigmoid nears float's subnormals, go through double). -10³⁰
+    /// within 0.75 ULP; lanes beyond ±80, where the sigmoid nears float's subnormals, go through double). -10³⁰
     /// stands in for -∞ so that silu(-∞) = 0.
     /// </summary>
     private static double SiluInSingle(double x) => Math.Max(x, -1e30) * VectorMath.Sigmoid(x);

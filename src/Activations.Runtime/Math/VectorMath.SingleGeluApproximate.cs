@@ -6,27 +6,23 @@ namespace Activations;
 
 // gelu's tanh form, 0.5 x (1 + tanh(√(2/π) (x + 0.044715 x³))) = x sigmoid(w) with w = 2√(2/π) (x + 0.044715 x³), of
 // float vectors in float lanes, within 1 ULP. Done naively in float, w's rounding error is magnified by up to |w|
-// (sigmoid's relative slope is 1 - sigmoid(w)), about 87 ULP at x = -10. Here -|w| = -a (c1 + c3 a²) (a = |x|) is an
-// unevaluated sum mh + ml: a² by an exact FMA product, c1 and c3 as float pairs, c1 + c3 a² by Fast2Sum (the larger
-// first), the product by an FMA; ml goes into the exp's reduced argument (r = (mh - k ln2) + (ml - k ln2_low), kept as
-// r + rLow by Fast2Sum). The sigmoid is then the corrected quotient of VectorMath.SingleSigmoid.cs, with one change:
-// for w < 0 the numerator e = (high + low) 2^k is divided unscaled and 2^k applied to the result, so e's low part
-// never reaches the subnormals and the fast path covers -|w| down to -87 (x >= -9.95; 2^k stays normal). Only the
-// final FMA, x q + x correction, rounds (the last scaling is exact: those results are normal).
-// Fast path when every lane has x >= -9.95 (|x| capped at 9.95 in w: above it sigmoid(w) rounds to 1) and is not +∞,
-// and the hardware fuses; else the lanes are widened to double and computed with the float-accuracy double exp.
-// Written out per width for the JIT's inlining budget (see VectorMath.SingleVectors.cs).
+// (sigmoid's relative slope is 1 - sigmoid(w)), about 87 ULP at x = -10. Here w = c (c1 + c3 c²) is an unevaluated sum
+// wh + wl: c² by an exact FMA product, c1 and c3 as float pairs, c1 + c3 c² by Fast2Sum (the larger first), the
+// product's error by FMA. Then x sigmoid(w) = x / (1 + e^-w) is the corrected quotient of MultiplyBySigmoidFast
+// (VectorMath.SingleSigmoid.cs), with wl added to the exp's reduced argument, whose low part the polynomial's tail
+// takes exactly (t = r² Q(r) + r_low). Only the final FMA rounds.
+// c is x capped at 9.6 above: sigmoid(w) rounds to 1 there, and w <= 78.4 keeps 2^k and 2^k t clear of the subnormals
+// (which cost a microcode assist per operation). Fast path when every lane has x >= -9.95 (w >= -86.2: 2^k <= 2^124 is
+// normal and x / (1 + E) stays normal) and is not +∞, and the hardware fuses; else the lanes are widened to double and
+// computed with the float-accuracy double exp. Written out per width for the JIT's inlining budget
+// (see VectorMath.SingleVectors.cs).
 public static partial class VectorMath
 {
-    /// <summary>Below -9.95, -|w| &lt; -86.2, and 2^k would leave float's normal range: those lanes compute in double.</summary>
+    /// <summary>Below -9.95, w &lt; -86.2 and e^-w's 2^k would leave float's normal range: those lanes compute in double.</summary>
     private const float GeluFloatFastPathBound = 9.95f;
 
-    /// <summary>e's low part enters 1 + e scaled by at least this (2^-100): beyond, it is far below 1 + e's rounding, and
-    /// the true scale would make it subnormal, which costs a microcode assist per operation on x86.</summary>
-    private const float GeluFloatLowScaleFloor = 7.88860905e-31f;
-
-    /// <summary>|x| is capped here in w: for x above it sigmoid(w) rounds to 1 in float.</summary>
-    private const float GeluFloatArgumentCap = 9.95f;
+    /// <summary>x is capped here in w: above it sigmoid(w) rounds to 1 in float, and w &lt;= 78.4 keeps e^-w's pieces normal.</summary>
+    private const float GeluFloatArgumentCap = 9.6f;
 
     /// <summary>2√(2/π), the linear coefficient of w.</summary>
     private const double GeluLinear = 1.5957691216057308;
@@ -66,62 +62,62 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> GeluApproximate(Vector128<float> x)
     {
-        if (!Fma.IsSupported
-            || (Vector128.LessThan(x, Vector128.Create(-GeluFloatFastPathBound)) | Vector128.Equals(x, Vector128.Create(float.PositiveInfinity))) != Vector128<float>.Zero)
+        if (!Fma.IsSupported)
         {
             return GeluApproximateInDouble(x);
         }
 
-        return GeluApproximateFast(x);
+        // The check comes after the arithmetic, and the rare path's result reaches the result through an operation
+        // (x - 0 = x for every x; the JIT drops it), so that the hot path keeps its results in registers.
+        Vector128<float> result = GeluApproximateFast(x);
+        if ((Vector128.LessThan(x, Vector128.Create(-GeluFloatFastPathBound)) | Vector128.Equals(x, Vector128.Create(float.PositiveInfinity))) != Vector128<float>.Zero)
+        {
+            result = GeluApproximateInDouble(x) - Vector128<float>.Zero;
+        }
+
+        return result;
     }
 
     // Written as one straight-line body (no tuple or out values, which the JIT keeps in memory across the unrolled loop).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector128<float> GeluApproximateFast(Vector128<float> x)
     {
-        // m = -|w| = -a (c1 + c3 a²) as mh + ml, a = |x| capped where sigmoid(w) is 1 in float anyway (NaN stays NaN).
-        Vector128<float> a = MinFast(Vector128.Create(GeluFloatArgumentCap), Vector128.Abs(x));
-        Vector128<float> squareHigh = a * a;
-        Vector128<float> squareLow = MultiplyAdd(a, a, -squareHigh);
+        // w = c (c1 + c3 c²) as wh + wl, c = x capped at 9.6 above (sigmoid(w) rounds to 1 there; NaN stays NaN):
+        // c² exactly by FMA, c1 + c3 c² by Fast2Sum of the larger and smaller of c1h and c3h c²h, the small terms after.
+        Vector128<float> capped = Sse.Min(Vector128.Create(GeluFloatArgumentCap), x);
+        Vector128<float> squareHigh = capped * capped;
+        Vector128<float> squareLow = Fma.MultiplySubtract(capped, capped, squareHigh);
         Vector128<float> cubicHigh = Vector128.Create(GeluCubicHigh) * squareHigh;
-        Vector128<float> cubicLow = MultiplyAdd(Vector128.Create(GeluCubicHigh), squareHigh, -cubicHigh);
-        Vector128<float> larger = MaxFast(cubicHigh, Vector128.Create(GeluLinearHigh));
-        Vector128<float> smaller = MinFast(cubicHigh, Vector128.Create(GeluLinearHigh));
+        Vector128<float> cubicLow = Fma.MultiplySubtract(Vector128.Create(GeluCubicHigh), squareHigh, cubicHigh);
+        Vector128<float> larger = Sse.Max(cubicHigh, Vector128.Create(GeluLinearHigh));
+        Vector128<float> smaller = Sse.Min(cubicHigh, Vector128.Create(GeluLinearHigh));
         Vector128<float> slopeHigh = larger + smaller;
-        Vector128<float> smallTerms = MultiplyAdd(Vector128.Create(GeluCubicHigh), squareLow, MultiplyAdd(Vector128.Create(GeluCubicLow), squareHigh, Vector128.Create(GeluLinearLow)));
+        Vector128<float> smallTerms = Fma.MultiplyAdd(Vector128.Create(GeluCubicHigh), squareLow, Fma.MultiplyAdd(Vector128.Create(GeluCubicLow), squareHigh, Vector128.Create(GeluLinearLow)));
         Vector128<float> slopeLow = (smaller - (slopeHigh - larger)) + (cubicLow + smallTerms);
-        Vector128<float> negativeA = -a;
-        Vector128<float> mHigh = negativeA * slopeHigh;
-        Vector128<float> mLow = MultiplyAdd(negativeA, slopeLow, MultiplyAdd(negativeA, slopeHigh, -mHigh));
+        Vector128<float> wHigh = capped * slopeHigh;
+        Vector128<float> wLow = Fma.MultiplyAdd(capped, slopeLow, Fma.MultiplySubtract(capped, slopeHigh, wHigh));
 
-        // e = e^m = (high + low) 2^k: the float exp's reduction with mLow carried into r (Fast2Sum), and its polynomial
-        // with the two roundings of 1 + r + t kept (Fast2Sum twice: |r| > |t|, 1 > |r + t|). 2^k is normal: m >= -87.
-        Vector128<float> shifted = MultiplyAdd(mHigh, Vector128.Create(InverseLn2Single), Vector128.Create(FloatRoundingShift));
+        // x sigmoid(w) = x / (1 + E), E = e^-w, exactly as MultiplyBySigmoidFast (VectorMath.SingleSigmoid.cs) computes
+        // it for a float argument, with wl added to the reduction's low part: -r = (wh + k ln2_hi) + (wl + k ln2_lo).
+        Vector128<float> one = Vector128<float>.One;
+        Vector128<float> shifted = Fma.MultiplyAdd(wHigh, Vector128.Create(-InverseLn2Single), Vector128.Create(FloatRoundingShift));
         Vector128<float> k = shifted - Vector128.Create(FloatRoundingShift);
         Vector128<float> scale = Vector128.ShiftLeft(shifted.AsInt32(), 23).AsSingle();
-        Vector128<float> rHigh = MultiplyAdd(k, Vector128.Create(-Ln2HighSingle), mHigh); // exact
-        Vector128<float> rMiddle = MultiplyAdd(k, Vector128.Create(-Ln2LowSingle), mLow);
-        Vector128<float> r = rHigh + rMiddle;
-        Vector128<float> t = ExpTailOfReduced(r, rMiddle - (r - rHigh));
-        Vector128<float> one = Vector128<float>.One;
-        Vector128<float> sum = r + t;
-        Vector128<float> high = one + sum;
-        Vector128<float> low = (sum - (high - one)) + (t - (sum - r));
-        Vector128<float> eHigh = high * scale;
-
-        // sigmoid(w) = n / (1 + e) with n = 1 for w >= 0 and n = e below, taken as (high + low) and scaled by 2^k at the
-        // end so that the low part never meets the subnormals; 1 + e = dh + dl exactly (Fast2Sum; e's own low part is
-        // far below dl's rounding). The quotient q = nh / dh is corrected once by its residual (one FMA) and the low
-        // parts, divided by 1 + e (q itself for w >= 0, 1 - q 2^k below: the correction is tiny, so its own error is not).
-        Vector128<float> dh = one + eHigh;
-        Vector128<float> dl = ((one - dh) + eHigh) + (low * MaxFast(scale, Vector128.Create(GeluFloatLowScaleFloor))); // no subnormals: they are slow
-        Vector128<float> positive = Vector128.GreaterThanOrEqual(x, Vector128<float>.Zero);
-        Vector128<float> nh = Vector128.ConditionalSelect(positive, one, high);
-        Vector128<float> q = nh / dh;
-        Vector128<float> residual = MultiplyAdd(-q, dh, nh) + (Vector128.AndNot(low, positive) - (q * dl));
-        Vector128<float> reciprocal = Vector128.ConditionalSelect(positive, q, MultiplyAdd(-q, scale, one));
-        Vector128<float> product = MultiplyAdd(x, q, x * (residual * reciprocal)); // the one rounding
-        return product * Vector128.ConditionalSelect(positive, one, scale); // exact: the results are normal or x is tiny
+        Vector128<float> minusRHigh = Fma.MultiplyAdd(k, Vector128.Create(Ln2HighSingle), wHigh);
+        Vector128<float> minusRLow = Fma.MultiplyAdd(k, Vector128.Create(Ln2LowSingle), wLow);
+        Vector128<float> minusR = minusRHigh + minusRLow;
+        Vector128<float> r2 = minusR * minusR;
+        Vector128<float> q01 = Fma.MultiplyAdd(minusR, Vector128.Create(-ExpFloatQ1), Vector128.Create(ExpFloatQ0));
+        Vector128<float> q23 = Fma.MultiplyAdd(minusR, Vector128.Create(-ExpFloatQ3), Vector128.Create(ExpFloatQ2));
+        Vector128<float> q234 = Fma.MultiplyAdd(r2, Vector128.Create(ExpFloatQ4), q23);
+        Vector128<float> t = Fma.MultiplyAdd(r2 * r2, q234, Fma.MultiplySubtract(r2, q01, minusRLow));
+        Vector128<float> c = one + scale;
+        Vector128<float> dh = Fma.MultiplyAdd(scale, t, Fma.MultiplyAddNegated(scale, minusRHigh, c));
+        Vector128<float> cLow = (Sse.Max(one, scale) - c) + Sse.Min(one, scale);
+        Vector128<float> dl = Fma.MultiplyAdd(scale, t, Fma.MultiplyAddNegated(scale, minusRHigh, c - dh)) + cLow;
+        Vector128<float> q = x / dh;
+        Vector128<float> excess = Fma.MultiplyAdd(q, dl, Fma.MultiplySubtract(q, dh, x));
+        return Fma.MultiplyAddNegated(excess, Sse.Reciprocal(dh), q);
     }
 
     // Lanes below -9.95 or at +∞, or hardware without FMA: computed in double, rounded once.
@@ -147,62 +143,62 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> GeluApproximate(Vector256<float> x)
     {
-        if (!Fma.IsSupported
-            || (Vector256.LessThan(x, Vector256.Create(-GeluFloatFastPathBound)) | Vector256.Equals(x, Vector256.Create(float.PositiveInfinity))) != Vector256<float>.Zero)
+        if (!Fma.IsSupported)
         {
             return GeluApproximateInDouble(x);
         }
 
-        return GeluApproximateFast(x);
+        // The check comes after the arithmetic, and the rare path's result reaches the result through an operation
+        // (x - 0 = x for every x; the JIT drops it), so that the hot path keeps its results in registers.
+        Vector256<float> result = GeluApproximateFast(x);
+        if ((Vector256.LessThan(x, Vector256.Create(-GeluFloatFastPathBound)) | Vector256.Equals(x, Vector256.Create(float.PositiveInfinity))) != Vector256<float>.Zero)
+        {
+            result = GeluApproximateInDouble(x) - Vector256<float>.Zero;
+        }
+
+        return result;
     }
 
     // Written as one straight-line body (no tuple or out values, which the JIT keeps in memory across the unrolled loop).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<float> GeluApproximateFast(Vector256<float> x)
     {
-        // m = -|w| = -a (c1 + c3 a²) as mh + ml, a = |x| capped where sigmoid(w) is 1 in float anyway (NaN stays NaN).
-        Vector256<float> a = MinFast(Vector256.Create(GeluFloatArgumentCap), Vector256.Abs(x));
-        Vector256<float> squareHigh = a * a;
-        Vector256<float> squareLow = MultiplyAdd(a, a, -squareHigh);
+        // w = c (c1 + c3 c²) as wh + wl, c = x capped at 9.6 above (sigmoid(w) rounds to 1 there; NaN stays NaN):
+        // c² exactly by FMA, c1 + c3 c² by Fast2Sum of the larger and smaller of c1h and c3h c²h, the small terms after.
+        Vector256<float> capped = Avx.Min(Vector256.Create(GeluFloatArgumentCap), x);
+        Vector256<float> squareHigh = capped * capped;
+        Vector256<float> squareLow = Fma.MultiplySubtract(capped, capped, squareHigh);
         Vector256<float> cubicHigh = Vector256.Create(GeluCubicHigh) * squareHigh;
-        Vector256<float> cubicLow = MultiplyAdd(Vector256.Create(GeluCubicHigh), squareHigh, -cubicHigh);
-        Vector256<float> larger = MaxFast(cubicHigh, Vector256.Create(GeluLinearHigh));
-        Vector256<float> smaller = MinFast(cubicHigh, Vector256.Create(GeluLinearHigh));
+        Vector256<float> cubicLow = Fma.MultiplySubtract(Vector256.Create(GeluCubicHigh), squareHigh, cubicHigh);
+        Vector256<float> larger = Avx.Max(cubicHigh, Vector256.Create(GeluLinearHigh));
+        Vector256<float> smaller = Avx.Min(cubicHigh, Vector256.Create(GeluLinearHigh));
         Vector256<float> slopeHigh = larger + smaller;
-        Vector256<float> smallTerms = MultiplyAdd(Vector256.Create(GeluCubicHigh), squareLow, MultiplyAdd(Vector256.Create(GeluCubicLow), squareHigh, Vector256.Create(GeluLinearLow)));
+        Vector256<float> smallTerms = Fma.MultiplyAdd(Vector256.Create(GeluCubicHigh), squareLow, Fma.MultiplyAdd(Vector256.Create(GeluCubicLow), squareHigh, Vector256.Create(GeluLinearLow)));
         Vector256<float> slopeLow = (smaller - (slopeHigh - larger)) + (cubicLow + smallTerms);
-        Vector256<float> negativeA = -a;
-        Vector256<float> mHigh = negativeA * slopeHigh;
-        Vector256<float> mLow = MultiplyAdd(negativeA, slopeLow, MultiplyAdd(negativeA, slopeHigh, -mHigh));
+        Vector256<float> wHigh = capped * slopeHigh;
+        Vector256<float> wLow = Fma.MultiplyAdd(capped, slopeLow, Fma.MultiplySubtract(capped, slopeHigh, wHigh));
 
-        // e = e^m = (high + low) 2^k: the float exp's reduction with mLow carried into r (Fast2Sum), and its polynomial
-        // with the two roundings of 1 + r + t kept (Fast2Sum twice: |r| > |t|, 1 > |r + t|). 2^k is normal: m >= -87.
-        Vector256<float> shifted = MultiplyAdd(mHigh, Vector256.Create(InverseLn2Single), Vector256.Create(FloatRoundingShift));
+        // x sigmoid(w) = x / (1 + E), E = e^-w, exactly as MultiplyBySigmoidFast (VectorMath.SingleSigmoid.cs) computes
+        // it for a float argument, with wl added to the reduction's low part: -r = (wh + k ln2_hi) + (wl + k ln2_lo).
+        Vector256<float> one = Vector256<float>.One;
+        Vector256<float> shifted = Fma.MultiplyAdd(wHigh, Vector256.Create(-InverseLn2Single), Vector256.Create(FloatRoundingShift));
         Vector256<float> k = shifted - Vector256.Create(FloatRoundingShift);
         Vector256<float> scale = Vector256.ShiftLeft(shifted.AsInt32(), 23).AsSingle();
-        Vector256<float> rHigh = MultiplyAdd(k, Vector256.Create(-Ln2HighSingle), mHigh); // exact
-        Vector256<float> rMiddle = MultiplyAdd(k, Vector256.Create(-Ln2LowSingle), mLow);
-        Vector256<float> r = rHigh + rMiddle;
-        Vector256<float> t = ExpTailOfReduced(r, rMiddle - (r - rHigh));
-        Vector256<float> one = Vector256<float>.One;
-        Vector256<float> sum = r + t;
-        Vector256<float> high = one + sum;
-        Vector256<float> low = (sum - (high - one)) + (t - (sum - r));
-        Vector256<float> eHigh = high * scale;
-
-        // sigmoid(w) = n / (1 + e) with n = 1 for w >= 0 and n = e below, taken as (high + low) and scaled by 2^k at the
-        // end so that the low part never meets the subnormals; 1 + e = dh + dl exactly (Fast2Sum; e's own low part is
-        // far below dl's rounding). The quotient q = nh / dh is corrected once by its residual (one FMA) and the low
-        // parts, divided by 1 + e (q itself for w >= 0, 1 - q 2^k below: the correction is tiny, so its own error is not).
-        Vector256<float> dh = one + eHigh;
-        Vector256<float> dl = ((one - dh) + eHigh) + (low * MaxFast(scale, Vector256.Create(GeluFloatLowScaleFloor))); // no subnormals: they are slow
-        Vector256<float> positive = Vector256.GreaterThanOrEqual(x, Vector256<float>.Zero);
-        Vector256<float> nh = Vector256.ConditionalSelect(positive, one, high);
-        Vector256<float> q = nh / dh;
-        Vector256<float> residual = MultiplyAdd(-q, dh, nh) + (Vector256.AndNot(low, positive) - (q * dl));
-        Vector256<float> reciprocal = Vector256.ConditionalSelect(positive, q, MultiplyAdd(-q, scale, one));
-        Vector256<float> product = MultiplyAdd(x, q, x * (residual * reciprocal)); // the one rounding
-        return product * Vector256.ConditionalSelect(positive, one, scale); // exact: the results are normal or x is tiny
+        Vector256<float> minusRHigh = Fma.MultiplyAdd(k, Vector256.Create(Ln2HighSingle), wHigh);
+        Vector256<float> minusRLow = Fma.MultiplyAdd(k, Vector256.Create(Ln2LowSingle), wLow);
+        Vector256<float> minusR = minusRHigh + minusRLow;
+        Vector256<float> r2 = minusR * minusR;
+        Vector256<float> q01 = Fma.MultiplyAdd(minusR, Vector256.Create(-ExpFloatQ1), Vector256.Create(ExpFloatQ0));
+        Vector256<float> q23 = Fma.MultiplyAdd(minusR, Vector256.Create(-ExpFloatQ3), Vector256.Create(ExpFloatQ2));
+        Vector256<float> q234 = Fma.MultiplyAdd(r2, Vector256.Create(ExpFloatQ4), q23);
+        Vector256<float> t = Fma.MultiplyAdd(r2 * r2, q234, Fma.MultiplySubtract(r2, q01, minusRLow));
+        Vector256<float> c = one + scale;
+        Vector256<float> dh = Fma.MultiplyAdd(scale, t, Fma.MultiplyAddNegated(scale, minusRHigh, c));
+        Vector256<float> cLow = (Avx.Max(one, scale) - c) + Avx.Min(one, scale);
+        Vector256<float> dl = Fma.MultiplyAdd(scale, t, Fma.MultiplyAddNegated(scale, minusRHigh, c - dh)) + cLow;
+        Vector256<float> q = x / dh;
+        Vector256<float> excess = Fma.MultiplyAdd(q, dl, Fma.MultiplySubtract(q, dh, x));
+        return Fma.MultiplyAddNegated(excess, Avx.Reciprocal(dh), q);
     }
 
     // Lanes below -9.95 or at +∞, or hardware without FMA: computed in double, rounded once.
@@ -228,62 +224,62 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> GeluApproximate(Vector512<float> x)
     {
-        if (!Avx512F.IsSupported
-            || (Vector512.LessThan(x, Vector512.Create(-GeluFloatFastPathBound)) | Vector512.Equals(x, Vector512.Create(float.PositiveInfinity))) != Vector512<float>.Zero)
+        if (!Avx512F.IsSupported)
         {
             return GeluApproximateInDouble(x);
         }
 
-        return GeluApproximateFast(x);
+        // The check comes after the arithmetic, and the rare path's result reaches the result through an operation
+        // (x - 0 = x for every x; the JIT drops it), so that the hot path keeps its results in registers.
+        Vector512<float> result = GeluApproximateFast(x);
+        if ((Vector512.LessThan(x, Vector512.Create(-GeluFloatFastPathBound)) | Vector512.Equals(x, Vector512.Create(float.PositiveInfinity))) != Vector512<float>.Zero)
+        {
+            result = GeluApproximateInDouble(x) - Vector512<float>.Zero;
+        }
+
+        return result;
     }
 
     // Written as one straight-line body (no tuple or out values, which the JIT keeps in memory across the unrolled loop).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<float> GeluApproximateFast(Vector512<float> x)
     {
-        // m = -|w| = -a (c1 + c3 a²) as mh + ml, a = |x| capped where sigmoid(w) is 1 in float anyway (NaN stays NaN).
-        Vector512<float> a = MinFast(Vector512.Create(GeluFloatArgumentCap), Vector512.Abs(x));
-        Vector512<float> squareHigh = a * a;
-        Vector512<float> squareLow = MultiplyAdd(a, a, -squareHigh);
+        // w = c (c1 + c3 c²) as wh + wl, c = x capped at 9.6 above (sigmoid(w) rounds to 1 there; NaN stays NaN):
+        // c² exactly by FMA, c1 + c3 c² by Fast2Sum of the larger and smaller of c1h and c3h c²h, the small terms after.
+        Vector512<float> capped = Avx512F.Min(Vector512.Create(GeluFloatArgumentCap), x);
+        Vector512<float> squareHigh = capped * capped;
+        Vector512<float> squareLow = Avx512F.FusedMultiplySubtract(capped, capped, squareHigh);
         Vector512<float> cubicHigh = Vector512.Create(GeluCubicHigh) * squareHigh;
-        Vector512<float> cubicLow = MultiplyAdd(Vector512.Create(GeluCubicHigh), squareHigh, -cubicHigh);
-        Vector512<float> larger = MaxFast(cubicHigh, Vector512.Create(GeluLinearHigh));
-        Vector512<float> smaller = MinFast(cubicHigh, Vector512.Create(GeluLinearHigh));
+        Vector512<float> cubicLow = Avx512F.FusedMultiplySubtract(Vector512.Create(GeluCubicHigh), squareHigh, cubicHigh);
+        Vector512<float> larger = Avx512F.Max(cubicHigh, Vector512.Create(GeluLinearHigh));
+        Vector512<float> smaller = Avx512F.Min(cubicHigh, Vector512.Create(GeluLinearHigh));
         Vector512<float> slopeHigh = larger + smaller;
-        Vector512<float> smallTerms = MultiplyAdd(Vector512.Create(GeluCubicHigh), squareLow, MultiplyAdd(Vector512.Create(GeluCubicLow), squareHigh, Vector512.Create(GeluLinearLow)));
+        Vector512<float> smallTerms = Avx512F.FusedMultiplyAdd(Vector512.Create(GeluCubicHigh), squareLow, Avx512F.FusedMultiplyAdd(Vector512.Create(GeluCubicLow), squareHigh, Vector512.Create(GeluLinearLow)));
         Vector512<float> slopeLow = (smaller - (slopeHigh - larger)) + (cubicLow + smallTerms);
-        Vector512<float> negativeA = -a;
-        Vector512<float> mHigh = negativeA * slopeHigh;
-        Vector512<float> mLow = MultiplyAdd(negativeA, slopeLow, MultiplyAdd(negativeA, slopeHigh, -mHigh));
+        Vector512<float> wHigh = capped * slopeHigh;
+        Vector512<float> wLow = Avx512F.FusedMultiplyAdd(capped, slopeLow, Avx512F.FusedMultiplySubtract(capped, slopeHigh, wHigh));
 
-        // e = e^m = (high + low) 2^k: the float exp's reduction with mLow carried into r (Fast2Sum), and its polynomial
-        // with the two roundings of 1 + r + t kept (Fast2Sum twice: |r| > |t|, 1 > |r + t|). 2^k is normal: m >= -87.
-        Vector512<float> shifted = MultiplyAdd(mHigh, Vector512.Create(InverseLn2Single), Vector512.Create(FloatRoundingShift));
+        // x sigmoid(w) = x / (1 + E), E = e^-w, exactly as MultiplyBySigmoidFast (VectorMath.SingleSigmoid.cs) computes
+        // it for a float argument, with wl added to the reduction's low part: -r = (wh + k ln2_hi) + (wl + k ln2_lo).
+        Vector512<float> one = Vector512<float>.One;
+        Vector512<float> shifted = Avx512F.FusedMultiplyAdd(wHigh, Vector512.Create(-InverseLn2Single), Vector512.Create(FloatRoundingShift));
         Vector512<float> k = shifted - Vector512.Create(FloatRoundingShift);
         Vector512<float> scale = Vector512.ShiftLeft(shifted.AsInt32(), 23).AsSingle();
-        Vector512<float> rHigh = MultiplyAdd(k, Vector512.Create(-Ln2HighSingle), mHigh); // exact
-        Vector512<float> rMiddle = MultiplyAdd(k, Vector512.Create(-Ln2LowSingle), mLow);
-        Vector512<float> r = rHigh + rMiddle;
-        Vector512<float> t = ExpTailOfReduced(r, rMiddle - (r - rHigh));
-        Vector512<float> one = Vector512<float>.One;
-        Vector512<float> sum = r + t;
-        Vector512<float> high = one + sum;
-        Vector512<float> low = (sum - (high - one)) + (t - (sum - r));
-        Vector512<float> eHigh = high * scale;
-
-        // sigmoid(w) = n / (1 + e) with n = 1 for w >= 0 and n = e below, taken as (high + low) and scaled by 2^k at the
-        // end so that the low part never meets the subnormals; 1 + e = dh + dl exactly (Fast2Sum; e's own low part is
-        // far below dl's rounding). The quotient q = nh / dh is corrected once by its residual (one FMA) and the low
-        // parts, divided by 1 + e (q itself for w >= 0, 1 - q 2^k below: the correction is tiny, so its own error is not).
-        Vector512<float> dh = one + eHigh;
-        Vector512<float> dl = ((one - dh) + eHigh) + (low * MaxFast(scale, Vector512.Create(GeluFloatLowScaleFloor))); // no subnormals: they are slow
-        Vector512<float> positive = Vector512.GreaterThanOrEqual(x, Vector512<float>.Zero);
-        Vector512<float> nh = Vector512.ConditionalSelect(positive, one, high);
-        Vector512<float> q = nh / dh;
-        Vector512<float> residual = MultiplyAdd(-q, dh, nh) + (Vector512.AndNot(low, positive) - (q * dl));
-        Vector512<float> reciprocal = Vector512.ConditionalSelect(positive, q, MultiplyAdd(-q, scale, one));
-        Vector512<float> product = MultiplyAdd(x, q, x * (residual * reciprocal)); // the one rounding
-        return product * Vector512.ConditionalSelect(positive, one, scale); // exact: the results are normal or x is tiny
+        Vector512<float> minusRHigh = Avx512F.FusedMultiplyAdd(k, Vector512.Create(Ln2HighSingle), wHigh);
+        Vector512<float> minusRLow = Avx512F.FusedMultiplyAdd(k, Vector512.Create(Ln2LowSingle), wLow);
+        Vector512<float> minusR = minusRHigh + minusRLow;
+        Vector512<float> r2 = minusR * minusR;
+        Vector512<float> q01 = Avx512F.FusedMultiplyAdd(minusR, Vector512.Create(-ExpFloatQ1), Vector512.Create(ExpFloatQ0));
+        Vector512<float> q23 = Avx512F.FusedMultiplyAdd(minusR, Vector512.Create(-ExpFloatQ3), Vector512.Create(ExpFloatQ2));
+        Vector512<float> q234 = Avx512F.FusedMultiplyAdd(r2, Vector512.Create(ExpFloatQ4), q23);
+        Vector512<float> t = Avx512F.FusedMultiplyAdd(r2 * r2, q234, Avx512F.FusedMultiplySubtract(r2, q01, minusRLow));
+        Vector512<float> c = one + scale;
+        Vector512<float> dh = Avx512F.FusedMultiplyAdd(scale, t, Avx512F.FusedMultiplyAddNegated(scale, minusRHigh, c));
+        Vector512<float> cLow = (Avx512F.Max(one, scale) - c) + Avx512F.Min(one, scale);
+        Vector512<float> dl = Avx512F.FusedMultiplyAdd(scale, t, Avx512F.FusedMultiplyAddNegated(scale, minusRHigh, c - dh)) + cLow;
+        Vector512<float> q = x / dh;
+        Vector512<float> excess = Avx512F.FusedMultiplyAdd(q, dl, Avx512F.FusedMultiplySubtract(q, dh, x));
+        return Avx512F.FusedMultiplyAddNegated(excess, Avx512F.Reciprocal14(dh), q);
     }
 
     // Lanes below -9.95 or at +∞, or hardware without FMA: computed in double, rounded once.

@@ -9,9 +9,9 @@ namespace Activations.Tests.MathCore;
 /// The float-lane tanh form of gelu (<see cref="VectorMath.GeluApproximate(Vector256{float})"/>) against the same
 /// function computed in double (w's rounding in double is magnified to about 2^-46 at most, far below a float ULP): a
 /// fixed stride through every float of [-12, 12] (below -11 the results round to -0; above 10, to x), and densely where
-/// the fast path hands over to double (x near -9.95) and where |x| is capped in w (near 9.95), at each vector width.
+/// the fast path hands over to double (x near -9.95) and where x is capped in w (near 9.6), at each vector width.
 /// Within 1 ULP of the correctly rounded float and below 1 ULP from the exact value; measured over every float of
-/// [-10.5, 10.5] with a throwaway harness: 0.72 ULP from exact at most (0.64 on a stride through the whole range).
+/// [-10.5, 10.5] with a throwaway harness: 0.73 ULP from exact at most (0.65 on a stride through the whole range).
 /// </summary>
 public sealed class DenseFloatGeluApproximateTests(ITestOutputHelper output)
 {
@@ -38,7 +38,7 @@ public sealed class DenseFloatGeluApproximateTests(ITestOutputHelper output)
         DenseFloatSweep check = NewSweep();
         int stride = DenseFloatSweep.Accelerated ? 1 : SoftwareEdgeStride;
         check.Sweep(-9.9f, -10f, stride);
-        check.Sweep(9.9f, 10f, stride);
+        check.Sweep(9.55f, 9.65f, stride);
         check.Report(output);
     }
 
@@ -46,7 +46,7 @@ public sealed class DenseFloatGeluApproximateTests(ITestOutputHelper output)
     public void TheWorstCasesOfTheExhaustiveRunAreWithinOneUlp()
     {
         DenseFloatSweep check = NewSweep();
-        check.Run(new[] { -5.5601506f, -4.9059033f, -5.200176f, -9.949999f, -9.950001f, 9.950001f, 1e-30f, -1e-30f, 1.4e-45f });
+        check.Run(new[] { -2.7653978f, -5.382702f, -5.5601506f, -1.4062386f, -9.949999f, -9.950001f, 9.950001f, 1e-30f, -1e-30f, 1.4e-45f });
         check.Report(output);
     }
 
