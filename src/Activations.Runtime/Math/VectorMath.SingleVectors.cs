@@ -8,8 +8,7 @@ namespace Activations;
 // IDoubleLanes: a generated kernel inlines these four or more times per width in its unrolled loop, and the
 // generic layering costs dozens of JIT inlinees per call, enough to exhaust the JIT's inlining budget (the
 // leftovers become real calls that spill every vector register). Same algorithm and constants as the generic
-// ExpSingle / Expm1SingleInRange / TanhSingle, which the scalar overloads use and the tests compare with. The
-// polynomials use Estrin's scheme (three FMA levels instead of five): these kernels are bound by latency.
+// ExpSingle / Expm1SingleInRange / TanhSingle, which the scalar overloads use and the tests compare with.
 public static partial class VectorMath
 {
     /// <summary>a * b + c, fused where the hardware has it.</summary>
@@ -30,12 +29,15 @@ public static partial class VectorMath
             return ExpSingleWideCall(x);
         }
 
-        Vector128<double> shifted = MultiplyAdd(x, Vector128.Create(InverseLn2), Vector128.Create(RoundingShift));
+        Vector128<double> shifted = (x * Vector128.Create(InverseLn2)) + Vector128.Create(RoundingShift);
         Vector128<double> k = shifted - Vector128.Create(RoundingShift);
         Vector128<double> r = MultiplyAdd(k, Vector128.Create(-Ln2), x);
-        Vector128<double> r2 = r * r;
-        Vector128<double> q = MultiplyAdd(r2, MultiplyAdd(r2, MultiplyAdd(Vector128.Create(ExpSingleQ5), r, Vector128.Create(ExpSingleQ4)), MultiplyAdd(Vector128.Create(ExpSingleQ3), r, Vector128.Create(ExpSingleQ2))), MultiplyAdd(Vector128.Create(ExpSingleQ1), r, Vector128.Create(ExpSingleQ0)));
-        Vector128<double> p = MultiplyAdd(r2, q, r + Vector128.Create(1.0));
+        Vector128<double> q = MultiplyAdd(Vector128.Create(ExpSingleQ5), r, Vector128.Create(ExpSingleQ4));
+        q = MultiplyAdd(q, r, Vector128.Create(ExpSingleQ3));
+        q = MultiplyAdd(q, r, Vector128.Create(ExpSingleQ2));
+        q = MultiplyAdd(q, r, Vector128.Create(ExpSingleQ1));
+        q = MultiplyAdd(q, r, Vector128.Create(ExpSingleQ0));
+        Vector128<double> p = MultiplyAdd(r * r, q, r) + Vector128.Create(1.0);
         Vector128<double> scale = Vector128.ShiftLeft((shifted.AsUInt64() + Vector128.Create(1023UL)), 52).AsDouble();
         return p * scale;
     }
@@ -47,12 +49,15 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector128<double> Expm1SingleInRangeVector(Vector128<double> x)
     {
-        Vector128<double> shifted = MultiplyAdd(x, Vector128.Create(InverseLn2), Vector128.Create(RoundingShift));
+        Vector128<double> shifted = (x * Vector128.Create(InverseLn2)) + Vector128.Create(RoundingShift);
         Vector128<double> k = shifted - Vector128.Create(RoundingShift);
         Vector128<double> r = MultiplyAdd(k, Vector128.Create(-Ln2), x);
-        Vector128<double> r2 = r * r;
-        Vector128<double> q = MultiplyAdd(r2, MultiplyAdd(r2, MultiplyAdd(Vector128.Create(ExpSingleQ5), r, Vector128.Create(ExpSingleQ4)), MultiplyAdd(Vector128.Create(ExpSingleQ3), r, Vector128.Create(ExpSingleQ2))), MultiplyAdd(Vector128.Create(ExpSingleQ1), r, Vector128.Create(ExpSingleQ0)));
-        Vector128<double> pm1 = MultiplyAdd(r2, q, r);
+        Vector128<double> q = MultiplyAdd(Vector128.Create(ExpSingleQ5), r, Vector128.Create(ExpSingleQ4));
+        q = MultiplyAdd(q, r, Vector128.Create(ExpSingleQ3));
+        q = MultiplyAdd(q, r, Vector128.Create(ExpSingleQ2));
+        q = MultiplyAdd(q, r, Vector128.Create(ExpSingleQ1));
+        q = MultiplyAdd(q, r, Vector128.Create(ExpSingleQ0));
+        Vector128<double> pm1 = MultiplyAdd(r * r, q, r);
         Vector128<double> scale = Vector128.ShiftLeft((shifted.AsUInt64() + Vector128.Create(1023UL)), 52).AsDouble();
         return MultiplyAdd(scale, pm1, scale - Vector128.Create(1.0));
     }
@@ -85,12 +90,15 @@ public static partial class VectorMath
             return ExpSingleWideCall(x);
         }
 
-        Vector256<double> shifted = MultiplyAdd(x, Vector256.Create(InverseLn2), Vector256.Create(RoundingShift));
+        Vector256<double> shifted = (x * Vector256.Create(InverseLn2)) + Vector256.Create(RoundingShift);
         Vector256<double> k = shifted - Vector256.Create(RoundingShift);
         Vector256<double> r = MultiplyAdd(k, Vector256.Create(-Ln2), x);
-        Vector256<double> r2 = r * r;
-        Vector256<double> q = MultiplyAdd(r2, MultiplyAdd(r2, MultiplyAdd(Vector256.Create(ExpSingleQ5), r, Vector256.Create(ExpSingleQ4)), MultiplyAdd(Vector256.Create(ExpSingleQ3), r, Vector256.Create(ExpSingleQ2))), MultiplyAdd(Vector256.Create(ExpSingleQ1), r, Vector256.Create(ExpSingleQ0)));
-        Vector256<double> p = MultiplyAdd(r2, q, r + Vector256.Create(1.0));
+        Vector256<double> q = MultiplyAdd(Vector256.Create(ExpSingleQ5), r, Vector256.Create(ExpSingleQ4));
+        q = MultiplyAdd(q, r, Vector256.Create(ExpSingleQ3));
+        q = MultiplyAdd(q, r, Vector256.Create(ExpSingleQ2));
+        q = MultiplyAdd(q, r, Vector256.Create(ExpSingleQ1));
+        q = MultiplyAdd(q, r, Vector256.Create(ExpSingleQ0));
+        Vector256<double> p = MultiplyAdd(r * r, q, r) + Vector256.Create(1.0);
         Vector256<double> scale = Vector256.ShiftLeft((shifted.AsUInt64() + Vector256.Create(1023UL)), 52).AsDouble();
         return p * scale;
     }
@@ -102,12 +110,15 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<double> Expm1SingleInRangeVector(Vector256<double> x)
     {
-        Vector256<double> shifted = MultiplyAdd(x, Vector256.Create(InverseLn2), Vector256.Create(RoundingShift));
+        Vector256<double> shifted = (x * Vector256.Create(InverseLn2)) + Vector256.Create(RoundingShift);
         Vector256<double> k = shifted - Vector256.Create(RoundingShift);
         Vector256<double> r = MultiplyAdd(k, Vector256.Create(-Ln2), x);
-        Vector256<double> r2 = r * r;
-        Vector256<double> q = MultiplyAdd(r2, MultiplyAdd(r2, MultiplyAdd(Vector256.Create(ExpSingleQ5), r, Vector256.Create(ExpSingleQ4)), MultiplyAdd(Vector256.Create(ExpSingleQ3), r, Vector256.Create(ExpSingleQ2))), MultiplyAdd(Vector256.Create(ExpSingleQ1), r, Vector256.Create(ExpSingleQ0)));
-        Vector256<double> pm1 = MultiplyAdd(r2, q, r);
+        Vector256<double> q = MultiplyAdd(Vector256.Create(ExpSingleQ5), r, Vector256.Create(ExpSingleQ4));
+        q = MultiplyAdd(q, r, Vector256.Create(ExpSingleQ3));
+        q = MultiplyAdd(q, r, Vector256.Create(ExpSingleQ2));
+        q = MultiplyAdd(q, r, Vector256.Create(ExpSingleQ1));
+        q = MultiplyAdd(q, r, Vector256.Create(ExpSingleQ0));
+        Vector256<double> pm1 = MultiplyAdd(r * r, q, r);
         Vector256<double> scale = Vector256.ShiftLeft((shifted.AsUInt64() + Vector256.Create(1023UL)), 52).AsDouble();
         return MultiplyAdd(scale, pm1, scale - Vector256.Create(1.0));
     }
@@ -140,12 +151,15 @@ public static partial class VectorMath
             return ExpSingleWideCall(x);
         }
 
-        Vector512<double> shifted = MultiplyAdd(x, Vector512.Create(InverseLn2), Vector512.Create(RoundingShift));
+        Vector512<double> shifted = (x * Vector512.Create(InverseLn2)) + Vector512.Create(RoundingShift);
         Vector512<double> k = shifted - Vector512.Create(RoundingShift);
         Vector512<double> r = MultiplyAdd(k, Vector512.Create(-Ln2), x);
-        Vector512<double> r2 = r * r;
-        Vector512<double> q = MultiplyAdd(r2, MultiplyAdd(r2, MultiplyAdd(Vector512.Create(ExpSingleQ5), r, Vector512.Create(ExpSingleQ4)), MultiplyAdd(Vector512.Create(ExpSingleQ3), r, Vector512.Create(ExpSingleQ2))), MultiplyAdd(Vector512.Create(ExpSingleQ1), r, Vector512.Create(ExpSingleQ0)));
-        Vector512<double> p = MultiplyAdd(r2, q, r + Vector512.Create(1.0));
+        Vector512<double> q = MultiplyAdd(Vector512.Create(ExpSingleQ5), r, Vector512.Create(ExpSingleQ4));
+        q = MultiplyAdd(q, r, Vector512.Create(ExpSingleQ3));
+        q = MultiplyAdd(q, r, Vector512.Create(ExpSingleQ2));
+        q = MultiplyAdd(q, r, Vector512.Create(ExpSingleQ1));
+        q = MultiplyAdd(q, r, Vector512.Create(ExpSingleQ0));
+        Vector512<double> p = MultiplyAdd(r * r, q, r) + Vector512.Create(1.0);
         Vector512<double> scale = Vector512.ShiftLeft((shifted.AsUInt64() + Vector512.Create(1023UL)), 52).AsDouble();
         return p * scale;
     }
@@ -157,12 +171,15 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<double> Expm1SingleInRangeVector(Vector512<double> x)
     {
-        Vector512<double> shifted = MultiplyAdd(x, Vector512.Create(InverseLn2), Vector512.Create(RoundingShift));
+        Vector512<double> shifted = (x * Vector512.Create(InverseLn2)) + Vector512.Create(RoundingShift);
         Vector512<double> k = shifted - Vector512.Create(RoundingShift);
         Vector512<double> r = MultiplyAdd(k, Vector512.Create(-Ln2), x);
-        Vector512<double> r2 = r * r;
-        Vector512<double> q = MultiplyAdd(r2, MultiplyAdd(r2, MultiplyAdd(Vector512.Create(ExpSingleQ5), r, Vector512.Create(ExpSingleQ4)), MultiplyAdd(Vector512.Create(ExpSingleQ3), r, Vector512.Create(ExpSingleQ2))), MultiplyAdd(Vector512.Create(ExpSingleQ1), r, Vector512.Create(ExpSingleQ0)));
-        Vector512<double> pm1 = MultiplyAdd(r2, q, r);
+        Vector512<double> q = MultiplyAdd(Vector512.Create(ExpSingleQ5), r, Vector512.Create(ExpSingleQ4));
+        q = MultiplyAdd(q, r, Vector512.Create(ExpSingleQ3));
+        q = MultiplyAdd(q, r, Vector512.Create(ExpSingleQ2));
+        q = MultiplyAdd(q, r, Vector512.Create(ExpSingleQ1));
+        q = MultiplyAdd(q, r, Vector512.Create(ExpSingleQ0));
+        Vector512<double> pm1 = MultiplyAdd(r * r, q, r);
         Vector512<double> scale = Vector512.ShiftLeft((shifted.AsUInt64() + Vector512.Create(1023UL)), 52).AsDouble();
         return MultiplyAdd(scale, pm1, scale - Vector512.Create(1.0));
     }
