@@ -97,27 +97,8 @@ public static partial class VectorMath
         Vector128<float> wHigh = capped * slopeHigh;
         Vector128<float> wLow = Fma.MultiplyAdd(capped, slopeLow, Fma.MultiplySubtract(capped, slopeHigh, wHigh));
 
-        // x sigmoid(w) = x / (1 + E), E = e^-w, exactly as MultiplyBySigmoidFast (VectorMath.SingleSigmoid.cs) computes
-        // it for a float argument, with wl added to the reduction's low part: -r = (wh + k ln2_hi) + (wl + k ln2_lo).
-        Vector128<float> one = Vector128<float>.One;
-        Vector128<float> shifted = Fma.MultiplyAdd(wHigh, Vector128.Create(-InverseLn2Single), Vector128.Create(FloatRoundingShift));
-        Vector128<float> k = shifted - Vector128.Create(FloatRoundingShift);
-        Vector128<float> scale = Vector128.ShiftLeft(shifted.AsInt32(), 23).AsSingle();
-        Vector128<float> minusRHigh = Fma.MultiplyAdd(k, Vector128.Create(Ln2HighSingle), wHigh);
-        Vector128<float> minusRLow = Fma.MultiplyAdd(k, Vector128.Create(Ln2LowSingle), wLow);
-        Vector128<float> minusR = minusRHigh + minusRLow;
-        Vector128<float> r2 = minusR * minusR;
-        Vector128<float> q01 = Fma.MultiplyAdd(minusR, Vector128.Create(-ExpFloatQ1), Vector128.Create(ExpFloatQ0));
-        Vector128<float> q23 = Fma.MultiplyAdd(minusR, Vector128.Create(-ExpFloatQ3), Vector128.Create(ExpFloatQ2));
-        Vector128<float> q234 = Fma.MultiplyAdd(r2, Vector128.Create(ExpFloatQ4), q23);
-        Vector128<float> t = Fma.MultiplyAdd(r2 * r2, q234, Fma.MultiplySubtract(r2, q01, minusRLow));
-        Vector128<float> c = one + scale;
-        Vector128<float> dh = Fma.MultiplyAdd(scale, t, Fma.MultiplyAddNegated(scale, minusRHigh, c));
-        Vector128<float> cLow = (Sse.Max(one, scale) - c) + Sse.Min(one, scale);
-        Vector128<float> dl = Fma.MultiplyAdd(scale, t, Fma.MultiplyAddNegated(scale, minusRHigh, c - dh)) + cLow;
-        Vector128<float> q = x / dh;
-        Vector128<float> excess = Fma.MultiplyAdd(q, dl, Fma.MultiplySubtract(q, dh, x));
-        return Fma.MultiplyAddNegated(excess, Sse.Reciprocal(dh), q);
+        // x sigmoid(w): the float-lane sigmoid core with w's low part (VectorMath.SingleSigmoid.cs).
+        return MultiplyBySigmoidFast(x, wHigh, wLow);
     }
 
     // Lanes below -9.95 or at +∞, or hardware without FMA: computed in double, rounded once.
@@ -178,27 +159,8 @@ public static partial class VectorMath
         Vector256<float> wHigh = capped * slopeHigh;
         Vector256<float> wLow = Fma.MultiplyAdd(capped, slopeLow, Fma.MultiplySubtract(capped, slopeHigh, wHigh));
 
-        // x sigmoid(w) = x / (1 + E), E = e^-w, exactly as MultiplyBySigmoidFast (VectorMath.SingleSigmoid.cs) computes
-        // it for a float argument, with wl added to the reduction's low part: -r = (wh + k ln2_hi) + (wl + k ln2_lo).
-        Vector256<float> one = Vector256<float>.One;
-        Vector256<float> shifted = Fma.MultiplyAdd(wHigh, Vector256.Create(-InverseLn2Single), Vector256.Create(FloatRoundingShift));
-        Vector256<float> k = shifted - Vector256.Create(FloatRoundingShift);
-        Vector256<float> scale = Vector256.ShiftLeft(shifted.AsInt32(), 23).AsSingle();
-        Vector256<float> minusRHigh = Fma.MultiplyAdd(k, Vector256.Create(Ln2HighSingle), wHigh);
-        Vector256<float> minusRLow = Fma.MultiplyAdd(k, Vector256.Create(Ln2LowSingle), wLow);
-        Vector256<float> minusR = minusRHigh + minusRLow;
-        Vector256<float> r2 = minusR * minusR;
-        Vector256<float> q01 = Fma.MultiplyAdd(minusR, Vector256.Create(-ExpFloatQ1), Vector256.Create(ExpFloatQ0));
-        Vector256<float> q23 = Fma.MultiplyAdd(minusR, Vector256.Create(-ExpFloatQ3), Vector256.Create(ExpFloatQ2));
-        Vector256<float> q234 = Fma.MultiplyAdd(r2, Vector256.Create(ExpFloatQ4), q23);
-        Vector256<float> t = Fma.MultiplyAdd(r2 * r2, q234, Fma.MultiplySubtract(r2, q01, minusRLow));
-        Vector256<float> c = one + scale;
-        Vector256<float> dh = Fma.MultiplyAdd(scale, t, Fma.MultiplyAddNegated(scale, minusRHigh, c));
-        Vector256<float> cLow = (Avx.Max(one, scale) - c) + Avx.Min(one, scale);
-        Vector256<float> dl = Fma.MultiplyAdd(scale, t, Fma.MultiplyAddNegated(scale, minusRHigh, c - dh)) + cLow;
-        Vector256<float> q = x / dh;
-        Vector256<float> excess = Fma.MultiplyAdd(q, dl, Fma.MultiplySubtract(q, dh, x));
-        return Fma.MultiplyAddNegated(excess, Avx.Reciprocal(dh), q);
+        // x sigmoid(w): the float-lane sigmoid core with w's low part (VectorMath.SingleSigmoid.cs).
+        return MultiplyBySigmoidFast(x, wHigh, wLow);
     }
 
     // Lanes below -9.95 or at +∞, or hardware without FMA: computed in double, rounded once.
@@ -259,27 +221,8 @@ public static partial class VectorMath
         Vector512<float> wHigh = capped * slopeHigh;
         Vector512<float> wLow = Avx512F.FusedMultiplyAdd(capped, slopeLow, Avx512F.FusedMultiplySubtract(capped, slopeHigh, wHigh));
 
-        // x sigmoid(w) = x / (1 + E), E = e^-w, exactly as MultiplyBySigmoidFast (VectorMath.SingleSigmoid.cs) computes
-        // it for a float argument, with wl added to the reduction's low part: -r = (wh + k ln2_hi) + (wl + k ln2_lo).
-        Vector512<float> one = Vector512<float>.One;
-        Vector512<float> shifted = Avx512F.FusedMultiplyAdd(wHigh, Vector512.Create(-InverseLn2Single), Vector512.Create(FloatRoundingShift));
-        Vector512<float> k = shifted - Vector512.Create(FloatRoundingShift);
-        Vector512<float> scale = Vector512.ShiftLeft(shifted.AsInt32(), 23).AsSingle();
-        Vector512<float> minusRHigh = Avx512F.FusedMultiplyAdd(k, Vector512.Create(Ln2HighSingle), wHigh);
-        Vector512<float> minusRLow = Avx512F.FusedMultiplyAdd(k, Vector512.Create(Ln2LowSingle), wLow);
-        Vector512<float> minusR = minusRHigh + minusRLow;
-        Vector512<float> r2 = minusR * minusR;
-        Vector512<float> q01 = Avx512F.FusedMultiplyAdd(minusR, Vector512.Create(-ExpFloatQ1), Vector512.Create(ExpFloatQ0));
-        Vector512<float> q23 = Avx512F.FusedMultiplyAdd(minusR, Vector512.Create(-ExpFloatQ3), Vector512.Create(ExpFloatQ2));
-        Vector512<float> q234 = Avx512F.FusedMultiplyAdd(r2, Vector512.Create(ExpFloatQ4), q23);
-        Vector512<float> t = Avx512F.FusedMultiplyAdd(r2 * r2, q234, Avx512F.FusedMultiplySubtract(r2, q01, minusRLow));
-        Vector512<float> c = one + scale;
-        Vector512<float> dh = Avx512F.FusedMultiplyAdd(scale, t, Avx512F.FusedMultiplyAddNegated(scale, minusRHigh, c));
-        Vector512<float> cLow = (Avx512F.Max(one, scale) - c) + Avx512F.Min(one, scale);
-        Vector512<float> dl = Avx512F.FusedMultiplyAdd(scale, t, Avx512F.FusedMultiplyAddNegated(scale, minusRHigh, c - dh)) + cLow;
-        Vector512<float> q = x / dh;
-        Vector512<float> excess = Avx512F.FusedMultiplyAdd(q, dl, Avx512F.FusedMultiplySubtract(q, dh, x));
-        return Avx512F.FusedMultiplyAddNegated(excess, Avx512F.Reciprocal14(dh), q);
+        // x sigmoid(w): the float-lane sigmoid core with w's low part (VectorMath.SingleSigmoid.cs).
+        return MultiplyBySigmoidFast(x, wHigh, wLow);
     }
 
     // Lanes below -9.95 or at +∞, or hardware without FMA: computed in double, rounded once.

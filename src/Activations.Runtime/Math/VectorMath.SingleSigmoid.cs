@@ -68,7 +68,7 @@ public static partial class VectorMath
         // The check comes after the arithmetic, and the rare path's result (returned through memory) reaches the
         // result through an operation (x - 0 = x for every x, -0 and NaN included; the JIT drops it): returned or
         // assigned directly, it would make the JIT keep every result in memory, the hot path's too.
-        Vector128<float> result = MultiplyBySigmoidFast(a, x);
+        Vector128<float> result = MultiplyBySigmoidFast(a, x, Vector128<float>.Zero);
         if (Vector128.GreaterThanAny(Vector128.Abs(x), Vector128.Create(SigmoidFloatFastPathBound)))
         {
             result = SigmoidInDouble(a, x) - Vector128<float>.Zero;
@@ -77,18 +77,19 @@ public static partial class VectorMath
         return result;
     }
 
-    // Written as one straight-line body (no tuple or out values, which the JIT keeps in memory across the unrolled loop).
+    // a · sigmoid(x + xLow), |xLow| <= 2^-24 |x| or so (zero for a float argument; gelu's tanh form passes its argument's low
+    // part). Written as one straight-line body (no tuple or out values, which the JIT keeps in memory across the unrolled loop).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector128<float> MultiplyBySigmoidFast(Vector128<float> a, Vector128<float> x)
+    private static Vector128<float> MultiplyBySigmoidFast(Vector128<float> a, Vector128<float> x, Vector128<float> xLow)
     {
         // k = round(-x / ln 2), scale = 2^k, and the reduced argument r = -x - k ln 2 kept negated: minusRHigh =
-        // x + k ln2_hi is exact (k ln2_hi is; Sterbenz), minusRLow = k ln2_lo (|k| <= 116: below 2^-12.5).
+        // x + k ln2_hi is exact (k ln2_hi is; Sterbenz), minusRLow = k ln2_lo + xLow (|k| <= 125: below 2^-12.4).
         Vector128<float> one = Vector128<float>.One;
         Vector128<float> shifted = Fma.MultiplyAdd(x, Vector128.Create(-InverseLn2Single), Vector128.Create(FloatRoundingShift));
         Vector128<float> k = shifted - Vector128.Create(FloatRoundingShift);
         Vector128<float> scale = Vector128.ShiftLeft(shifted.AsInt32(), 23).AsSingle();
         Vector128<float> minusRHigh = Fma.MultiplyAdd(k, Vector128.Create(Ln2HighSingle), x);
-        Vector128<float> minusRLow = k * Vector128.Create(Ln2LowSingle);
+        Vector128<float> minusRLow = Fma.MultiplyAdd(k, Vector128.Create(Ln2LowSingle), xLow);
         Vector128<float> minusR = minusRHigh + minusRLow;
 
         // t = e^r - 1 - rH = r^2 Q(r) + rLow, the float exp's Q (odd coefficients negated for -r), Estrin's scheme:
@@ -155,7 +156,7 @@ public static partial class VectorMath
         // The check comes after the arithmetic, and the rare path's result (returned through memory) reaches the
         // result through an operation (x - 0 = x for every x, -0 and NaN included; the JIT drops it): returned or
         // assigned directly, it would make the JIT keep every result in memory, the hot path's too.
-        Vector256<float> result = MultiplyBySigmoidFast(a, x);
+        Vector256<float> result = MultiplyBySigmoidFast(a, x, Vector256<float>.Zero);
         if (Vector256.GreaterThanAny(Vector256.Abs(x), Vector256.Create(SigmoidFloatFastPathBound)))
         {
             result = SigmoidInDouble(a, x) - Vector256<float>.Zero;
@@ -164,18 +165,19 @@ public static partial class VectorMath
         return result;
     }
 
-    // Written as one straight-line body (no tuple or out values, which the JIT keeps in memory across the unrolled loop).
+    // a · sigmoid(x + xLow), |xLow| <= 2^-24 |x| or so (zero for a float argument; gelu's tanh form passes its argument's low
+    // part). Written as one straight-line body (no tuple or out values, which the JIT keeps in memory across the unrolled loop).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<float> MultiplyBySigmoidFast(Vector256<float> a, Vector256<float> x)
+    private static Vector256<float> MultiplyBySigmoidFast(Vector256<float> a, Vector256<float> x, Vector256<float> xLow)
     {
         // k = round(-x / ln 2), scale = 2^k, and the reduced argument r = -x - k ln 2 kept negated: minusRHigh =
-        // x + k ln2_hi is exact (k ln2_hi is; Sterbenz), minusRLow = k ln2_lo (|k| <= 116: below 2^-12.5).
+        // x + k ln2_hi is exact (k ln2_hi is; Sterbenz), minusRLow = k ln2_lo + xLow (|k| <= 125: below 2^-12.4).
         Vector256<float> one = Vector256<float>.One;
         Vector256<float> shifted = Fma.MultiplyAdd(x, Vector256.Create(-InverseLn2Single), Vector256.Create(FloatRoundingShift));
         Vector256<float> k = shifted - Vector256.Create(FloatRoundingShift);
         Vector256<float> scale = Vector256.ShiftLeft(shifted.AsInt32(), 23).AsSingle();
         Vector256<float> minusRHigh = Fma.MultiplyAdd(k, Vector256.Create(Ln2HighSingle), x);
-        Vector256<float> minusRLow = k * Vector256.Create(Ln2LowSingle);
+        Vector256<float> minusRLow = Fma.MultiplyAdd(k, Vector256.Create(Ln2LowSingle), xLow);
         Vector256<float> minusR = minusRHigh + minusRLow;
 
         // t = e^r - 1 - rH = r^2 Q(r) + rLow, the float exp's Q (odd coefficients negated for -r), Estrin's scheme:
@@ -242,7 +244,7 @@ public static partial class VectorMath
         // The check comes after the arithmetic, and the rare path's result (returned through memory) reaches the
         // result through an operation (x - 0 = x for every x, -0 and NaN included; the JIT drops it): returned or
         // assigned directly, it would make the JIT keep every result in memory, the hot path's too.
-        Vector512<float> result = MultiplyBySigmoidFast(a, x);
+        Vector512<float> result = MultiplyBySigmoidFast(a, x, Vector512<float>.Zero);
         if (Vector512.GreaterThanAny(Vector512.Abs(x), Vector512.Create(SigmoidFloatFastPathBound)))
         {
             result = SigmoidInDouble(a, x) - Vector512<float>.Zero;
@@ -251,18 +253,19 @@ public static partial class VectorMath
         return result;
     }
 
-    // Written as one straight-line body (no tuple or out values, which the JIT keeps in memory across the unrolled loop).
+    // a · sigmoid(x + xLow), |xLow| <= 2^-24 |x| or so (zero for a float argument; gelu's tanh form passes its argument's low
+    // part). Written as one straight-line body (no tuple or out values, which the JIT keeps in memory across the unrolled loop).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<float> MultiplyBySigmoidFast(Vector512<float> a, Vector512<float> x)
+    private static Vector512<float> MultiplyBySigmoidFast(Vector512<float> a, Vector512<float> x, Vector512<float> xLow)
     {
         // k = round(-x / ln 2), scale = 2^k, and the reduced argument r = -x - k ln 2 kept negated: minusRHigh =
-        // x + k ln2_hi is exact (k ln2_hi is; Sterbenz), minusRLow = k ln2_lo (|k| <= 116: below 2^-12.5).
+        // x + k ln2_hi is exact (k ln2_hi is; Sterbenz), minusRLow = k ln2_lo + xLow (|k| <= 125: below 2^-12.4).
         Vector512<float> one = Vector512<float>.One;
         Vector512<float> shifted = Avx512F.FusedMultiplyAdd(x, Vector512.Create(-InverseLn2Single), Vector512.Create(FloatRoundingShift));
         Vector512<float> k = shifted - Vector512.Create(FloatRoundingShift);
         Vector512<float> scale = Vector512.ShiftLeft(shifted.AsInt32(), 23).AsSingle();
         Vector512<float> minusRHigh = Avx512F.FusedMultiplyAdd(k, Vector512.Create(Ln2HighSingle), x);
-        Vector512<float> minusRLow = k * Vector512.Create(Ln2LowSingle);
+        Vector512<float> minusRLow = Avx512F.FusedMultiplyAdd(k, Vector512.Create(Ln2LowSingle), xLow);
         Vector512<float> minusR = minusRHigh + minusRLow;
 
         // t = e^r - 1 - rH = r^2 Q(r) + rLow, the float exp's Q (odd coefficients negated for -r), Estrin's scheme:
