@@ -20,7 +20,7 @@ namespace Activations;
 // Written out per width for the JIT's inlining budget (see VectorMath.SingleVectors.cs).
 public static partial class VectorMath
 {
-    /// <summary>Below this magnitude e^-|x| and its low part stay clear of float's subnormals.</summary>
+    /// <summary>Below this magnitude 2^k (k = round(-x / ln 2)) and every piece of 1 + e^-x stay normal floats.</summary>
     private const float SigmoidFloatFastPathBound = 80f;
 
     /// <summary>The logistic sigmoid 1 / (1 + e^-x), without overflow for any x: e^-|x| only, divided once.</summary>
