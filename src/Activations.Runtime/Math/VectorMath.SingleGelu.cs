@@ -108,17 +108,62 @@ public static partial class VectorMath
         return Vector512.Create(GeluFast(x.GetLower()), GeluFast(x.GetUpper()));
     }
 
-    // One straight-line body (no tuple or out values, which the JIT keeps in memory across the unrolled loop). Lanes
-    // below -11.2 or at +∞ give garbage here (the caller replaces them); NaN propagates through z.
+    // One straight-line body (no tuple or out values, which the JIT keeps in memory across the unrolled loop), with few
+    // enough locals for the JIT to inline it (the tail polynomial is a helper of its own). Lanes below -11.2 or at +∞ give
+    // garbage here (the caller replaces them); NaN propagates through z.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<float> GeluFast(Vector256<float> x)
     {
         // a = |x| capped (NaN stays NaN: minps returns its second operand), the interval's coefficients by its index.
         Vector256<float> a = Avx.Min(Vector256.Create(GeluExactFloatFastPathBound), Vector256.Abs(x));
         Vector256<int> index = Vector256.ShiftRightLogical((a + Vector256.Create(GeluExactFloatIndexOffset)).AsInt32(), 22);
-        Vector256<float> center = Avx2.PermuteVar8x32(Vector256.Create(1.75f, 2.75f, 4.25f, 6.25f, 9.25f, 0f, 0.5f, 1f), index);
+        Vector256<float> v = a - Avx2.PermuteVar8x32(Vector256.Create(1.75f, 2.75f, 4.25f, 6.25f, 9.25f, 0f, 0.5f, 1f), index);
         Vector256<float> c0 = Avx2.PermuteVar8x32(Vector256.Create(0.18523167f, 0.13072473f, 0.08935932f, 0.062308487f, 0.04264155f, 0.5f, 0.34961882f, 0.2615783f), index);
         Vector256<float> c1 = Avx2.PermuteVar8x32(Vector256.Create(-0.074786864f, -0.039449263f, -0.019165177f, -0.009514237f, -0.004507948f, -0.3989423f, -0.22413287f, -0.13736399f), index);
+
+        // H(a) = hh + hl: hh = c0 + c1 v rounded, hl its rounding error (c0 - hh is exact: c1 v is at most a fifth of c0)
+        // plus the tail polynomial Q(v).
+        Vector256<float> hh = Fma.MultiplyAdd(c1, v, c0);
+        Vector256<float> hl = Fma.MultiplyAdd(c1, v, c0 - hh) + GeluTailPolynomial(v, index);
+
+        // a H = gh + gl: gh rounded, gl = a hl plus gh's rounding error (FMA).
+        Vector256<float> gh = a * hh;
+        Vector256<float> gl = Fma.MultiplyAdd(a, hl, Fma.MultiplySubtract(a, hh, gh));
+
+        // e^(-a²/2) = 2^k (1 + rH + t): a²/2 = qh + ql exactly (a / 2 is exact), then the sigmoid core's reduction with ql
+        // as the low part: minusRHigh = -rH = qh + k ln2_hi exact, t = e^r - 1 - rH = r² Q(r) + rLow (Estrin).
+        Vector256<float> halfA = Vector256.Create(0.5f) * a;
+        Vector256<float> qh = halfA * a;
+        Vector256<float> shifted = Fma.MultiplyAdd(qh, Vector256.Create(-InverseLn2Single), Vector256.Create(FloatRoundingShift));
+        Vector256<float> k = shifted - Vector256.Create(FloatRoundingShift);
+        Vector256<float> minusRHigh = Fma.MultiplyAdd(k, Vector256.Create(Ln2HighSingle), qh);
+        Vector256<float> minusRLow = Fma.MultiplyAdd(k, Vector256.Create(Ln2LowSingle), Fma.MultiplySubtract(halfA, a, qh));
+        Vector256<float> minusR = minusRHigh + minusRLow;
+        Vector256<float> minusR2 = minusR * minusR;
+        Vector256<float> t = Fma.MultiplyAdd(
+            minusR2 * minusR2,
+            Fma.MultiplyAdd(minusR2, Vector256.Create(ExpFloatQ4), Fma.MultiplyAdd(minusR, Vector256.Create(-ExpFloatQ3), Vector256.Create(ExpFloatQ2))),
+            Fma.MultiplySubtract(minusR2, Fma.MultiplyAdd(minusR, Vector256.Create(-ExpFloatQ1), Vector256.Create(ExpFloatQ0)), minusRLow));
+
+        // a Φ(-a) / 2^k = ph + s: ph + pl = gh (1 + rH) exactly (gh - ph is exact: 1 + rH is in [0.65, 1.35]),
+        // s = pl + gl (1 + rH) + (gh + gl) t.
+        Vector256<float> ph = Fma.MultiplyAddNegated(gh, minusRHigh, gh);
+        Vector256<float> pl = Fma.MultiplyAddNegated(gh, minusRHigh, gh - ph);
+        Vector256<float> s = Fma.MultiplyAdd(gh + gl, t, Fma.MultiplyAddNegated(gl, minusRHigh, gl) + pl);
+
+        // z - 2^k (ph + s), z = max(x, 0) (x for ±0 and NaN: maxps returns its second operand): R = z - 2^k ph with its
+        // error e (Fast2Sum), then R - (2^k s - e).
+        Vector256<float> scale = Vector256.ShiftLeft(shifted.AsInt32(), 23).AsSingle();
+        Vector256<float> u = scale * ph;
+        Vector256<float> z = Avx.Max(Vector256<float>.Zero, x);
+        Vector256<float> rounded = z - u;
+        return rounded - Fma.MultiplySubtract(scale, s, (z - rounded) - u);
+    }
+
+    // Q(v) = r0 + r1 v + ... + r8 v^8 of the interval (Estrin's scheme); r0 and r1 hold what rounding c0 and c1 lost.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> GeluTailPolynomial(Vector256<float> v, Vector256<int> index)
+    {
         Vector256<float> r0 = Avx2.PermuteVar8x32(Vector256.Create(-6.0616143e-09f, 5.993125e-09f, -2.0862663e-09f, 3.5717948e-10f, -8.604215e-10f, -9.452985e-15f, 1.2384068e-08f, 2.1051173e-10f), index);
         Vector256<float> r1 = Avx2.PermuteVar8x32(Vector256.Create(-2.4505096e-09f, 1.8005871e-09f, 1.6617477e-09f, -3.4782166e-10f, 6.3098243e-10f, 1.1341191e-08f, 2.679338e-09f, -3.341926e-09f), index);
         Vector256<float> r2 = Avx2.PermuteVar8x32(Vector256.Create(0.027177325f, 0.011119632f, 0.00395366f, 0.0014222522f, 0.000471515f, 0.25f, 0.1187762f, 0.062107153f), index);
@@ -128,51 +173,11 @@ public static partial class VectorMath
         Vector256<float> r6 = Avx2.PermuteVar8x32(Vector256.Create(0.00022943404f, 4.1820993e-05f, 5.1680117e-06f, 5.8671486e-07f, 5.0906824e-08f, 0.010374074f, 0.0030798991f, 0.0010148722f), index);
         Vector256<float> r7 = Avx2.PermuteVar8x32(Vector256.Create(-6.290773e-05f, -9.5855585e-06f, -9.817529e-07f, -8.345265e-08f, -5.555365e-09f, -0.0036262895f, -0.00103653f, -0.00031077446f), index);
         Vector256<float> r8 = Avx2.PermuteVar8x32(Vector256.Create(1.5826168e-05f, 2.0606751e-06f, 1.6882204e-07f, 1.1184459e-08f, 5.465374e-10f, 0.0009089422f, 0.00032387092f, 8.915891e-05f), index);
-
-        // H(a) = hh + hl: hh = c0 + c1 v rounded, hl its rounding error (c0 - hh is exact: c1 v is at most a fifth of c0)
-        // plus Q(v) = r0 + r1 v + ... + r8 v^8 by Estrin's scheme.
-        Vector256<float> v = a - center;
         Vector256<float> v2 = v * v;
         Vector256<float> v4 = v2 * v2;
         Vector256<float> q03 = Fma.MultiplyAdd(Fma.MultiplyAdd(r3, v, r2), v2, Fma.MultiplyAdd(r1, v, r0));
         Vector256<float> q48 = Fma.MultiplyAdd(r8, v4, Fma.MultiplyAdd(Fma.MultiplyAdd(r7, v, r6), v2, Fma.MultiplyAdd(r5, v, r4)));
-        Vector256<float> polynomial = Fma.MultiplyAdd(q48, v4, q03);
-        Vector256<float> hh = Fma.MultiplyAdd(c1, v, c0);
-        Vector256<float> hl = Fma.MultiplyAdd(c1, v, c0 - hh) + polynomial;
-
-        // a H = gh + gl: gh rounded, gl = a hl plus gh's rounding error (FMA).
-        Vector256<float> gh = a * hh;
-        Vector256<float> gl = Fma.MultiplyAdd(a, hl, Fma.MultiplySubtract(a, hh, gh));
-
-        // e^(-a²/2) = 2^k (1 + rH + t): a²/2 = qh + ql exactly (a / 2 is exact), then the sigmoid core's reduction with ql
-        // as the low part: minusRHigh = -rH = qh + k ln2_hi exact, t = e^r - 1 - rH = r² Q(r) + rLow.
-        Vector256<float> halfA = Vector256.Create(0.5f) * a;
-        Vector256<float> qh = halfA * a;
-        Vector256<float> ql = Fma.MultiplySubtract(halfA, a, qh);
-        Vector256<float> shifted = Fma.MultiplyAdd(qh, Vector256.Create(-InverseLn2Single), Vector256.Create(FloatRoundingShift));
-        Vector256<float> k = shifted - Vector256.Create(FloatRoundingShift);
-        Vector256<float> scale = Vector256.ShiftLeft(shifted.AsInt32(), 23).AsSingle();
-        Vector256<float> minusRHigh = Fma.MultiplyAdd(k, Vector256.Create(Ln2HighSingle), qh);
-        Vector256<float> minusRLow = Fma.MultiplyAdd(k, Vector256.Create(Ln2LowSingle), ql);
-        Vector256<float> minusR = minusRHigh + minusRLow;
-        Vector256<float> minusR2 = minusR * minusR;
-        Vector256<float> e01 = Fma.MultiplyAdd(minusR, Vector256.Create(-ExpFloatQ1), Vector256.Create(ExpFloatQ0));
-        Vector256<float> e23 = Fma.MultiplyAdd(minusR, Vector256.Create(-ExpFloatQ3), Vector256.Create(ExpFloatQ2));
-        Vector256<float> e234 = Fma.MultiplyAdd(minusR2, Vector256.Create(ExpFloatQ4), e23);
-        Vector256<float> t = Fma.MultiplyAdd(minusR2 * minusR2, e234, Fma.MultiplySubtract(minusR2, e01, minusRLow));
-
-        // a Φ(-a) / 2^k = ph + s: ph + pl = gh (1 + rH) exactly (gh - ph is exact: 1 + rH is in [0.65, 1.35]),
-        // s = pl + gl (1 + rH) + (gh + gl) t.
-        Vector256<float> ph = Fma.MultiplyAddNegated(gh, minusRHigh, gh);
-        Vector256<float> pl = Fma.MultiplyAddNegated(gh, minusRHigh, gh - ph);
-        Vector256<float> s = Fma.MultiplyAdd(gh + gl, t, Fma.MultiplyAddNegated(gl, minusRHigh, gl) + pl);
-
-        // z - 2^k (ph + s): R = z - 2^k ph with its error e (Fast2Sum), then R - (2^k s - e).
-        Vector256<float> u = scale * ph;
-        Vector256<float> z = Avx.Max(Vector256<float>.Zero, x);
-        Vector256<float> rounded = z - u;
-        Vector256<float> error = (z - rounded) - u;
-        return rounded - Fma.MultiplySubtract(scale, s, error);
+        return Fma.MultiplyAdd(q48, v4, q03);
     }
 
     // Lanes below -11.2 or at +∞, or hardware without AVX2 and FMA: 0.5 x erfc(-x / √2) in double, rounded once.
