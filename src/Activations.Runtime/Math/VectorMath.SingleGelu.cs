@@ -4,15 +4,17 @@ using System.Runtime.Intrinsics.X86;
 
 namespace Activations;
 
-// gelu's exact form x Φ(x) = 0.5 x erfc(-x / √2) of float vectors in float lanes, within 1 ULP (0.89 ULP from the exact
+// gelu's exact form x Φ(x) = 0.5 x erfc(-x / √2) of float vectors in float lanes, within 1 ULP (0.87 ULP from the exact
 // value at most, measured over every float of [-11.2, 11.2] with a throwaway harness against the double kernel).
 // With a = |x|: x Φ(x) = -a Φ(-a) for x <= 0 and x - a Φ(-a) for x > 0, and a Φ(-a) = a H(a) e^(-a²/2) with
 // H(a) = Φ(-a) e^(a²/2), smooth and between 0.5 (a = 0) and about 1/(a √(2π)). Nothing cancels and nothing overflows.
 // * H(a) comes from 8 intervals of a (index: the exponent and first mantissa bit of a + 0.75, so vpermps picks each
 //   coefficient from an 8-entry table by the index's low 3 bits): v = a - c is exact for the interval's centre c, and
-//   H = (c0 + c1 v) + Q(v), c0 + c1 v as an exact pair (the FMA's rounding error by a second FMA) and Q, at most 4.5% of H,
-//   a degree-8 polynomial (Estrin) whose two lowest coefficients hold what rounding c0 and c1 to float lost. Fitted by us
-//   (weighted least squares toward minimax, relative error below 2^-28 with the float coefficients).
+//   H = (c0 + c1 v) + v² P(v), c0 + c1 v as an exact pair (the FMA's rounding error by a second FMA) and v² P(v), at most
+//   5% of H, with P of degree 6 (Estrin). Each centre is a float near the middle of its interval where H(c) and H'(c)
+//   are within 2^-34 relative of floats, so c0 and c1 are those floats and no low parts are needed. Fitted by us
+//   (weighted least squares toward minimax, coefficients rounded to float one by one with the rest refitted; relative
+//   error below 2^-27.9).
 // * a H = gh + gl exactly up to the small rounding of the tail (gh = a hh rounded, its error by FMA).
 // * e^(-a²/2): a²/2 = qh + ql exactly (FMA), then the float-lane sigmoid core's reduction (VectorMath.SingleSigmoid.cs)
 //   with ql as the argument's low part: e^(-a²/2) = 2^k (1 + rH + t), 2^k and rH exact, t small (|t| < 0.07).
@@ -117,14 +119,15 @@ public static partial class VectorMath
         // a = |x| capped (NaN stays NaN: minps returns its second operand), the interval's coefficients by its index.
         Vector256<float> a = Avx.Min(Vector256.Create(GeluExactFloatFastPathBound), Vector256.Abs(x));
         Vector256<int> index = Vector256.ShiftRightLogical((a + Vector256.Create(GeluExactFloatIndexOffset)).AsInt32(), 22);
-        Vector256<float> v = a - Avx2.PermuteVar8x32(Vector256.Create(1.75f, 2.75f, 4.25f, 6.25f, 9.25f, 0f, 0.5f, 1f), index);
-        Vector256<float> c0 = Avx2.PermuteVar8x32(Vector256.Create(0.18523167f, 0.13072473f, 0.08935932f, 0.062308487f, 0.04264155f, 0.5f, 0.34961882f, 0.2615783f), index);
-        Vector256<float> c1 = Avx2.PermuteVar8x32(Vector256.Create(-0.074786864f, -0.039449263f, -0.019165177f, -0.009514237f, -0.004507948f, -0.3989423f, -0.22413287f, -0.13736399f), index);
+        Vector256<float> v = a - Avx2.PermuteVar8x32(Vector256.Create(1.746427f, 2.7111506f, 4.240916f, 6.2394714f, 9.168343f, 0f, 0.49636006f, 1.0177999f), index);
+        Vector256<float> c0 = Avx2.PermuteVar8x32(Vector256.Create(0.18549922f, 0.13227427f, 0.089533746f, 0.062408816f, 0.043012828f, 0.5f, 0.35043624f, 0.25915277f), index);
+        Vector256<float> c1 = Avx2.PermuteVar8x32(Vector256.Create(-0.07498142f, -0.040326808f, -0.019237204f, -0.009544255f, -0.004585941f, -0.3989423f, -0.22499973f, -0.13517663f), index);
 
         // H(a) = hh + hl: hh = c0 + c1 v rounded, hl its rounding error (c0 - hh is exact: c1 v is at most a fifth of c0)
-        // plus the tail polynomial Q(v).
+        // plus v² P(v), at most 5% of H.
+        Vector256<float> v2 = v * v;
         Vector256<float> hh = Fma.MultiplyAdd(c1, v, c0);
-        Vector256<float> hl = Fma.MultiplyAdd(c1, v, c0 - hh) + GeluTailPolynomial(v, index);
+        Vector256<float> hl = Fma.MultiplyAdd(GeluTailPolynomial(v, v2, index), v2, Fma.MultiplyAdd(c1, v, c0 - hh));
 
         // a H = gh + gl: gh rounded, gl = a hl plus gh's rounding error (FMA).
         Vector256<float> gh = a * hh;
@@ -160,24 +163,20 @@ public static partial class VectorMath
         return rounded - Fma.MultiplySubtract(scale, s, (z - rounded) - u);
     }
 
-    // Q(v) = r0 + r1 v + ... + r8 v^8 of the interval (Estrin's scheme); r0 and r1 hold what rounding c0 and c1 lost.
+    // P(v) = r2 + r3 v + ... + r8 v^6 of the interval, Estrin's scheme.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<float> GeluTailPolynomial(Vector256<float> v, Vector256<int> index)
+    private static Vector256<float> GeluTailPolynomial(Vector256<float> v, Vector256<float> v2, Vector256<int> index)
     {
-        Vector256<float> r0 = Avx2.PermuteVar8x32(Vector256.Create(-6.0616143e-09f, 5.993125e-09f, -2.0862663e-09f, 3.5717948e-10f, -8.604215e-10f, -9.452985e-15f, 1.2384068e-08f, 2.1051173e-10f), index);
-        Vector256<float> r1 = Avx2.PermuteVar8x32(Vector256.Create(-2.4505096e-09f, 1.8005871e-09f, 1.6617477e-09f, -3.4782166e-10f, 6.3098243e-10f, 1.1341191e-08f, 2.679338e-09f, -3.341926e-09f), index);
-        Vector256<float> r2 = Avx2.PermuteVar8x32(Vector256.Create(0.027177325f, 0.011119632f, 0.00395366f, 0.0014222522f, 0.000471515f, 0.25f, 0.1187762f, 0.062107153f), index);
-        Vector256<float> r3 = Avx2.PermuteVar8x32(Vector256.Create(-0.009075546f, -0.0029567608f, -0.0007873878f, -0.00020838785f, -4.8813003e-05f, -0.13298073f, -0.054914933f, -0.025085615f), index);
-        Vector256<float> r4 = Avx2.PermuteVar8x32(Vector256.Create(0.0028237924f, 0.00074713747f, 0.00015183126f, 2.9958197e-05f, 5.0026097e-06f, 0.062499467f, 0.022829683f, 0.009255385f), index);
-        Vector256<float> r5 = Avx2.PermuteVar8x32(Vector256.Create(-0.0008263644f, -0.00018038f, -2.8370787e-05f, -4.227245e-06f, -5.062501e-07f, -0.026589954f, -0.00869937f, -0.0031658816f), index);
-        Vector256<float> r6 = Avx2.PermuteVar8x32(Vector256.Create(0.00022943404f, 4.1820993e-05f, 5.1680117e-06f, 5.8671486e-07f, 5.0906824e-08f, 0.010374074f, 0.0030798991f, 0.0010148722f), index);
-        Vector256<float> r7 = Avx2.PermuteVar8x32(Vector256.Create(-6.290773e-05f, -9.5855585e-06f, -9.817529e-07f, -8.345265e-08f, -5.555365e-09f, -0.0036262895f, -0.00103653f, -0.00031077446f), index);
-        Vector256<float> r8 = Avx2.PermuteVar8x32(Vector256.Create(1.5826168e-05f, 2.0606751e-06f, 1.6882204e-07f, 1.1184459e-08f, 5.465374e-10f, 0.0009089422f, 0.00032387092f, 8.915891e-05f), index);
-        Vector256<float> v2 = v * v;
-        Vector256<float> v4 = v2 * v2;
-        Vector256<float> q03 = Fma.MultiplyAdd(Fma.MultiplyAdd(r3, v, r2), v2, Fma.MultiplyAdd(r1, v, r0));
-        Vector256<float> q48 = Fma.MultiplyAdd(r8, v4, Fma.MultiplyAdd(Fma.MultiplyAdd(r7, v, r6), v2, Fma.MultiplyAdd(r5, v, r4)));
-        return Fma.MultiplyAdd(q48, v4, q03);
+        Vector256<float> r2 = Avx2.PermuteVar8x32(Vector256.Create(0.02727482f, 0.01147111f, 0.0039751935f, 0.0014288542f, 0.00048367563f, 0.25000113f, 0.11937768f, 0.06078501f), index);
+        Vector256<float> r3 = Avx2.PermuteVar8x32(Vector256.Create(-0.009115995f, -0.0030756344f, -0.00079292204f, -0.00020965387f, -5.0480598e-05f, -0.13301918f, -0.055248477f, -0.02443655f), index);
+        Vector256<float> r4 = Avx2.PermuteVar8x32(Vector256.Create(0.0028386042f, 0.0007831361f, 0.0001531261f, 3.0181633e-05f, 5.21455e-06f, 0.06311958f, 0.022988698f, 0.008978224f), index);
+        Vector256<float> r5 = Avx2.PermuteVar8x32(Vector256.Create(-0.0008313952f, -0.00019045685f, -2.8665012e-05f, -4.2651154e-06f, -5.323044e-07f, -0.03195018f, -0.008767103f, -0.0030596822f), index);
+        Vector256<float> r6 = Avx2.PermuteVar8x32(Vector256.Create(0.00023100007f, 4.4556946e-05f, 5.231885e-06f, 5.930444e-07f, 5.4196473e-08f, 0.03587556f, 0.0031048728f, 0.0009805622f), index);
+        Vector256<float> r7 = Avx2.PermuteVar8x32(Vector256.Create(-6.316095e-05f, -1.0179869e-05f, -9.884305e-07f, -8.407546e-08f, -5.8701475e-09f, -0.0665769f, -0.0010442694f, -0.00029659749f), index);
+        Vector256<float> r8 = Avx2.PermuteVar8x32(Vector256.Create(1.582574e-05f, 1.9689676e-06f, 1.6804685e-07f, 1.1104061e-08f, 5.4197163e-10f, 0.06390549f, 0.00033409914f, 6.478094e-05f), index);
+        Vector256<float> low = Fma.MultiplyAdd(Fma.MultiplyAdd(r5, v, r4), v2, Fma.MultiplyAdd(r3, v, r2));
+        Vector256<float> high = Fma.MultiplyAdd(r8, v2, Fma.MultiplyAdd(r7, v, r6));
+        return Fma.MultiplyAdd(high, v2 * v2, low);
     }
 
     // Lanes below -11.2 or at +∞, or hardware without AVX2 and FMA: 0.5 x erfc(-x / √2) in double, rounded once.

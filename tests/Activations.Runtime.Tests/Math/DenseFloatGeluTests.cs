@@ -12,7 +12,7 @@ namespace Activations.Tests.MathCore;
 /// every float around the fast path's edge (-11.2, where the lanes go to double) and around each boundary of the
 /// tabulated intervals of H (|x| = 0.25, 0.75, 1.25, 2.25, 3.25, 5.25, 7.25), the exhaustive run's worst cases and the
 /// special values, at each vector width. Within 1 ULP of the correctly rounded float and below 1 ULP from the exact value;
-/// measured over every float of [-11.2, 11.2] with a throwaway harness: 0.89 ULP from exact at most.
+/// measured over every float of [-11.2, 11.2] with a throwaway harness: 0.87 ULP from exact at most.
 /// </summary>
 public sealed class DenseFloatGeluTests(ITestOutputHelper output)
 {
@@ -56,7 +56,7 @@ public sealed class DenseFloatGeluTests(ITestOutputHelper output)
     public void TheWorstCasesOfTheExhaustiveRunAreWithinOneUlp()
     {
         DenseFloatSweep check = NewSweep();
-        check.Run(new[] { -2.2023673f, -2.1917505f, -2.1921973f, -1.417993f, -2.2023354f, -1.8548723f, -11.2f, -11.200001f, 11.200001f, 1e-30f, -1e-30f, 1e-40f, -1e-40f, -14f, -14.1f });
+        check.Run(new[] { -2.1932063f, -1.4275489f, -1.417993f, -2.1928158f, -1.8548723f, -11.2f, -11.200001f, 11.200001f, 1e-30f, -1e-30f, 1e-40f, -1e-40f, -14f, -14.1f });
         check.Report(output);
     }
 
