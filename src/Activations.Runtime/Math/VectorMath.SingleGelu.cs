@@ -24,7 +24,7 @@ namespace Activations;
 //   (Fast2Sum: 2^k ph <= z / 2 when z > 0; R = -2^k ph exactly when z = 0), then R - (2^k s - e), rounded once more:
 //   -0 gives -0, +0 gives +0.
 // Fast path when every lane has x >= -11.2 (a + 0.75 < 12 keeps the index in its 8 entries, and 2^k and the result stay
-// normal floats) and is not +∞, and the hardware has AVX2 and FMA; a is capped at 11.2 (x above it gives x: the tail is
+// normal floats; +∞ and NaN are fine), and the hardware has AVX2 and FMA; a is capped at 11.2 (x above it gives x: the tail is
 // below 10^-27). The other lanes, and hardware without FMA, compute 0.5 x erfc(-x / √2) in double lanes with the
 // float-accuracy erfc, rounded once. Vector128 and Vector512 use the Vector256 body.
 public static partial class VectorMath
@@ -67,7 +67,7 @@ public static partial class VectorMath
         // The check comes after the arithmetic, and the rare path's result reaches the result through an operation
         // (x - 0 = x for every x; the JIT drops it), so that the hot path keeps its results in registers.
         Vector128<float> result = GeluFast(x.ToVector256Unsafe()).GetLower();
-        if ((Vector128.LessThan(x, Vector128.Create(-GeluExactFloatFastPathBound)) | Vector128.Equals(x, Vector128.Create(float.PositiveInfinity))) != Vector128<float>.Zero)
+        if (Vector128.LessThanAny(x, Vector128.Create(-GeluExactFloatFastPathBound)))
         {
             result = GeluInDouble(x) - Vector128<float>.Zero;
         }
@@ -87,7 +87,7 @@ public static partial class VectorMath
         }
 
         Vector256<float> result = GeluFast(x);
-        if ((Vector256.LessThan(x, Vector256.Create(-GeluExactFloatFastPathBound)) | Vector256.Equals(x, Vector256.Create(float.PositiveInfinity))) != Vector256<float>.Zero)
+        if (Vector256.LessThanAny(x, Vector256.Create(-GeluExactFloatFastPathBound)))
         {
             result = GeluInDouble(x) - Vector256<float>.Zero;
         }
@@ -102,7 +102,7 @@ public static partial class VectorMath
     public static Vector512<float> Gelu(Vector512<float> x)
     {
         if (!Avx2.IsSupported || !Fma.IsSupported
-            || (Vector512.LessThan(x, Vector512.Create(-GeluExactFloatFastPathBound)) | Vector512.Equals(x, Vector512.Create(float.PositiveInfinity))) != Vector512<float>.Zero)
+            || Vector512.LessThanAny(x, Vector512.Create(-GeluExactFloatFastPathBound)))
         {
             return GeluInDouble(x);
         }
@@ -111,8 +111,8 @@ public static partial class VectorMath
     }
 
     // One straight-line body (no tuple or out values, which the JIT keeps in memory across the unrolled loop), with few
-    // enough locals for the JIT to inline it (the tail polynomial is a helper of its own). Lanes below -11.2 or at +∞ give
-    // garbage here (the caller replaces them); NaN propagates through z.
+    // enough locals for the JIT to inline it (the tail polynomial is a helper of its own). Lanes below -11.2 give garbage
+    // here (the caller replaces them); NaN propagates through z.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<float> GeluFast(Vector256<float> x)
     {
@@ -155,12 +155,14 @@ public static partial class VectorMath
         Vector256<float> s = Fma.MultiplyAdd(gh + gl, t, Fma.MultiplyAddNegated(gl, minusRHigh, gl) + pl);
 
         // z - 2^k (ph + s), z = max(x, 0) (x for ±0 and NaN: maxps returns its second operand): R = z - 2^k ph with its
-        // error e (Fast2Sum), then R - (2^k s - e).
+        // error e (Fast2Sum), then R - (2^k s - e). For x = +∞, e is ∞ - ∞ = NaN, which minps replaces by its second
+        // operand, float.MaxValue, so that R - (2^k s - e) stays +∞ (and no range check is needed for it).
         Vector256<float> scale = Vector256.ShiftLeft(shifted.AsInt32(), 23).AsSingle();
         Vector256<float> u = scale * ph;
         Vector256<float> z = Avx.Max(Vector256<float>.Zero, x);
         Vector256<float> rounded = z - u;
-        return rounded - Fma.MultiplySubtract(scale, s, (z - rounded) - u);
+        Vector256<float> error = Avx.Min((z - rounded) - u, Vector256.Create(float.MaxValue));
+        return rounded - Fma.MultiplySubtract(scale, s, error);
     }
 
     // P(v) = r2 + r3 v + ... + r8 v^6 of the interval, Estrin's scheme.
@@ -179,7 +181,7 @@ public static partial class VectorMath
         return Fma.MultiplyAdd(high, v2 * v2, low);
     }
 
-    // Lanes below -11.2 or at +∞, or hardware without AVX2 and FMA: 0.5 x erfc(-x / √2) in double, rounded once.
+    // Lanes below -11.2, or hardware without AVX2 and FMA: 0.5 x erfc(-x / √2) in double, rounded once.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static Vector128<float> GeluInDouble(Vector128<float> x)
     {
