@@ -104,7 +104,7 @@ internal static class UserStubs
                     [Activation("user_gelu_tanh")]
                     public static double GeluTanhOfTheMathCore(double x) => VectorMath.GeluApproximate(x);
 
-                    /// <summary>The math core's exact gelu: float kernels call its float-lane form, double and Half kernels write it out.</summary>
+                    /// <summary>The math core's exact gelu: float (and Half) kernels call its float-lane form, double kernels write it out.</summary>
                     [Activation("user_gelu_exact")]
                     public static double GeluOfTheMathCore(double x) => VectorMath.Gelu(x);
 
