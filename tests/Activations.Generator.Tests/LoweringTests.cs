@@ -123,6 +123,16 @@ public sealed class LoweringTests
     }
 
     [Fact]
+    public void TheMathCoresGeluRunsInFloatLanesForFloatAndIsWrittenOutForDouble()
+    {
+        Assert.Contains("return global::Activations.VectorMath.Gelu(x);", Body("GeluOfTheMathCore", "GeluOfTheMathCoreSingleOperator", "public Vector256<float> Invoke"));
+        Assert.DoesNotContain("Widen", Body("GeluOfTheMathCore", "GeluOfTheMathCoreSingleOperator", "public Vector256<float> Invoke"));
+        string wide = Body("GeluOfTheMathCore", "GeluOfTheMathCoreDoubleOperator", "public Vector256<double> Invoke");
+        Assert.DoesNotContain("Gelu(", wide);
+        Assert.Contains("VectorMath.Erfc(", wide);
+    }
+
+    [Fact]
     public void PowIsExpandedToMultiplications()
     {
         string body = Body("Poly", "PolyDoubleOperator", "public double Invoke");

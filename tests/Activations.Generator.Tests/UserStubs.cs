@@ -104,6 +104,10 @@ internal static class UserStubs
                     [Activation("user_gelu_tanh")]
                     public static double GeluTanhOfTheMathCore(double x) => VectorMath.GeluApproximate(x);
 
+                    /// <summary>The math core's exact gelu: float (and Half) kernels call its float-lane form, double kernels write it out.</summary>
+                    [Activation("user_gelu_exact")]
+                    public static double GeluOfTheMathCore(double x) => VectorMath.Gelu(x);
+
                     /// <summary>The math core's softplus: float kernels call its float-lane form, double and Half kernels write it out.</summary>
                     [Activation("user_softplus")]
                     public static double SoftplusOfTheMathCore(double x) => VectorMath.Softplus(x);

@@ -9,15 +9,15 @@ namespace Activations.Generator.Emit;
 /// computed in double use this expansion instead, and Half kernels' error analysis reasons about it. In float lanes a product
 /// with a sigmoid becomes <c>VectorMath.MultiplyBySigmoid(a, b)</c>, rounded once (silu: x · sigmoid(x)).
 /// <see cref="Expand"/> and <see cref="ExpandForHalf"/> write out the other float-lane primitives, <c>VectorMath.Mish</c>
-/// (<see cref="MishExpansion"/>), <c>VectorMath.Softplus</c> (<c>max(a, 0) + log1p(e^-|a|)</c>) and <c>VectorMath.GeluApproximate</c>
-/// (as <c>Max(a, -1e30) Sigmoid(a (c1 + c3 a a))</c>).
+/// (<see cref="MishExpansion"/>), <c>VectorMath.Softplus</c> (<c>max(a, 0) + log1p(e^-|a|)</c>), <c>VectorMath.GeluApproximate</c>
+/// (as <c>Max(a, -1e30) Sigmoid(a (c1 + c3 a a))</c>) and <c>VectorMath.Gelu</c> (as <c>0.5 Max(a, -1e30) Erfc(-(a / √2))</c>).
 /// </summary>
 internal static class SigmoidExpansion
 {
-    /// <summary>Writes out every sigmoid, mish, softplus and gelu tanh form: double code, float results computed in double, and the Half analysis.</summary>
+    /// <summary>Writes out every sigmoid, mish, softplus and gelu (both forms): double code, float results computed in double, and the Half analysis.</summary>
     public static FormulaNode Expand(FormulaNode node) => Expand(node, sigmoids: true);
 
-    /// <summary>For Half kernels: writes out mish, softplus and gelu's tanh form; a sigmoid stays, for <c>VectorMath.SigmoidForHalf</c>.</summary>
+    /// <summary>For Half kernels: writes out mish, softplus and gelu (both forms); a sigmoid stays, for <c>VectorMath.SigmoidForHalf</c>.</summary>
     public static FormulaNode ExpandForHalf(FormulaNode node) => Expand(node, sigmoids: false);
 
     private static FormulaNode Expand(FormulaNode node, bool sigmoids) => FormulaRewriter.Rewrite(node, n => n switch
@@ -26,6 +26,7 @@ internal static class SigmoidExpansion
         CallNode { Function: Primitive.Mish } call => MishExpansion.Mish(Expand(call.Arguments[0], sigmoids)),
         CallNode { Function: Primitive.GeluApproximate } call => Expand(GeluApproximate(call.Arguments[0]), sigmoids),
         CallNode { Function: Primitive.Softplus } call => Softplus(Expand(call.Arguments[0], sigmoids)),
+        CallNode { Function: Primitive.Gelu } call => Gelu(Expand(call.Arguments[0], sigmoids)),
         _ => null,
     });
 
@@ -59,6 +60,16 @@ internal static class SigmoidExpansion
         var sigmoid = new CallNode(Primitive.Sigmoid, EquatableArray.From(new FormulaNode[] { new BinaryNode(BinaryOperator.Multiply, a, slope) }));
         var clamped = new CallNode(Primitive.Max, EquatableArray.From(new FormulaNode[] { a, new ConstantNode(-1e30) }));
         return new BinaryNode(BinaryOperator.Multiply, clamped, sigmoid);
+    }
+
+    // 0.5 Max(a, -1e30) Erfc(-(a 0.7071067811865476)), node for node the math core's double Gelu and the exact form of gelu's
+    // stub without its double-only corrections (Activation.Gelu): x clamped so that -∞ gives -0.
+    private static FormulaNode Gelu(FormulaNode a)
+    {
+        var clamped = new CallNode(Primitive.Max, EquatableArray.From(new FormulaNode[] { a, new ConstantNode(-1e30) }));
+        var scaled = new UnaryNode(UnaryOperator.Negate, new BinaryNode(BinaryOperator.Multiply, a, new ConstantNode(0.7071067811865476)));
+        var erfc = new CallNode(Primitive.Erfc, EquatableArray.From(new FormulaNode[] { scaled }));
+        return new BinaryNode(BinaryOperator.Multiply, new BinaryNode(BinaryOperator.Multiply, new ConstantNode(0.5), clamped), erfc);
     }
 
     // max(a, 0) + log1p(e^-|a|), node for node the softplus built-in's stub (Activation.Softplus).

@@ -58,6 +58,9 @@ internal enum Primitive
     /// <summary>softplus(x) = max(x, 0) + log1p(e^-|x|) (VectorMath.Softplus): a math-core function in float lanes, written out elsewhere.</summary>
     Softplus,
 
+    /// <summary>gelu's exact form x Φ(x) = 0.5 x erfc(-x/√2) (VectorMath.Gelu): a math-core function in float lanes, written out elsewhere.</summary>
+    Gelu,
+
     /// <summary>A term only double results need (VectorMath.DoubleOnly): double kernels compute it, float and Half kernels leave it out.</summary>
     DoubleOnly,
 }

@@ -274,6 +274,7 @@ internal sealed class FormulaParser
             ("Activations.VectorMath", "Mish", true) => Primitive.Mish,
             ("Activations.VectorMath", "GeluApproximate", true) => Primitive.GeluApproximate,
             ("Activations.VectorMath", "Softplus", true) => Primitive.Softplus,
+            ("Activations.VectorMath", "Gelu", true) => Primitive.Gelu,
             ("Activations.VectorMath", "DoubleOnly", true) => Primitive.DoubleOnly,
             _ => null,
         };
@@ -286,7 +287,7 @@ internal sealed class FormulaParser
         if (primitive is null)
         {
             Report(scope, StubProblemKind.UnknownMethod, invocation,
-                $"'{method.ContainingType?.Name}.{method.Name}' is not a function formulas can use: use Math.Exp/Log/Tanh/Sqrt/Abs/Max/Min/Clamp/CopySign/Pow, VectorMath.Expm1/Log1p/Erf/Erfc/Sigmoid/Mish/Softplus/GeluApproximate/DoubleOnly, another [Activation] stub, or a [Formula] helper of this assembly.");
+                $"'{method.ContainingType?.Name}.{method.Name}' is not a function formulas can use: use Math.Exp/Log/Tanh/Sqrt/Abs/Max/Min/Clamp/CopySign/Pow, VectorMath.Expm1/Log1p/Erf/Erfc/Sigmoid/Mish/Softplus/Gelu/GeluApproximate/DoubleOnly, another [Activation] stub, or a [Formula] helper of this assembly.");
             return null;
         }
 

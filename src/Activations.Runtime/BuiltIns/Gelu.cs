@@ -72,12 +72,13 @@ public static partial class Activation
     /// about 2^-53 relative, which the tail magnifies to at most about 2^-42, below a float ULP but not below
     /// a double one. Float and Half kernels leave them out, and the asymptotic tail too: below -37 a float or
     /// Half result is -0, which the erfc form gives (the clamp keeps -∞ · 0 from making NaN). The exact form's
-    /// float kernels compute in double lanes; the tanh form is <see cref="VectorMath.GeluApproximate(double)"/>,
-    /// which double and Half kernels write out (<c>Max(x, -1e30) · sigmoid(w)</c>, the sigmoid shared with the
-    /// correction) and float kernels compute in float lanes, with <c>w</c> carried as a float pair.
+    /// float kernels compute <see cref="VectorMath.Gelu(double)"/> in float lanes (<see cref="GeluInSingle"/>); the tanh
+    /// form is <see cref="VectorMath.GeluApproximate(double)"/>, which double and Half kernels write out
+    /// (<c>Max(x, -1e30) · sigmoid(w)</c>, the sigmoid shared with the correction) and float kernels compute in float
+    /// lanes, with <c>w</c> carried as a float pair.
     /// </para>
     /// </remarks>
-    [Activation("gelu")]
+    [Activation("gelu", SingleFormula = nameof(GeluInSingle))]
     public static double Gelu(double x, bool approximate = false) =>
         approximate
             ? VectorMath.GeluApproximate(x)
@@ -85,6 +86,15 @@ public static partial class Activation
             : x < -37.0
                 ? VectorMath.DoubleOnly(GeluAsymptoticTail(x))
                 : 0.5 * Math.Max(x, -1e30) * (VectorMath.Erfc(-(x * InvSqrtTwo)) + VectorMath.DoubleOnly(ErfcArgumentCorrection(ClampForSplitting(x))));
+
+    /// <summary>
+    /// Gelu for the float kernels, the same function without the double-only terms: the exact form is
+    /// <see cref="VectorMath.Gelu(double)"/>, which float lanes compute natively (x Φ(x) as x - a Φ(-a) or -a Φ(-a) with
+    /// a = |x|, a Φ(-a) from a tabulated H(a) = Φ(-a) e^(a²/2) times a float-lane e^(-a²/2); within 1 ULP), the tanh
+    /// form <see cref="VectorMath.GeluApproximate(double)"/>.
+    /// </summary>
+    private static double GeluInSingle(double x, bool approximate) =>
+        approximate ? VectorMath.GeluApproximate(x) : VectorMath.Gelu(x);
 
     /// <summary>x limited to ±64, beyond which no correction matters (e^-|w| is 0): keeps Veltkamp's <c>2^27 * a</c>, the squares and the tanh form's correction finite.</summary>
     [Formula]
