@@ -1,0 +1,197 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace Activations;
+
+// tanh of float vectors in float lanes, branch-free, within 1 ULP of the correctly rounded result (measured over every
+// float with a throwaway harness: see the dense float tests for the worst case).
+// With y = 2|x| (clamped to 2 TanhFloatClamp, where tanh rounds to 1) and E = e^-y, tanh |x| = (1 - E) / (1 + E) = n / d.
+// d = 1 + E is carried as an exact-enough pair dh + dl exactly as the float-lane sigmoid carries 1 + e^-x
+// (VectorMath.SingleSigmoid.cs: E = 2^k (1 + rH + t), 2^k, 2^k rH and 2^k t exact, dl the rounding errors), and then
+// n = 2 - d needs no second exponential: 2 - dh is exact (dh is in [1, 2]), and (2 - dh) - dl is split into nh + nl
+// with Fast2Sum (2 - dh is 0 or a multiple of 2^-23, larger than |dl| <= 2^-24). The pair keeps n's error relative
+// to n even near 0, where n ~ y and the sum cancels: for k = 0 the only inexact piece is t ~ y^2 / 2, whose relative
+// error costs y / 2 of it. Then tanh |x| = q - (q d - n) / d with q = nh / dh, as in the sigmoid core: q dh - nh is
+// exact, and 1/d only needs 12 bits (the hardware reciprocal estimate). The sign of x is put back with one xor, so
+// tanh(-0) = -0; subnormal x give x (nh = 2|x|, dh = 2); ±inf clamp to ±1; NaN stays NaN through the clamp.
+// Needs fused multiply-add; without it the double-lane route of VectorMath.Tanh.cs is taken. Written out per width
+// for the JIT's inlining budget (see VectorMath.SingleVectors.cs).
+public static partial class VectorMath
+{
+    /// <summary>|x| is clamped here: tanh rounds to 1 from 9.0109 up, and 2^k (k = round(-20 / ln 2) = -29) stays normal.</summary>
+    private const float TanhFloatClamp = 10f;
+
+    // S(r) = (e^r - 1 - r - r^2 / 2) / r^3 on |r| <= ln 2 / 2, degree 4, float coefficients (least squares toward minimax
+    // of the relative error, fitted by us): relative error 2^-23.6, and S contributes at most r / 3 of t.
+    private const float TanhFloatS0 = 0.1666666716337204f;
+    private const float TanhFloatS1 = 0.041666556149721146f;
+    private const float TanhFloatS2 = 0.008333345875144005f;
+    private const float TanhFloatS3 = 0.00139262352604419f;
+    private const float TanhFloatS4 = 0.00019861990585923195f;
+
+    // tanh per float lane with fused multiply-add (see the file comment). One straight-line body: no tuples or out values.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<float> TanhFloatFast(Vector128<float> x)
+    {
+        // y = 2|x| clamped (min returns its second operand, |x|, for NaN); k = round(-y / ln 2), scale = 2^k (k <= 0),
+        // minusRHigh = y + k ln2_hi exact (k ln2_hi is; Sterbenz), minusRLow = k ln2_lo.
+        Vector128<float> one = Vector128<float>.One;
+        Vector128<float> sign = x & Vector128.Create(-0f);
+        Vector128<float> a = Sse.Min(Vector128.Create(TanhFloatClamp), x ^ sign);
+        Vector128<float> y = a + a;
+        Vector128<float> shifted = Fma.MultiplyAdd(a, Vector128.Create(-2f * InverseLn2Single), Vector128.Create(FloatRoundingShift));
+        Vector128<float> k = shifted - Vector128.Create(FloatRoundingShift);
+        Vector128<float> scale = Vector128.ShiftLeft(shifted.AsInt32(), 23).AsSingle();
+        Vector128<float> minusRHigh = Fma.MultiplyAdd(k, Vector128.Create(Ln2HighSingle), y);
+        Vector128<float> minusRLow = k * Vector128.Create(Ln2LowSingle);
+        Vector128<float> minusR = minusRHigh + minusRLow;
+
+        // t = e^r - 1 - rH = r^2 / 2 + r^3 S(r) + rL kept as tH + tL, tH = r^2 / 2 rounded (exact halving) and tL the
+        // rest (r^2's rounding error exact by FMA; r^3 S(r) is at most r / 3 of t): n cancels to ~y near 0, so t's error
+        // relative to t costs up to y / 2 of it, and a t rounded once (let alone the float exp's r^2 Q(r)) left 0.92 ULP.
+        Vector128<float> r2 = minusR * minusR;
+        Vector128<float> r2Low = Fma.MultiplySubtract(minusR, minusR, r2);
+        Vector128<float> s01 = Fma.MultiplyAdd(minusR, Vector128.Create(-TanhFloatS1), Vector128.Create(TanhFloatS0));
+        Vector128<float> s23 = Fma.MultiplyAdd(minusR, Vector128.Create(-TanhFloatS3), Vector128.Create(TanhFloatS2));
+        Vector128<float> s234 = Fma.MultiplyAdd(r2, Vector128.Create(TanhFloatS4), s23);
+        Vector128<float> minusS = Fma.MultiplyAdd(r2, s234, s01); // S(r) at r = -minusR
+        Vector128<float> tLow = Fma.MultiplyAddNegated(r2 * minusR, minusS, Fma.MultiplySubtract(Vector128.Create(0.5f), r2Low, minusRLow));
+        Vector128<float> tHigh = r2 * Vector128.Create(0.5f);
+
+        // d = 1 + E = (1 + scale) + scale rH + scale t = dh + dl, as in the sigmoid core (dl takes dh's rounding errors
+        // exactly, then scale tLow); here scale <= 1, so the rounding error of 1 + scale is (1 - c) + scale (Fast2Sum).
+        Vector128<float> c = one + scale;
+        Vector128<float> dh = Fma.MultiplyAdd(scale, tHigh + tLow, Fma.MultiplyAddNegated(scale, minusRHigh, c));
+        Vector128<float> cLow = (one - c) + scale;
+        Vector128<float> dl = Fma.MultiplyAdd(scale, tLow, Fma.MultiplyAdd(scale, tHigh, Fma.MultiplyAddNegated(scale, minusRHigh, c - dh))) + cLow;
+
+        // n = 1 - E = 2 - d = nh + nl: 2 - dh exact, then Fast2Sum with -dl.
+        Vector128<float> twoMinusDh = Vector128.Create(2f) - dh;
+        Vector128<float> nh = twoMinusDh - dl;
+        Vector128<float> nl = (twoMinusDh - nh) - dl;
+
+        // q = nh / dh rounded; q d - n = (q dh - nh) + q dl - nl, the first term exact; tanh |x| = q - excess / d.
+        Vector128<float> q = nh / dh;
+        Vector128<float> excess = Fma.MultiplyAdd(q, dl, Fma.MultiplySubtract(q, dh, nh)) - nl;
+        return Fma.MultiplyAddNegated(excess, Sse.Reciprocal(dh), q) ^ sign;
+    }
+
+    // Hardware without fused multiply-add: the double-lane route, rounded once.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Vector128<float> TanhFloatInDouble(Vector128<float> x)
+    {
+        (Vector128<double> lower, Vector128<double> upper) = Vector128.Widen(x);
+        return Vector128.Narrow(TanhSingleVector(lower), TanhSingleVector(upper));
+    }
+
+    // tanh per float lane with fused multiply-add (see the file comment). One straight-line body: no tuples or out values.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> TanhFloatFast(Vector256<float> x)
+    {
+        // y = 2|x| clamped (min returns its second operand, |x|, for NaN); k = round(-y / ln 2), scale = 2^k (k <= 0),
+        // minusRHigh = y + k ln2_hi exact (k ln2_hi is; Sterbenz), minusRLow = k ln2_lo.
+        Vector256<float> one = Vector256<float>.One;
+        Vector256<float> sign = x & Vector256.Create(-0f);
+        Vector256<float> a = Avx.Min(Vector256.Create(TanhFloatClamp), x ^ sign);
+        Vector256<float> y = a + a;
+        Vector256<float> shifted = Fma.MultiplyAdd(a, Vector256.Create(-2f * InverseLn2Single), Vector256.Create(FloatRoundingShift));
+        Vector256<float> k = shifted - Vector256.Create(FloatRoundingShift);
+        Vector256<float> scale = Vector256.ShiftLeft(shifted.AsInt32(), 23).AsSingle();
+        Vector256<float> minusRHigh = Fma.MultiplyAdd(k, Vector256.Create(Ln2HighSingle), y);
+        Vector256<float> minusRLow = k * Vector256.Create(Ln2LowSingle);
+        Vector256<float> minusR = minusRHigh + minusRLow;
+
+        // t = e^r - 1 - rH = r^2 / 2 + r^3 S(r) + rL kept as tH + tL, tH = r^2 / 2 rounded (exact halving) and tL the
+        // rest (r^2's rounding error exact by FMA; r^3 S(r) is at most r / 3 of t): n cancels to ~y near 0, so t's error
+        // relative to t costs up to y / 2 of it, and a t rounded once (let alone the float exp's r^2 Q(r)) left 0.92 ULP.
+        Vector256<float> r2 = minusR * minusR;
+        Vector256<float> r2Low = Fma.MultiplySubtract(minusR, minusR, r2);
+        Vector256<float> s01 = Fma.MultiplyAdd(minusR, Vector256.Create(-TanhFloatS1), Vector256.Create(TanhFloatS0));
+        Vector256<float> s23 = Fma.MultiplyAdd(minusR, Vector256.Create(-TanhFloatS3), Vector256.Create(TanhFloatS2));
+        Vector256<float> s234 = Fma.MultiplyAdd(r2, Vector256.Create(TanhFloatS4), s23);
+        Vector256<float> minusS = Fma.MultiplyAdd(r2, s234, s01); // S(r) at r = -minusR
+        Vector256<float> tLow = Fma.MultiplyAddNegated(r2 * minusR, minusS, Fma.MultiplySubtract(Vector256.Create(0.5f), r2Low, minusRLow));
+        Vector256<float> tHigh = r2 * Vector256.Create(0.5f);
+
+        // d = 1 + E = (1 + scale) + scale rH + scale t = dh + dl, as in the sigmoid core (dl takes dh's rounding errors
+        // exactly, then scale tLow); here scale <= 1, so the rounding error of 1 + scale is (1 - c) + scale (Fast2Sum).
+        Vector256<float> c = one + scale;
+        Vector256<float> dh = Fma.MultiplyAdd(scale, tHigh + tLow, Fma.MultiplyAddNegated(scale, minusRHigh, c));
+        Vector256<float> cLow = (one - c) + scale;
+        Vector256<float> dl = Fma.MultiplyAdd(scale, tLow, Fma.MultiplyAdd(scale, tHigh, Fma.MultiplyAddNegated(scale, minusRHigh, c - dh))) + cLow;
+
+        // n = 1 - E = 2 - d = nh + nl: 2 - dh exact, then Fast2Sum with -dl.
+        Vector256<float> twoMinusDh = Vector256.Create(2f) - dh;
+        Vector256<float> nh = twoMinusDh - dl;
+        Vector256<float> nl = (twoMinusDh - nh) - dl;
+
+        // q = nh / dh rounded; q d - n = (q dh - nh) + q dl - nl, the first term exact; tanh |x| = q - excess / d.
+        Vector256<float> q = nh / dh;
+        Vector256<float> excess = Fma.MultiplyAdd(q, dl, Fma.MultiplySubtract(q, dh, nh)) - nl;
+        return Fma.MultiplyAddNegated(excess, Avx.Reciprocal(dh), q) ^ sign;
+    }
+
+    // Hardware without fused multiply-add: the double-lane route, rounded once.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Vector256<float> TanhFloatInDouble(Vector256<float> x)
+    {
+        (Vector256<double> lower, Vector256<double> upper) = Vector256.Widen(x);
+        return Vector256.Narrow(TanhSingleVector(lower), TanhSingleVector(upper));
+    }
+
+    // tanh per float lane with fused multiply-add (see the file comment). One straight-line body: no tuples or out values.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> TanhFloatFast(Vector512<float> x)
+    {
+        // y = 2|x| clamped (min returns its second operand, |x|, for NaN); k = round(-y / ln 2), scale = 2^k (k <= 0),
+        // minusRHigh = y + k ln2_hi exact (k ln2_hi is; Sterbenz), minusRLow = k ln2_lo.
+        Vector512<float> one = Vector512<float>.One;
+        Vector512<float> sign = x & Vector512.Create(-0f);
+        Vector512<float> a = Avx512F.Min(Vector512.Create(TanhFloatClamp), x ^ sign);
+        Vector512<float> y = a + a;
+        Vector512<float> shifted = Avx512F.FusedMultiplyAdd(a, Vector512.Create(-2f * InverseLn2Single), Vector512.Create(FloatRoundingShift));
+        Vector512<float> k = shifted - Vector512.Create(FloatRoundingShift);
+        Vector512<float> scale = Vector512.ShiftLeft(shifted.AsInt32(), 23).AsSingle();
+        Vector512<float> minusRHigh = Avx512F.FusedMultiplyAdd(k, Vector512.Create(Ln2HighSingle), y);
+        Vector512<float> minusRLow = k * Vector512.Create(Ln2LowSingle);
+        Vector512<float> minusR = minusRHigh + minusRLow;
+
+        // t = e^r - 1 - rH = r^2 / 2 + r^3 S(r) + rL kept as tH + tL, tH = r^2 / 2 rounded (exact halving) and tL the
+        // rest (r^2's rounding error exact by FMA; r^3 S(r) is at most r / 3 of t): n cancels to ~y near 0, so t's error
+        // relative to t costs up to y / 2 of it, and a t rounded once (let alone the float exp's r^2 Q(r)) left 0.92 ULP.
+        Vector512<float> r2 = minusR * minusR;
+        Vector512<float> r2Low = Avx512F.FusedMultiplySubtract(minusR, minusR, r2);
+        Vector512<float> s01 = Avx512F.FusedMultiplyAdd(minusR, Vector512.Create(-TanhFloatS1), Vector512.Create(TanhFloatS0));
+        Vector512<float> s23 = Avx512F.FusedMultiplyAdd(minusR, Vector512.Create(-TanhFloatS3), Vector512.Create(TanhFloatS2));
+        Vector512<float> s234 = Avx512F.FusedMultiplyAdd(r2, Vector512.Create(TanhFloatS4), s23);
+        Vector512<float> minusS = Avx512F.FusedMultiplyAdd(r2, s234, s01); // S(r) at r = -minusR
+        Vector512<float> tLow = Avx512F.FusedMultiplyAddNegated(r2 * minusR, minusS, Avx512F.FusedMultiplySubtract(Vector512.Create(0.5f), r2Low, minusRLow));
+        Vector512<float> tHigh = r2 * Vector512.Create(0.5f);
+
+        // d = 1 + E = (1 + scale) + scale rH + scale t = dh + dl, as in the sigmoid core (dl takes dh's rounding errors
+        // exactly, then scale tLow); here scale <= 1, so the rounding error of 1 + scale is (1 - c) + scale (Fast2Sum).
+        Vector512<float> c = one + scale;
+        Vector512<float> dh = Avx512F.FusedMultiplyAdd(scale, tHigh + tLow, Avx512F.FusedMultiplyAddNegated(scale, minusRHigh, c));
+        Vector512<float> cLow = (one - c) + scale;
+        Vector512<float> dl = Avx512F.FusedMultiplyAdd(scale, tLow, Avx512F.FusedMultiplyAdd(scale, tHigh, Avx512F.FusedMultiplyAddNegated(scale, minusRHigh, c - dh))) + cLow;
+
+        // n = 1 - E = 2 - d = nh + nl: 2 - dh exact, then Fast2Sum with -dl.
+        Vector512<float> twoMinusDh = Vector512.Create(2f) - dh;
+        Vector512<float> nh = twoMinusDh - dl;
+        Vector512<float> nl = (twoMinusDh - nh) - dl;
+
+        // q = nh / dh rounded; q d - n = (q dh - nh) + q dl - nl, the first term exact; tanh |x| = q - excess / d.
+        Vector512<float> q = nh / dh;
+        Vector512<float> excess = Avx512F.FusedMultiplyAdd(q, dl, Avx512F.FusedMultiplySubtract(q, dh, nh)) - nl;
+        return Avx512F.FusedMultiplyAddNegated(excess, Avx512F.Reciprocal14(dh), q) ^ sign;
+    }
+
+    // Hardware without fused multiply-add: the double-lane route, rounded once.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Vector512<float> TanhFloatInDouble(Vector512<float> x)
+    {
+        (Vector512<double> lower, Vector512<double> upper) = Vector512.Widen(x);
+        return Vector512.Narrow(TanhSingleVector(lower), TanhSingleVector(upper));
+    }
+}
