@@ -6,21 +6,21 @@ namespace Activations;
 
 // tanh of float vectors in float lanes, branch-free, within 1 ULP of the correctly rounded result (measured over every
 // float with a throwaway harness: see the dense float tests for the worst case).
-// With y = 2|x| (clamped to 2 TanhFloatClamp, where tanh rounds to 1) and E = e^-y, tanh |x| = (1 - E) / (1 + E) = n / d.
-// d = 1 + E is carried as an exact-enough pair dh + dl exactly as the float-lane sigmoid carries 1 + e^-x
-// (VectorMath.SingleSigmoid.cs: E = 2^k (1 + rH + t), 2^k, 2^k rH and 2^k t exact, dl the rounding errors), and then
-// n = 2 - d needs no second exponential: 2 - dh is exact (dh is in [1, 2]), and (2 - dh) - dl is split into nh + nl
-// with Fast2Sum (2 - dh is 0 or a multiple of 2^-23, larger than |dl| <= 2^-24). The pair keeps n's error relative
-// to n even near 0, where n ~ y and the sum cancels: for k = 0 the only inexact piece is t ~ y^2 / 2, whose relative
-// error costs y / 2 of it. Then tanh |x| = q - (q d - n) / d with q = nh / dh, as in the sigmoid core: q dh - nh is
+// With y = 2|x| and E = e^-y, tanh |x| = (1 - E) / (1 + E) = n / d.
+// n = 1 - E is carried as an exact-enough pair nh + nl the way the float-lane sigmoid carries 1 + e^-x
+// (VectorMath.SingleSigmoid.cs: E = 2^k (1 + rH + t), 2^k, 2^k rH and 2^k t exact, nl the rounding errors), and then
+// d = 2 - n needs no second exponential: dh = 2 - nh rounded, dl its exact error (Fast2Sum) minus nl. The pair keeps
+// n's error relative to n even near 0, where n ~ y and 1 - E cancels: for k = 0 the only inexact piece is
+// t ~ y^2 / 2, whose relative error costs y / 2 of it. Then tanh |x| = q - (q d - n) / d with q = nh / dh, as in the sigmoid core: q dh - nh is
 // exact, and 1/d only needs 12 bits (the hardware reciprocal estimate). The sign of x is put back with one xor, so
-// tanh(-0) = -0; subnormal x give x (nh = 2|x|, dh = 2); ±inf clamp to ±1; NaN stays NaN through the clamp.
+// tanh(-0) = -0; subnormal x give x (nh = 2|x|, dh = 2); NaN stays NaN; |x| > 40 and ±inf take a rare path that clamps.
 // Needs fused multiply-add; without it the double-lane route of VectorMath.Tanh.cs is taken. Written out per width
 // for the JIT's inlining budget (see VectorMath.SingleVectors.cs).
 public static partial class VectorMath
 {
-    /// <summary>|x| is clamped here: tanh rounds to 1 from 9.0109 up, and 2^k (k = round(-20 / ln 2) = -29) stays normal.</summary>
-    private const float TanhFloatClamp = 10f;
+    /// <summary>Up to this |x| (tanh has rounded to 1 from 9.0109) 2^k (k = round(-2|x| / ln 2) >= -116) and every piece of
+    /// 1 + e^-2|x| stay normal floats; lanes beyond (and ±inf) are clamped to it on the rare path.</summary>
+    private const float TanhFloatFastPathBound = 40f;
 
     // S(r) = (e^r - 1 - r - r^2 / 2) / r^3 on |r| <= ln 2 / 2, degree 4, float coefficients (least squares toward minimax
     // of the relative error, fitted by us): relative error 2^-23.6, and S contributes at most r / 3 of t.
@@ -30,15 +30,46 @@ public static partial class VectorMath
     private const float TanhFloatS3 = 0.00139262352604419f;
     private const float TanhFloatS4 = 0.00019861990585923195f;
 
-    // tanh per float lane with fused multiply-add (see the file comment). One straight-line body: no tuples or out values.
+    // The fast path for every lane when the hardware fuses and every |x| <= 40 (NaN included: it stays NaN throughout).
+    // As in the sigmoid core, the check comes after the arithmetic and the rare path's result reaches the result through
+    // an operation (x - 0 = x, -0 and NaN included; the JIT drops it), so the hot path's results stay in registers; the
+    // call on the cold path also keeps the JIT from hoisting every constant into a register and spilling temporaries.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector128<float> TanhFloatFast(Vector128<float> x)
+    private static Vector128<float> TanhFloat(Vector128<float> x)
     {
-        // y = 2|x| clamped (min returns its second operand, |x|, for NaN); k = round(-y / ln 2), scale = 2^k (k <= 0),
+        if (!Fma.IsSupported)
+        {
+            return TanhFloatInDouble(x);
+        }
+
+        Vector128<float> sign = x & Vector128.Create(-0f);
+        Vector128<float> a = x ^ sign;
+        Vector128<float> result = TanhFloatFast(a, sign);
+        if (Vector128.GreaterThanAny(a, Vector128.Create(TanhFloatFastPathBound)))
+        {
+            result = TanhFloatClamped(x) - Vector128<float>.Zero;
+        }
+
+        return result;
+    }
+
+    // Lanes beyond ±40 or ±inf: the same computation on x clamped to ±40 (tanh is ±1 there in float; NaN stays NaN).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Vector128<float> TanhFloatClamped(Vector128<float> x)
+    {
+        x = ClampKeepingNaN(x, Vector128.Create(-TanhFloatFastPathBound), Vector128.Create(TanhFloatFastPathBound));
+        Vector128<float> sign = x & Vector128.Create(-0f);
+        return TanhFloatFast(x ^ sign, sign);
+    }
+
+    // tanh per float lane with fused multiply-add from a = |x| and x's sign bit (see the file comment). One straight-line
+    // body: no tuples or out values.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<float> TanhFloatFast(Vector128<float> a, Vector128<float> sign)
+    {
+        // y = 2|x|; k = round(-y / ln 2), scale = 2^k (k <= 0),
         // minusRHigh = y + k ln2_hi exact (k ln2_hi is; Sterbenz), minusRLow = k ln2_lo.
         Vector128<float> one = Vector128<float>.One;
-        Vector128<float> sign = x & Vector128.Create(-0f);
-        Vector128<float> a = Sse.Min(Vector128.Create(TanhFloatClamp), x ^ sign);
         Vector128<float> y = a + a;
         Vector128<float> shifted = Fma.MultiplyAdd(a, Vector128.Create(-2f * InverseLn2Single), Vector128.Create(FloatRoundingShift));
         Vector128<float> k = shifted - Vector128.Create(FloatRoundingShift);
@@ -59,17 +90,19 @@ public static partial class VectorMath
         Vector128<float> tLow = Fma.MultiplyAddNegated(r2 * minusR, minusS, Fma.MultiplySubtract(Vector128.Create(0.5f), r2Low, minusRLow));
         Vector128<float> tHigh = r2 * Vector128.Create(0.5f);
 
-        // d = 1 + E = (1 + scale) + scale rH + scale t = dh + dl, as in the sigmoid core (dl takes dh's rounding errors
-        // exactly, then scale tLow); here scale <= 1, so the rounding error of 1 + scale is (1 - c) + scale (Fast2Sum).
-        Vector128<float> c = one + scale;
-        Vector128<float> dh = Fma.MultiplyAdd(scale, tHigh + tLow, Fma.MultiplyAddNegated(scale, minusRHigh, c));
-        Vector128<float> cLow = (one - c) + scale;
-        Vector128<float> dl = Fma.MultiplyAdd(scale, tLow, Fma.MultiplyAdd(scale, tHigh, Fma.MultiplyAddNegated(scale, minusRHigh, c - dh))) + cLow;
+        // n = 1 - E = (1 - scale) - scale rH - scale t = nh + nl, carried as the sigmoid core carries 1 + e^-x: nh rounds
+        // it; c - nh is exact (Sterbenz: c = 0, or nh within a factor 2 of c); adding scale rH is exact too (the sum is
+        // about scale t, the terms' bits span fewer than 24); then the t terms leave nh's rounding errors, rounded once
+        // more (relative 2^-24 of a quantity already 2^-24 of nh). 1 - scale rounds when k < -24: its error, (1 - c) -
+        // scale (Fast2Sum, scale <= 1), is added last. n first, not d: the division waits for nh only.
+        Vector128<float> c = one - scale;
+        Vector128<float> nh = Fma.MultiplyAddNegated(scale, tHigh + tLow, Fma.MultiplyAdd(scale, minusRHigh, c));
+        Vector128<float> cLow = (one - c) - scale;
+        Vector128<float> nl = Fma.MultiplyAddNegated(scale, tLow, Fma.MultiplyAddNegated(scale, tHigh, Fma.MultiplyAdd(scale, minusRHigh, c - nh))) + cLow;
 
-        // n = 1 - E = 2 - d = nh + nl: 2 - dh exact, then Fast2Sum with -dl.
-        Vector128<float> twoMinusDh = Vector128.Create(2f) - dh;
-        Vector128<float> nh = twoMinusDh - dl;
-        Vector128<float> nl = (twoMinusDh - nh) - dl;
+        // d = 1 + E = 2 - n = dh + dl: dh = 2 - nh rounded (ulp 2^-23), its error (2 - dh) - nh exact (Fast2Sum), minus nl.
+        Vector128<float> dh = Vector128.Create(2f) - nh;
+        Vector128<float> dl = ((Vector128.Create(2f) - dh) - nh) - nl;
 
         // q = nh / dh rounded; q d - n = (q dh - nh) + q dl - nl, the first term exact; tanh |x| = q - excess / d.
         Vector128<float> q = nh / dh;
@@ -85,15 +118,46 @@ public static partial class VectorMath
         return Vector128.Narrow(TanhSingleVector(lower), TanhSingleVector(upper));
     }
 
-    // tanh per float lane with fused multiply-add (see the file comment). One straight-line body: no tuples or out values.
+    // The fast path for every lane when the hardware fuses and every |x| <= 40 (NaN included: it stays NaN throughout).
+    // As in the sigmoid core, the check comes after the arithmetic and the rare path's result reaches the result through
+    // an operation (x - 0 = x, -0 and NaN included; the JIT drops it), so the hot path's results stay in registers; the
+    // call on the cold path also keeps the JIT from hoisting every constant into a register and spilling temporaries.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<float> TanhFloatFast(Vector256<float> x)
+    private static Vector256<float> TanhFloat(Vector256<float> x)
     {
-        // y = 2|x| clamped (min returns its second operand, |x|, for NaN); k = round(-y / ln 2), scale = 2^k (k <= 0),
+        if (!Fma.IsSupported)
+        {
+            return TanhFloatInDouble(x);
+        }
+
+        Vector256<float> sign = x & Vector256.Create(-0f);
+        Vector256<float> a = x ^ sign;
+        Vector256<float> result = TanhFloatFast(a, sign);
+        if (Vector256.GreaterThanAny(a, Vector256.Create(TanhFloatFastPathBound)))
+        {
+            result = TanhFloatClamped(x) - Vector256<float>.Zero;
+        }
+
+        return result;
+    }
+
+    // Lanes beyond ±40 or ±inf: the same computation on x clamped to ±40 (tanh is ±1 there in float; NaN stays NaN).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Vector256<float> TanhFloatClamped(Vector256<float> x)
+    {
+        x = ClampKeepingNaN(x, Vector256.Create(-TanhFloatFastPathBound), Vector256.Create(TanhFloatFastPathBound));
+        Vector256<float> sign = x & Vector256.Create(-0f);
+        return TanhFloatFast(x ^ sign, sign);
+    }
+
+    // tanh per float lane with fused multiply-add from a = |x| and x's sign bit (see the file comment). One straight-line
+    // body: no tuples or out values.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> TanhFloatFast(Vector256<float> a, Vector256<float> sign)
+    {
+        // y = 2|x|; k = round(-y / ln 2), scale = 2^k (k <= 0),
         // minusRHigh = y + k ln2_hi exact (k ln2_hi is; Sterbenz), minusRLow = k ln2_lo.
         Vector256<float> one = Vector256<float>.One;
-        Vector256<float> sign = x & Vector256.Create(-0f);
-        Vector256<float> a = Avx.Min(Vector256.Create(TanhFloatClamp), x ^ sign);
         Vector256<float> y = a + a;
         Vector256<float> shifted = Fma.MultiplyAdd(a, Vector256.Create(-2f * InverseLn2Single), Vector256.Create(FloatRoundingShift));
         Vector256<float> k = shifted - Vector256.Create(FloatRoundingShift);
@@ -114,17 +178,19 @@ public static partial class VectorMath
         Vector256<float> tLow = Fma.MultiplyAddNegated(r2 * minusR, minusS, Fma.MultiplySubtract(Vector256.Create(0.5f), r2Low, minusRLow));
         Vector256<float> tHigh = r2 * Vector256.Create(0.5f);
 
-        // d = 1 + E = (1 + scale) + scale rH + scale t = dh + dl, as in the sigmoid core (dl takes dh's rounding errors
-        // exactly, then scale tLow); here scale <= 1, so the rounding error of 1 + scale is (1 - c) + scale (Fast2Sum).
-        Vector256<float> c = one + scale;
-        Vector256<float> dh = Fma.MultiplyAdd(scale, tHigh + tLow, Fma.MultiplyAddNegated(scale, minusRHigh, c));
-        Vector256<float> cLow = (one - c) + scale;
-        Vector256<float> dl = Fma.MultiplyAdd(scale, tLow, Fma.MultiplyAdd(scale, tHigh, Fma.MultiplyAddNegated(scale, minusRHigh, c - dh))) + cLow;
+        // n = 1 - E = (1 - scale) - scale rH - scale t = nh + nl, carried as the sigmoid core carries 1 + e^-x: nh rounds
+        // it; c - nh is exact (Sterbenz: c = 0, or nh within a factor 2 of c); adding scale rH is exact too (the sum is
+        // about scale t, the terms' bits span fewer than 24); then the t terms leave nh's rounding errors, rounded once
+        // more (relative 2^-24 of a quantity already 2^-24 of nh). 1 - scale rounds when k < -24: its error, (1 - c) -
+        // scale (Fast2Sum, scale <= 1), is added last. n first, not d: the division waits for nh only.
+        Vector256<float> c = one - scale;
+        Vector256<float> nh = Fma.MultiplyAddNegated(scale, tHigh + tLow, Fma.MultiplyAdd(scale, minusRHigh, c));
+        Vector256<float> cLow = (one - c) - scale;
+        Vector256<float> nl = Fma.MultiplyAddNegated(scale, tLow, Fma.MultiplyAddNegated(scale, tHigh, Fma.MultiplyAdd(scale, minusRHigh, c - nh))) + cLow;
 
-        // n = 1 - E = 2 - d = nh + nl: 2 - dh exact, then Fast2Sum with -dl.
-        Vector256<float> twoMinusDh = Vector256.Create(2f) - dh;
-        Vector256<float> nh = twoMinusDh - dl;
-        Vector256<float> nl = (twoMinusDh - nh) - dl;
+        // d = 1 + E = 2 - n = dh + dl: dh = 2 - nh rounded (ulp 2^-23), its error (2 - dh) - nh exact (Fast2Sum), minus nl.
+        Vector256<float> dh = Vector256.Create(2f) - nh;
+        Vector256<float> dl = ((Vector256.Create(2f) - dh) - nh) - nl;
 
         // q = nh / dh rounded; q d - n = (q dh - nh) + q dl - nl, the first term exact; tanh |x| = q - excess / d.
         Vector256<float> q = nh / dh;
@@ -140,15 +206,46 @@ public static partial class VectorMath
         return Vector256.Narrow(TanhSingleVector(lower), TanhSingleVector(upper));
     }
 
-    // tanh per float lane with fused multiply-add (see the file comment). One straight-line body: no tuples or out values.
+    // The fast path for every lane when the hardware fuses and every |x| <= 40 (NaN included: it stays NaN throughout).
+    // As in the sigmoid core, the check comes after the arithmetic and the rare path's result reaches the result through
+    // an operation (x - 0 = x, -0 and NaN included; the JIT drops it), so the hot path's results stay in registers; the
+    // call on the cold path also keeps the JIT from hoisting every constant into a register and spilling temporaries.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<float> TanhFloatFast(Vector512<float> x)
+    private static Vector512<float> TanhFloat(Vector512<float> x)
     {
-        // y = 2|x| clamped (min returns its second operand, |x|, for NaN); k = round(-y / ln 2), scale = 2^k (k <= 0),
+        if (!Avx512F.IsSupported)
+        {
+            return TanhFloatInDouble(x);
+        }
+
+        Vector512<float> sign = x & Vector512.Create(-0f);
+        Vector512<float> a = x ^ sign;
+        Vector512<float> result = TanhFloatFast(a, sign);
+        if (Vector512.GreaterThanAny(a, Vector512.Create(TanhFloatFastPathBound)))
+        {
+            result = TanhFloatClamped(x) - Vector512<float>.Zero;
+        }
+
+        return result;
+    }
+
+    // Lanes beyond ±40 or ±inf: the same computation on x clamped to ±40 (tanh is ±1 there in float; NaN stays NaN).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Vector512<float> TanhFloatClamped(Vector512<float> x)
+    {
+        x = ClampKeepingNaN(x, Vector512.Create(-TanhFloatFastPathBound), Vector512.Create(TanhFloatFastPathBound));
+        Vector512<float> sign = x & Vector512.Create(-0f);
+        return TanhFloatFast(x ^ sign, sign);
+    }
+
+    // tanh per float lane with fused multiply-add from a = |x| and x's sign bit (see the file comment). One straight-line
+    // body: no tuples or out values.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> TanhFloatFast(Vector512<float> a, Vector512<float> sign)
+    {
+        // y = 2|x|; k = round(-y / ln 2), scale = 2^k (k <= 0),
         // minusRHigh = y + k ln2_hi exact (k ln2_hi is; Sterbenz), minusRLow = k ln2_lo.
         Vector512<float> one = Vector512<float>.One;
-        Vector512<float> sign = x & Vector512.Create(-0f);
-        Vector512<float> a = Avx512F.Min(Vector512.Create(TanhFloatClamp), x ^ sign);
         Vector512<float> y = a + a;
         Vector512<float> shifted = Avx512F.FusedMultiplyAdd(a, Vector512.Create(-2f * InverseLn2Single), Vector512.Create(FloatRoundingShift));
         Vector512<float> k = shifted - Vector512.Create(FloatRoundingShift);
@@ -169,17 +266,19 @@ public static partial class VectorMath
         Vector512<float> tLow = Avx512F.FusedMultiplyAddNegated(r2 * minusR, minusS, Avx512F.FusedMultiplySubtract(Vector512.Create(0.5f), r2Low, minusRLow));
         Vector512<float> tHigh = r2 * Vector512.Create(0.5f);
 
-        // d = 1 + E = (1 + scale) + scale rH + scale t = dh + dl, as in the sigmoid core (dl takes dh's rounding errors
-        // exactly, then scale tLow); here scale <= 1, so the rounding error of 1 + scale is (1 - c) + scale (Fast2Sum).
-        Vector512<float> c = one + scale;
-        Vector512<float> dh = Avx512F.FusedMultiplyAdd(scale, tHigh + tLow, Avx512F.FusedMultiplyAddNegated(scale, minusRHigh, c));
-        Vector512<float> cLow = (one - c) + scale;
-        Vector512<float> dl = Avx512F.FusedMultiplyAdd(scale, tLow, Avx512F.FusedMultiplyAdd(scale, tHigh, Avx512F.FusedMultiplyAddNegated(scale, minusRHigh, c - dh))) + cLow;
+        // n = 1 - E = (1 - scale) - scale rH - scale t = nh + nl, carried as the sigmoid core carries 1 + e^-x: nh rounds
+        // it; c - nh is exact (Sterbenz: c = 0, or nh within a factor 2 of c); adding scale rH is exact too (the sum is
+        // about scale t, the terms' bits span fewer than 24); then the t terms leave nh's rounding errors, rounded once
+        // more (relative 2^-24 of a quantity already 2^-24 of nh). 1 - scale rounds when k < -24: its error, (1 - c) -
+        // scale (Fast2Sum, scale <= 1), is added last. n first, not d: the division waits for nh only.
+        Vector512<float> c = one - scale;
+        Vector512<float> nh = Avx512F.FusedMultiplyAddNegated(scale, tHigh + tLow, Avx512F.FusedMultiplyAdd(scale, minusRHigh, c));
+        Vector512<float> cLow = (one - c) - scale;
+        Vector512<float> nl = Avx512F.FusedMultiplyAddNegated(scale, tLow, Avx512F.FusedMultiplyAddNegated(scale, tHigh, Avx512F.FusedMultiplyAdd(scale, minusRHigh, c - nh))) + cLow;
 
-        // n = 1 - E = 2 - d = nh + nl: 2 - dh exact, then Fast2Sum with -dl.
-        Vector512<float> twoMinusDh = Vector512.Create(2f) - dh;
-        Vector512<float> nh = twoMinusDh - dl;
-        Vector512<float> nl = (twoMinusDh - nh) - dl;
+        // d = 1 + E = 2 - n = dh + dl: dh = 2 - nh rounded (ulp 2^-23), its error (2 - dh) - nh exact (Fast2Sum), minus nl.
+        Vector512<float> dh = Vector512.Create(2f) - nh;
+        Vector512<float> dl = ((Vector512.Create(2f) - dh) - nh) - nl;
 
         // q = nh / dh rounded; q d - n = (q dh - nh) + q dl - nl, the first term exact; tanh |x| = q - excess / d.
         Vector512<float> q = nh / dh;

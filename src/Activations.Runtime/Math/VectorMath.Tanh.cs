@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
 
 namespace Activations;
 
@@ -41,21 +40,21 @@ public static partial class VectorMath
     /// <param name="x">The arguments.</param>
     /// <returns>The hyperbolic tangent of each element.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> Tanh(Vector128<float> x) => Fma.IsSupported ? TanhFloatFast(x) : TanhFloatInDouble(x);
+    public static Vector128<float> Tanh(Vector128<float> x) => TanhFloat(x);
 
     /// <summary>The hyperbolic tangent per element, within 1 ULP (in float lanes where the hardware fuses multiply-add, see
     /// VectorMath.SingleTanh.cs; otherwise computed in double and rounded once).</summary>
     /// <param name="x">The arguments.</param>
     /// <returns>The hyperbolic tangent of each element.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Tanh(Vector256<float> x) => Fma.IsSupported ? TanhFloatFast(x) : TanhFloatInDouble(x);
+    public static Vector256<float> Tanh(Vector256<float> x) => TanhFloat(x);
 
     /// <summary>The hyperbolic tangent per element, within 1 ULP (in float lanes where the hardware fuses multiply-add, see
     /// VectorMath.SingleTanh.cs; otherwise computed in double and rounded once).</summary>
     /// <param name="x">The arguments.</param>
     /// <returns>The hyperbolic tangent of each element.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Tanh(Vector512<float> x) => Avx512F.IsSupported ? TanhFloatFast(x) : TanhFloatInDouble(x);
+    public static Vector512<float> Tanh(Vector512<float> x) => TanhFloat(x);
 
     /// <summary>The hyperbolic tangent in double, to a relative error far below a float ULP, for float formulas evaluated
     /// in double and narrowed once (the result then rounds to within 1 ULP of the correctly rounded float).</summary>
