@@ -22,6 +22,9 @@ public static partial class VectorMath
     /// 1 + e^-2|x| stay normal floats; lanes beyond (and ±inf) are clamped to it on the rare path.</summary>
     private const float TanhFloatFastPathBound = 40f;
 
+    /// <summary>ln 2 rounded to float (0x3f317218).</summary>
+    private const float Ln2Single = 0.693147182f;
+
     // S(r) = (e^r - 1 - r - r^2 / 2) / r^3 on |r| <= ln 2 / 2, degree 4, float coefficients (least squares toward minimax
     // of the relative error, fitted by us): relative error 2^-23.6, and S contributes at most r / 3 of t.
     private const float TanhFloatS0 = 0.1666666716337204f;
@@ -42,8 +45,8 @@ public static partial class VectorMath
             return TanhFloatInDouble(x);
         }
 
-        Vector128<float> sign = x & Vector128.Create(-0f);
-        Vector128<float> a = x ^ sign;
+        Vector128<float> a = Vector128.Abs(x);
+        Vector128<float> sign = x ^ a;
         Vector128<float> result = TanhFloatFast(a, sign);
         if (Vector128.GreaterThanAny(a, Vector128.Create(TanhFloatFastPathBound)))
         {
@@ -67,8 +70,9 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector128<float> TanhFloatFast(Vector128<float> a, Vector128<float> sign)
     {
-        // y = 2|x|; k = round(-y / ln 2), scale = 2^k (k <= 0),
-        // minusRHigh = y + k ln2_hi exact (k ln2_hi is; Sterbenz), minusRLow = k ln2_lo.
+        // y = 2|x|; k = round(-y / ln 2), scale = 2^k (k <= 0), minusRHigh = y + k ln2_hi exact (k ln2_hi is;
+        // Sterbenz), minusRLow = k ln2_lo. The polynomial's argument minusR = y + k ln 2 comes from one FMA with ln 2 in
+        // float, beside minusRHigh rather than after it: its error |k| 2^-28.9 moves t by r times that, below 2^-29 of n.
         Vector128<float> one = Vector128<float>.One;
         Vector128<float> y = a + a;
         Vector128<float> shifted = Fma.MultiplyAdd(a, Vector128.Create(-2f * InverseLn2Single), Vector128.Create(FloatRoundingShift));
@@ -76,7 +80,7 @@ public static partial class VectorMath
         Vector128<float> scale = Vector128.ShiftLeft(shifted.AsInt32(), 23).AsSingle();
         Vector128<float> minusRHigh = Fma.MultiplyAdd(k, Vector128.Create(Ln2HighSingle), y);
         Vector128<float> minusRLow = k * Vector128.Create(Ln2LowSingle);
-        Vector128<float> minusR = minusRHigh + minusRLow;
+        Vector128<float> minusR = Fma.MultiplyAdd(k, Vector128.Create(Ln2Single), y);
 
         // t = e^r - 1 - rH = r^2 / 2 + r^3 S(r) + rL kept as tH + tL, tH = r^2 / 2 rounded (exact halving) and tL the
         // rest (r^2's rounding error exact by FMA; r^3 S(r) is at most r / 3 of t): n cancels to ~y near 0, so t's error
@@ -87,26 +91,31 @@ public static partial class VectorMath
         Vector128<float> s23 = Fma.MultiplyAdd(minusR, Vector128.Create(-TanhFloatS3), Vector128.Create(TanhFloatS2));
         Vector128<float> s234 = Fma.MultiplyAdd(r2, Vector128.Create(TanhFloatS4), s23);
         Vector128<float> minusS = Fma.MultiplyAdd(r2, s234, s01); // S(r) at r = -minusR
-        Vector128<float> tLow = Fma.MultiplyAddNegated(r2 * minusR, minusS, Fma.MultiplySubtract(Vector128.Create(0.5f), r2Low, minusRLow));
+        Vector128<float> r3 = r2 * minusR;
+        Vector128<float> tLow = Fma.MultiplyAddNegated(r3, minusS, Fma.MultiplySubtract(Vector128.Create(0.5f), r2Low, minusRLow));
         Vector128<float> tHigh = r2 * Vector128.Create(0.5f);
 
         // n = 1 - E = (1 - scale) - scale rH - scale t = nh + nl, carried as the sigmoid core carries 1 + e^-x: nh rounds
         // it; c - nh is exact (Sterbenz: c = 0, or nh within a factor 2 of c); adding scale rH is exact too (the sum is
         // about scale t, the terms' bits span fewer than 24); then the t terms leave nh's rounding errors, rounded once
-        // more (relative 2^-24 of a quantity already 2^-24 of nh). 1 - scale rounds when k < -24: its error, (1 - c) -
-        // scale (Fast2Sum, scale <= 1), is added last. n first, not d: the division waits for nh only.
+        // more (relative 2^-24 of a quantity already 2^-24 of nh). c = 1 - scale rounds when k < -24: its error, (1 - c)
+        // - scale (Fast2Sum, scale <= 1), rides with scale rH (their sum, off the dependency chain, rounds only then, at
+        // 2^-48). n first, not d: the division waits for nh only, and nh needs no more than 20 bits (nl makes up the rest
+        // exactly; the correction's reciprocal estimate is then still good for 2^-31), so it leaves out tL's small terms
+        // and adds the polynomial last, 4 cycles after it rather than 11.
         Vector128<float> c = one - scale;
-        Vector128<float> nh = Fma.MultiplyAddNegated(scale, tHigh + tLow, Fma.MultiplyAdd(scale, minusRHigh, c));
-        Vector128<float> cLow = (one - c) - scale;
-        Vector128<float> nl = Fma.MultiplyAddNegated(scale, tLow, Fma.MultiplyAddNegated(scale, tHigh, Fma.MultiplyAdd(scale, minusRHigh, c - nh))) + cLow;
+        Vector128<float> scaledRHighAndCLow = Fma.MultiplyAdd(scale, minusRHigh, (one - c) - scale);
+        Vector128<float> nh = Fma.MultiplyAdd(scale * r3, minusS, Fma.MultiplyAddNegated(scale, tHigh, Fma.MultiplyAdd(scale, minusRHigh, c)));
+        Vector128<float> nl = Fma.MultiplyAddNegated(scale, tLow, Fma.MultiplyAddNegated(scale, tHigh, (c - nh) + scaledRHighAndCLow));
 
         // d = 1 + E = 2 - n = dh + dl: dh = 2 - nh rounded (ulp 2^-23), its error (2 - dh) - nh exact (Fast2Sum), minus nl.
         Vector128<float> dh = Vector128.Create(2f) - nh;
         Vector128<float> dl = ((Vector128.Create(2f) - dh) - nh) - nl;
 
-        // q = nh / dh rounded; q d - n = (q dh - nh) + q dl - nl, the first term exact; tanh |x| = q - excess / d.
+        // q = nh / dh rounded; q d - n = (q dh - nh) + (q dl - nl), the first term exact, the second off the dependency
+        // chain; tanh |x| = q - excess / d.
         Vector128<float> q = nh / dh;
-        Vector128<float> excess = Fma.MultiplyAdd(q, dl, Fma.MultiplySubtract(q, dh, nh)) - nl;
+        Vector128<float> excess = Fma.MultiplySubtract(q, dh, nh) + Fma.MultiplySubtract(q, dl, nl);
         return Fma.MultiplyAddNegated(excess, Sse.Reciprocal(dh), q) ^ sign;
     }
 
@@ -130,8 +139,8 @@ public static partial class VectorMath
             return TanhFloatInDouble(x);
         }
 
-        Vector256<float> sign = x & Vector256.Create(-0f);
-        Vector256<float> a = x ^ sign;
+        Vector256<float> a = Vector256.Abs(x);
+        Vector256<float> sign = x ^ a;
         Vector256<float> result = TanhFloatFast(a, sign);
         if (Vector256.GreaterThanAny(a, Vector256.Create(TanhFloatFastPathBound)))
         {
@@ -155,8 +164,9 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<float> TanhFloatFast(Vector256<float> a, Vector256<float> sign)
     {
-        // y = 2|x|; k = round(-y / ln 2), scale = 2^k (k <= 0),
-        // minusRHigh = y + k ln2_hi exact (k ln2_hi is; Sterbenz), minusRLow = k ln2_lo.
+        // y = 2|x|; k = round(-y / ln 2), scale = 2^k (k <= 0), minusRHigh = y + k ln2_hi exact (k ln2_hi is;
+        // Sterbenz), minusRLow = k ln2_lo. The polynomial's argument minusR = y + k ln 2 comes from one FMA with ln 2 in
+        // float, beside minusRHigh rather than after it: its error |k| 2^-28.9 moves t by r times that, below 2^-29 of n.
         Vector256<float> one = Vector256<float>.One;
         Vector256<float> y = a + a;
         Vector256<float> shifted = Fma.MultiplyAdd(a, Vector256.Create(-2f * InverseLn2Single), Vector256.Create(FloatRoundingShift));
@@ -164,7 +174,7 @@ public static partial class VectorMath
         Vector256<float> scale = Vector256.ShiftLeft(shifted.AsInt32(), 23).AsSingle();
         Vector256<float> minusRHigh = Fma.MultiplyAdd(k, Vector256.Create(Ln2HighSingle), y);
         Vector256<float> minusRLow = k * Vector256.Create(Ln2LowSingle);
-        Vector256<float> minusR = minusRHigh + minusRLow;
+        Vector256<float> minusR = Fma.MultiplyAdd(k, Vector256.Create(Ln2Single), y);
 
         // t = e^r - 1 - rH = r^2 / 2 + r^3 S(r) + rL kept as tH + tL, tH = r^2 / 2 rounded (exact halving) and tL the
         // rest (r^2's rounding error exact by FMA; r^3 S(r) is at most r / 3 of t): n cancels to ~y near 0, so t's error
@@ -175,26 +185,31 @@ public static partial class VectorMath
         Vector256<float> s23 = Fma.MultiplyAdd(minusR, Vector256.Create(-TanhFloatS3), Vector256.Create(TanhFloatS2));
         Vector256<float> s234 = Fma.MultiplyAdd(r2, Vector256.Create(TanhFloatS4), s23);
         Vector256<float> minusS = Fma.MultiplyAdd(r2, s234, s01); // S(r) at r = -minusR
-        Vector256<float> tLow = Fma.MultiplyAddNegated(r2 * minusR, minusS, Fma.MultiplySubtract(Vector256.Create(0.5f), r2Low, minusRLow));
+        Vector256<float> r3 = r2 * minusR;
+        Vector256<float> tLow = Fma.MultiplyAddNegated(r3, minusS, Fma.MultiplySubtract(Vector256.Create(0.5f), r2Low, minusRLow));
         Vector256<float> tHigh = r2 * Vector256.Create(0.5f);
 
         // n = 1 - E = (1 - scale) - scale rH - scale t = nh + nl, carried as the sigmoid core carries 1 + e^-x: nh rounds
         // it; c - nh is exact (Sterbenz: c = 0, or nh within a factor 2 of c); adding scale rH is exact too (the sum is
         // about scale t, the terms' bits span fewer than 24); then the t terms leave nh's rounding errors, rounded once
-        // more (relative 2^-24 of a quantity already 2^-24 of nh). 1 - scale rounds when k < -24: its error, (1 - c) -
-        // scale (Fast2Sum, scale <= 1), is added last. n first, not d: the division waits for nh only.
+        // more (relative 2^-24 of a quantity already 2^-24 of nh). c = 1 - scale rounds when k < -24: its error, (1 - c)
+        // - scale (Fast2Sum, scale <= 1), rides with scale rH (their sum, off the dependency chain, rounds only then, at
+        // 2^-48). n first, not d: the division waits for nh only, and nh needs no more than 20 bits (nl makes up the rest
+        // exactly; the correction's reciprocal estimate is then still good for 2^-31), so it leaves out tL's small terms
+        // and adds the polynomial last, 4 cycles after it rather than 11.
         Vector256<float> c = one - scale;
-        Vector256<float> nh = Fma.MultiplyAddNegated(scale, tHigh + tLow, Fma.MultiplyAdd(scale, minusRHigh, c));
-        Vector256<float> cLow = (one - c) - scale;
-        Vector256<float> nl = Fma.MultiplyAddNegated(scale, tLow, Fma.MultiplyAddNegated(scale, tHigh, Fma.MultiplyAdd(scale, minusRHigh, c - nh))) + cLow;
+        Vector256<float> scaledRHighAndCLow = Fma.MultiplyAdd(scale, minusRHigh, (one - c) - scale);
+        Vector256<float> nh = Fma.MultiplyAdd(scale * r3, minusS, Fma.MultiplyAddNegated(scale, tHigh, Fma.MultiplyAdd(scale, minusRHigh, c)));
+        Vector256<float> nl = Fma.MultiplyAddNegated(scale, tLow, Fma.MultiplyAddNegated(scale, tHigh, (c - nh) + scaledRHighAndCLow));
 
         // d = 1 + E = 2 - n = dh + dl: dh = 2 - nh rounded (ulp 2^-23), its error (2 - dh) - nh exact (Fast2Sum), minus nl.
         Vector256<float> dh = Vector256.Create(2f) - nh;
         Vector256<float> dl = ((Vector256.Create(2f) - dh) - nh) - nl;
 
-        // q = nh / dh rounded; q d - n = (q dh - nh) + q dl - nl, the first term exact; tanh |x| = q - excess / d.
+        // q = nh / dh rounded; q d - n = (q dh - nh) + (q dl - nl), the first term exact, the second off the dependency
+        // chain; tanh |x| = q - excess / d.
         Vector256<float> q = nh / dh;
-        Vector256<float> excess = Fma.MultiplyAdd(q, dl, Fma.MultiplySubtract(q, dh, nh)) - nl;
+        Vector256<float> excess = Fma.MultiplySubtract(q, dh, nh) + Fma.MultiplySubtract(q, dl, nl);
         return Fma.MultiplyAddNegated(excess, Avx.Reciprocal(dh), q) ^ sign;
     }
 
@@ -218,8 +233,8 @@ public static partial class VectorMath
             return TanhFloatInDouble(x);
         }
 
-        Vector512<float> sign = x & Vector512.Create(-0f);
-        Vector512<float> a = x ^ sign;
+        Vector512<float> a = Vector512.Abs(x);
+        Vector512<float> sign = x ^ a;
         Vector512<float> result = TanhFloatFast(a, sign);
         if (Vector512.GreaterThanAny(a, Vector512.Create(TanhFloatFastPathBound)))
         {
@@ -243,8 +258,9 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<float> TanhFloatFast(Vector512<float> a, Vector512<float> sign)
     {
-        // y = 2|x|; k = round(-y / ln 2), scale = 2^k (k <= 0),
-        // minusRHigh = y + k ln2_hi exact (k ln2_hi is; Sterbenz), minusRLow = k ln2_lo.
+        // y = 2|x|; k = round(-y / ln 2), scale = 2^k (k <= 0), minusRHigh = y + k ln2_hi exact (k ln2_hi is;
+        // Sterbenz), minusRLow = k ln2_lo. The polynomial's argument minusR = y + k ln 2 comes from one FMA with ln 2 in
+        // float, beside minusRHigh rather than after it: its error |k| 2^-28.9 moves t by r times that, below 2^-29 of n.
         Vector512<float> one = Vector512<float>.One;
         Vector512<float> y = a + a;
         Vector512<float> shifted = Avx512F.FusedMultiplyAdd(a, Vector512.Create(-2f * InverseLn2Single), Vector512.Create(FloatRoundingShift));
@@ -252,7 +268,7 @@ public static partial class VectorMath
         Vector512<float> scale = Vector512.ShiftLeft(shifted.AsInt32(), 23).AsSingle();
         Vector512<float> minusRHigh = Avx512F.FusedMultiplyAdd(k, Vector512.Create(Ln2HighSingle), y);
         Vector512<float> minusRLow = k * Vector512.Create(Ln2LowSingle);
-        Vector512<float> minusR = minusRHigh + minusRLow;
+        Vector512<float> minusR = Avx512F.FusedMultiplyAdd(k, Vector512.Create(Ln2Single), y);
 
         // t = e^r - 1 - rH = r^2 / 2 + r^3 S(r) + rL kept as tH + tL, tH = r^2 / 2 rounded (exact halving) and tL the
         // rest (r^2's rounding error exact by FMA; r^3 S(r) is at most r / 3 of t): n cancels to ~y near 0, so t's error
@@ -263,26 +279,31 @@ public static partial class VectorMath
         Vector512<float> s23 = Avx512F.FusedMultiplyAdd(minusR, Vector512.Create(-TanhFloatS3), Vector512.Create(TanhFloatS2));
         Vector512<float> s234 = Avx512F.FusedMultiplyAdd(r2, Vector512.Create(TanhFloatS4), s23);
         Vector512<float> minusS = Avx512F.FusedMultiplyAdd(r2, s234, s01); // S(r) at r = -minusR
-        Vector512<float> tLow = Avx512F.FusedMultiplyAddNegated(r2 * minusR, minusS, Avx512F.FusedMultiplySubtract(Vector512.Create(0.5f), r2Low, minusRLow));
+        Vector512<float> r3 = r2 * minusR;
+        Vector512<float> tLow = Avx512F.FusedMultiplyAddNegated(r3, minusS, Avx512F.FusedMultiplySubtract(Vector512.Create(0.5f), r2Low, minusRLow));
         Vector512<float> tHigh = r2 * Vector512.Create(0.5f);
 
         // n = 1 - E = (1 - scale) - scale rH - scale t = nh + nl, carried as the sigmoid core carries 1 + e^-x: nh rounds
         // it; c - nh is exact (Sterbenz: c = 0, or nh within a factor 2 of c); adding scale rH is exact too (the sum is
         // about scale t, the terms' bits span fewer than 24); then the t terms leave nh's rounding errors, rounded once
-        // more (relative 2^-24 of a quantity already 2^-24 of nh). 1 - scale rounds when k < -24: its error, (1 - c) -
-        // scale (Fast2Sum, scale <= 1), is added last. n first, not d: the division waits for nh only.
+        // more (relative 2^-24 of a quantity already 2^-24 of nh). c = 1 - scale rounds when k < -24: its error, (1 - c)
+        // - scale (Fast2Sum, scale <= 1), rides with scale rH (their sum, off the dependency chain, rounds only then, at
+        // 2^-48). n first, not d: the division waits for nh only, and nh needs no more than 20 bits (nl makes up the rest
+        // exactly; the correction's reciprocal estimate is then still good for 2^-31), so it leaves out tL's small terms
+        // and adds the polynomial last, 4 cycles after it rather than 11.
         Vector512<float> c = one - scale;
-        Vector512<float> nh = Avx512F.FusedMultiplyAddNegated(scale, tHigh + tLow, Avx512F.FusedMultiplyAdd(scale, minusRHigh, c));
-        Vector512<float> cLow = (one - c) - scale;
-        Vector512<float> nl = Avx512F.FusedMultiplyAddNegated(scale, tLow, Avx512F.FusedMultiplyAddNegated(scale, tHigh, Avx512F.FusedMultiplyAdd(scale, minusRHigh, c - nh))) + cLow;
+        Vector512<float> scaledRHighAndCLow = Avx512F.FusedMultiplyAdd(scale, minusRHigh, (one - c) - scale);
+        Vector512<float> nh = Avx512F.FusedMultiplyAdd(scale * r3, minusS, Avx512F.FusedMultiplyAddNegated(scale, tHigh, Avx512F.FusedMultiplyAdd(scale, minusRHigh, c)));
+        Vector512<float> nl = Avx512F.FusedMultiplyAddNegated(scale, tLow, Avx512F.FusedMultiplyAddNegated(scale, tHigh, (c - nh) + scaledRHighAndCLow));
 
         // d = 1 + E = 2 - n = dh + dl: dh = 2 - nh rounded (ulp 2^-23), its error (2 - dh) - nh exact (Fast2Sum), minus nl.
         Vector512<float> dh = Vector512.Create(2f) - nh;
         Vector512<float> dl = ((Vector512.Create(2f) - dh) - nh) - nl;
 
-        // q = nh / dh rounded; q d - n = (q dh - nh) + q dl - nl, the first term exact; tanh |x| = q - excess / d.
+        // q = nh / dh rounded; q d - n = (q dh - nh) + (q dl - nl), the first term exact, the second off the dependency
+        // chain; tanh |x| = q - excess / d.
         Vector512<float> q = nh / dh;
-        Vector512<float> excess = Avx512F.FusedMultiplyAdd(q, dl, Avx512F.FusedMultiplySubtract(q, dh, nh)) - nl;
+        Vector512<float> excess = Avx512F.FusedMultiplySubtract(q, dh, nh) + Avx512F.FusedMultiplySubtract(q, dl, nl);
         return Avx512F.FusedMultiplyAddNegated(excess, Avx512F.Reciprocal14(dh), q) ^ sign;
     }
 
