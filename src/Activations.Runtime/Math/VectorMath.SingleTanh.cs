@@ -109,8 +109,9 @@ public static partial class VectorMath
         Vector128<float> nl = Fma.MultiplyAddNegated(scale, tLow, Fma.MultiplyAddNegated(scale, tHigh, (c - nh) + scaledRHighAndCLow));
 
         // d = 1 + E = 2 - n = dh + dl: dh = 2 - nh rounded (ulp 2^-23), its error (2 - dh) - nh exact (Fast2Sum), minus nl.
-        Vector128<float> dh = Vector128.Create(2f) - nh;
-        Vector128<float> dl = ((Vector128.Create(2f) - dh) - nh) - nl;
+        Vector128<float> two = Vector128.Create(2f);
+        Vector128<float> dh = two - nh;
+        Vector128<float> dl = ((two - dh) - nh) - nl;
 
         // q = nh / dh rounded; q d - n = (q dh - nh) + (q dl - nl), the first term exact, the second off the dependency
         // chain; tanh |x| = q - excess / d.
@@ -203,8 +204,9 @@ public static partial class VectorMath
         Vector256<float> nl = Fma.MultiplyAddNegated(scale, tLow, Fma.MultiplyAddNegated(scale, tHigh, (c - nh) + scaledRHighAndCLow));
 
         // d = 1 + E = 2 - n = dh + dl: dh = 2 - nh rounded (ulp 2^-23), its error (2 - dh) - nh exact (Fast2Sum), minus nl.
-        Vector256<float> dh = Vector256.Create(2f) - nh;
-        Vector256<float> dl = ((Vector256.Create(2f) - dh) - nh) - nl;
+        Vector256<float> two = Vector256.Create(2f);
+        Vector256<float> dh = two - nh;
+        Vector256<float> dl = ((two - dh) - nh) - nl;
 
         // q = nh / dh rounded; q d - n = (q dh - nh) + (q dl - nl), the first term exact, the second off the dependency
         // chain; tanh |x| = q - excess / d.
@@ -297,8 +299,9 @@ public static partial class VectorMath
         Vector512<float> nl = Avx512F.FusedMultiplyAddNegated(scale, tLow, Avx512F.FusedMultiplyAddNegated(scale, tHigh, (c - nh) + scaledRHighAndCLow));
 
         // d = 1 + E = 2 - n = dh + dl: dh = 2 - nh rounded (ulp 2^-23), its error (2 - dh) - nh exact (Fast2Sum), minus nl.
-        Vector512<float> dh = Vector512.Create(2f) - nh;
-        Vector512<float> dl = ((Vector512.Create(2f) - dh) - nh) - nl;
+        Vector512<float> two = Vector512.Create(2f);
+        Vector512<float> dh = two - nh;
+        Vector512<float> dl = ((two - dh) - nh) - nl;
 
         // q = nh / dh rounded; q d - n = (q dh - nh) + (q dl - nl), the first term exact, the second off the dependency
         // chain; tanh |x| = q - excess / d.
