@@ -13,8 +13,9 @@ namespace Activations;
 // d = 2 - n needs no second exponential: dh = 2 - nh rounded, dl its exact error (Fast2Sum) minus nl. The pair keeps
 // n's error relative to n even near 0, where n ~ y and 1 - E cancels: for k = 0 the only inexact piece is
 // t ~ y^2 / 2, whose relative error costs y / 2 of it. Then tanh |x| = q - (q d - n) / d with q = nh / dh, as in the
-// sigmoid core: q dh - nh is exact, and 1/d only needs 12 bits (the hardware reciprocal estimate). The sign of x is put back with one xor, so
-// tanh(-0) = -0; subnormal x give x (nh = 2|x|, dh = 2); NaN stays NaN; |x| > 40 and ±inf take a rare path that clamps.
+// sigmoid core: q dh - nh is exact, and 1/d only needs 12 bits (the hardware reciprocal estimate). The sign of x is
+// put back with one xor, so tanh(-0) = -0; subnormal x give x (nh = 2|x|, dh = 2); NaN stays NaN; |x| > 40 and ±inf
+// take a rare path that clamps.
 // Needs fused multiply-add; without it the double-lane route of VectorMath.Tanh.cs is taken. Written out per width
 // for the JIT's inlining budget (see VectorMath.SingleVectors.cs).
 public static partial class VectorMath
