@@ -35,35 +35,26 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static Vector512<double> Tanh(Vector512<double> x) => TanhDouble<Vector512<double>, Vector512DoubleLanes>(x);
 
-    /// <summary>The hyperbolic tangent per element, within 1 ULP (computed in double, rounded once).</summary>
+    /// <summary>The hyperbolic tangent per element, within 1 ULP (in float lanes where the hardware fuses multiply-add, see
+    /// VectorMath.SingleTanh.cs; otherwise computed in double and rounded once).</summary>
     /// <param name="x">The arguments.</param>
     /// <returns>The hyperbolic tangent of each element.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> Tanh(Vector128<float> x)
-    {
-        (Vector128<double> lower, Vector128<double> upper) = Vector128.Widen(x);
-        return Vector128.Narrow(TanhForSingle(lower), TanhForSingle(upper));
-    }
+    public static Vector128<float> Tanh(Vector128<float> x) => TanhFloat(x);
 
-    /// <summary>The hyperbolic tangent per element, within 1 ULP (computed in double, rounded once).</summary>
+    /// <summary>The hyperbolic tangent per element, within 1 ULP (in float lanes where the hardware fuses multiply-add, see
+    /// VectorMath.SingleTanh.cs; otherwise computed in double and rounded once).</summary>
     /// <param name="x">The arguments.</param>
     /// <returns>The hyperbolic tangent of each element.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Tanh(Vector256<float> x)
-    {
-        (Vector256<double> lower, Vector256<double> upper) = Vector256.Widen(x);
-        return Vector256.Narrow(TanhForSingle(lower), TanhForSingle(upper));
-    }
+    public static Vector256<float> Tanh(Vector256<float> x) => TanhFloat(x);
 
-    /// <summary>The hyperbolic tangent per element, within 1 ULP (computed in double, rounded once).</summary>
+    /// <summary>The hyperbolic tangent per element, within 1 ULP (in float lanes where the hardware fuses multiply-add, see
+    /// VectorMath.SingleTanh.cs; otherwise computed in double and rounded once).</summary>
     /// <param name="x">The arguments.</param>
     /// <returns>The hyperbolic tangent of each element.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Tanh(Vector512<float> x)
-    {
-        (Vector512<double> lower, Vector512<double> upper) = Vector512.Widen(x);
-        return Vector512.Narrow(TanhForSingle(lower), TanhForSingle(upper));
-    }
+    public static Vector512<float> Tanh(Vector512<float> x) => TanhFloat(x);
 
     /// <summary>The hyperbolic tangent in double, to a relative error far below a float ULP, for float formulas evaluated
     /// in double and narrowed once (the result then rounds to within 1 ULP of the correctly rounded float).</summary>
