@@ -6,7 +6,7 @@ namespace Activations;
 
 // softplus(x) = max(x, 0) + log1p(e^-|x|) of float vectors in float lanes, one short chain instead of exp followed by log1p.
 // Two forms. When every lane has |x| <= 10.39 (and the hardware has AVX2 and FMA), the narrow-range form of
-// VectorMath.SingleSoftplusNarrowRange.cs: reduction by 2 ln 2, no correction, about 30 operations. Otherwise the full-range
+// VectorMath.SingleSoftplusNarrowRange.cs: reduction by 2 ln 2, no correction, about 25 operations. Otherwise the full-range
 // form below (a vector with any lane beyond 10.39, ±∞ or NaN; not inlined into the kernel loops):
 // With m = -|x| = k ln 2 + r (the float exp's reduction, |r| <= ln2 / 2, r's rounding error rLow kept), log1p(e^m) is
 // 2^k Q_k(r) with Q_k(r) = log1p(2^k e^r) / 2^k: a smooth function of r for each k, approximated by a degree-6 polynomial
@@ -18,9 +18,9 @@ namespace Activations;
 // FMA, so only that and the last addition round at full weight. For x > 0, softplus(x) = x + log1p(e^-x): x and the high
 // term are added with their rounding error recovered (Fast2Sum on the larger first), so x + f rounds once more only.
 // Within 1 ULP of the exact value (0.89 ULP at most, measured over every float of |x| in [2^-30, 80] with a throwaway
-// harness; DenseFloatSoftplusTests checks strides and the edges, calling this form directly). About 60 instructions per
-// vector. Beyond |x| = 80 (2^k and every term normal below) or without AVX2 and FMA the lanes are widened to double
-// (float-accuracy exp and log1p, rounded once). Vector128 and Vector512 use the Vector256 bodies.
+// harness; DenseFloatSoftplusTests checks strides and the edges, calling this form directly). About 45 arithmetic
+// instructions per vector. Beyond |x| = 80 (2^k and every term normal below) or without AVX2 and FMA the lanes are
+// widened to double (float-accuracy exp and log1p, rounded once). Vector128 and Vector512 use the Vector256 bodies.
 public static partial class VectorMath
 {
     /// <summary>Below this magnitude 2^k (k = round(-|x| / ln 2)) and every term of the fast path are normal floats.</summary>
