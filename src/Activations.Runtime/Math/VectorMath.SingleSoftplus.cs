@@ -5,9 +5,9 @@ using System.Runtime.Intrinsics.X86;
 namespace Activations;
 
 // softplus(x) = max(x, 0) + log1p(e^-|x|) of float vectors in float lanes, one short chain instead of exp followed by log1p.
-// Two forms. When every lane has |x| <= 10.39 (and the hardware has AVX2 and FMA), the narrow-range form of
+// Two forms. When every lane has |x| <= 10.39 or is NaN (and the hardware has AVX2 and FMA), the narrow-range form of
 // VectorMath.SingleSoftplusNarrowRange.cs: reduction by 2 ln 2, no correction, about 25 operations. Otherwise the full-range
-// form below (a vector with any lane beyond 10.39, ±∞ or NaN):
+// form below (a vector with any lane beyond 10.39 or infinite):
 // With m = -|x| = k ln 2 + r (the float exp's reduction, |r| <= ln2 / 2, r's rounding error rLow kept), log1p(e^m) is
 // 2^k Q_k(r) with Q_k(r) = log1p(2^k e^r) / 2^k: a smooth function of r for each k, approximated by a degree-6 polynomial
 // per k (least squares fitted by us, relative error below 2^-28 with the float coefficients) whose coefficients come from
@@ -61,13 +61,13 @@ public static partial class VectorMath
 
         // The upper lanes of the widened vectors are undefined: only the lower four are checked and kept.
         float* c = s_softplusNarrowTable;
-        Vector128<float> positive = x & Vector128.GreaterThan(x, Vector128.Load(c + SoftplusRowFoldBound));
-        Vector128<float> m = Fma.MultiplyAdd(positive, Vector128.Load(c + SoftplusRowMinusTwo), x);
-        if (!Vector128.GreaterThanOrEqualAll(m, Vector128.Load(c + SoftplusRowLowest)))
+        if (Vector128.GreaterThanAny(Vector128.Abs(x), Vector128.Load(c + SoftplusRowBound)))
         {
             return SoftplusBeyondNarrowRange(x);
         }
 
+        Vector128<float> positive = x & Vector128.GreaterThan(x, Vector128.Load(c + SoftplusRowFoldBound));
+        Vector128<float> m = Fma.MultiplyAdd(positive, Vector128.Load(c + SoftplusRowMinusTwo), x);
         return SoftplusNarrowRange(m.ToVector256Unsafe(), positive.ToVector256Unsafe(), c).GetLower();
     }
 
@@ -83,14 +83,13 @@ public static partial class VectorMath
         }
 
         float* c = s_softplusNarrowTable;
-        Vector256<float> positive = SoftplusNarrowPositivePart(x, c);
-        Vector256<float> m = SoftplusNarrowArgument(x, positive, c);
-        if (!SoftplusNarrowCovers(m, c))
+        if (!SoftplusNarrowCovers(x, c))
         {
             return SoftplusBeyondNarrowRange(x);
         }
 
-        return SoftplusNarrowRange(m, positive, c);
+        Vector256<float> positive = SoftplusNarrowPositivePart(x, c);
+        return SoftplusNarrowRange(SoftplusNarrowArgument(x, positive, c), positive, c);
     }
 
     /// <summary>softplus(x) per float lane, within 1 ULP of the exact value.</summary>
@@ -107,19 +106,19 @@ public static partial class VectorMath
         float* c = s_softplusNarrowTable;
         Vector256<float> lower = x.GetLower();
         Vector256<float> upper = x.GetUpper();
-        Vector256<float> positiveLower = SoftplusNarrowPositivePart(lower, c);
-        Vector256<float> positiveUpper = SoftplusNarrowPositivePart(upper, c);
-        Vector256<float> mLower = SoftplusNarrowArgument(lower, positiveLower, c);
-        Vector256<float> mUpper = SoftplusNarrowArgument(upper, positiveUpper, c);
-        if (!SoftplusNarrowCovers(mLower, c) || !SoftplusNarrowCovers(mUpper, c))
+        if (!SoftplusNarrowCovers(lower, c) || !SoftplusNarrowCovers(upper, c))
         {
             return SoftplusBeyondNarrowRange(x);
         }
 
-        return Vector512.Create(SoftplusNarrowRange(mLower, positiveLower, c), SoftplusNarrowRange(mUpper, positiveUpper, c));
+        Vector256<float> positiveLower = SoftplusNarrowPositivePart(lower, c);
+        Vector256<float> positiveUpper = SoftplusNarrowPositivePart(upper, c);
+        return Vector512.Create(
+            SoftplusNarrowRange(SoftplusNarrowArgument(lower, positiveLower, c), positiveLower, c),
+            SoftplusNarrowRange(SoftplusNarrowArgument(upper, positiveUpper, c), positiveUpper, c));
     }
 
-    // Some lane beyond the narrow range (|x| > 10.39), infinite or NaN: the full-range float-lane form below for |x| <= 80,
+    // Some lane beyond the narrow range (|x| > 10.39 or infinite): the full-range float-lane form below for |x| <= 80,
     // else double (SoftplusInDouble: not inlined, so the kernel loops keep their constants as memory operands). Inlined into
     // the kernel loops beside the narrow form (their JIT listing has no other call): as a call per vector it made inputs
     // in [-20, 20] 1.25x slower than the full-range form alone, inlined about 1.1x. Tests call it directly.

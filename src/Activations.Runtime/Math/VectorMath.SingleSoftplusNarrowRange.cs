@@ -33,8 +33,8 @@ public static partial class VectorMath
     /// <summary>x above this is folded to -x (softplus(x) = x + softplus(-x)): x / (2 ln2f) stays below 1/2 up to it.</summary>
     private const float SoftplusNarrowFoldBound = 0.6931f;
 
-    /// <summary>The narrow range's lowest m = -|x|: j = round(m / (2 ln2f)) = -7 there, the last table entry.</summary>
-    private const float SoftplusNarrowLowest = -10.39f;
+    /// <summary>The narrow range's bound on |x|: j = round(-|x| / (2 ln2f)) = -7 there, the last table entry.</summary>
+    private const float SoftplusNarrowBound = 10.39f;
 
     /// <summary>The reduction step 2 ln2f (exact: ln2f doubled).</summary>
     private const float SoftplusNarrowStep = 2 * Ln2RoundedSingle;
@@ -47,7 +47,7 @@ public static partial class VectorMath
 
     private const int SoftplusRowFoldBound = 0 * SoftplusRowLength;
     private const int SoftplusRowMinusTwo = 1 * SoftplusRowLength;
-    private const int SoftplusRowLowest = 2 * SoftplusRowLength;
+    private const int SoftplusRowBound = 2 * SoftplusRowLength;
     private const int SoftplusRowInverseStep = 3 * SoftplusRowLength;
     private const int SoftplusRowShift = 4 * SoftplusRowLength;
     private const int SoftplusRowMinusStep = 5 * SoftplusRowLength;
@@ -72,7 +72,7 @@ public static partial class VectorMath
         [
             SoftplusNarrowFoldBound,
             -2f,
-            SoftplusNarrowLowest,
+            SoftplusNarrowBound,
             1 / SoftplusNarrowStep,
             SoftplusNarrowShift,
             -SoftplusNarrowStep,
@@ -103,7 +103,7 @@ public static partial class VectorMath
         return table;
     }
 
-    // The fold: positive = x where x > 0.6931 (else +0), m = x - 2 positive (x or -x exactly; NaN for x = +∞ or NaN).
+    // The fold: positive = x where x > 0.6931 (else +0), m = x - 2 positive (x or -x exactly; NaN for NaN).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static unsafe Vector256<float> SoftplusNarrowPositivePart(Vector256<float> x, float* c) =>
         x & Vector256.GreaterThan(x, Vector256.Load(c + SoftplusRowFoldBound));
@@ -112,10 +112,10 @@ public static partial class VectorMath
     private static unsafe Vector256<float> SoftplusNarrowArgument(Vector256<float> x, Vector256<float> positive, float* c) =>
         Fma.MultiplyAdd(positive, Vector256.Load(c + SoftplusRowMinusTwo), x);
 
-    /// <summary>Whether every lane of m is in the narrow range (false for NaN lanes, which includes x = +∞).</summary>
+    /// <summary>Whether every lane has |x| &lt;= 10.39 or is NaN (a NaN lane gives NaN in the narrow form too).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe bool SoftplusNarrowCovers(Vector256<float> m, float* c) =>
-        Vector256.GreaterThanOrEqualAll(m, Vector256.Load(c + SoftplusRowLowest));
+    private static unsafe bool SoftplusNarrowCovers(Vector256<float> x, float* c) =>
+        !Vector256.GreaterThanAny(Vector256.Abs(x), Vector256.Load(c + SoftplusRowBound));
 
     // softplus(x) = positive + log1p(e^m) for m in [-10.39, 0.6931] (see the top of the file). One straight-line body.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -112,13 +112,20 @@ public sealed class DenseFloatSoftplusTests(ITestOutputHelper output)
             AssertSame(expected[i], VectorMath.Softplus(Vector512.Create(x[i]))[0], x[i], "Vector512");
         }
 
-        // A NaN lane (which sends its vector to the full-range form) inside a vector with no lane beyond ±80 stays NaN and
-        // leaves the other lanes alone: each lane is what the full-range form gives for that value alone.
-        Vector256<float> mixed = Vector256.Create(-0f, 0f, 1f, -1f, float.NaN, 5f, -10f, 79f);
-        Vector256<float> y = VectorMath.Softplus(mixed);
+        // A NaN lane stays NaN and leaves the other lanes alone, in the narrow-range form (no lane beyond 10.39) and in the
+        // full-range form (79 sends the vector there): each lane is what the same form gives for that value alone.
+        Vector256<float> narrow = Vector256.Create(-0f, 0f, 1f, -1f, float.NaN, 5f, -10f, 10.39f);
+        Vector256<float> y = VectorMath.Softplus(narrow);
         for (int i = 0; i < Vector256<float>.Count; i++)
         {
-            AssertSame(VectorMath.SoftplusBeyondNarrowRange(Vector256.Create(mixed[i]))[0], y[i], mixed[i], "Vector256, mixed lanes");
+            AssertSame(VectorMath.Softplus(Vector256.Create(narrow[i]))[0], y[i], narrow[i], "Vector256, mixed lanes, narrow range");
+        }
+
+        Vector256<float> mixed = Vector256.Create(-0f, 0f, 1f, -1f, float.NaN, 5f, -10f, 79f);
+        y = VectorMath.Softplus(mixed);
+        for (int i = 0; i < Vector256<float>.Count; i++)
+        {
+            AssertSame(VectorMath.SoftplusBeyondNarrowRange(Vector256.Create(mixed[i]))[0], y[i], mixed[i], "Vector256, mixed lanes, full range");
         }
     }
 
