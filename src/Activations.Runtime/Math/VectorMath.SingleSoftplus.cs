@@ -5,6 +5,9 @@ using System.Runtime.Intrinsics.X86;
 namespace Activations;
 
 // softplus(x) = max(x, 0) + log1p(e^-|x|) of float vectors in float lanes, one short chain instead of exp followed by log1p.
+// Two forms. When every lane has |x| <= 10.39 or is NaN (and the hardware has AVX2 and FMA), the narrow-range form of
+// VectorMath.SingleSoftplusNarrowRange.cs: reduction by 2 ln 2, no correction, about 25 operations. Otherwise the full-range
+// form below (a vector with any lane beyond 10.39 or infinite):
 // With m = -|x| = k ln 2 + r (the float exp's reduction, |r| <= ln2 / 2, r's rounding error rLow kept), log1p(e^m) is
 // 2^k Q_k(r) with Q_k(r) = log1p(2^k e^r) / 2^k: a smooth function of r for each k, approximated by a degree-6 polynomial
 // per k (least squares fitted by us, relative error below 2^-28 with the float coefficients) whose coefficients come from
@@ -15,10 +18,9 @@ namespace Activations;
 // FMA, so only that and the last addition round at full weight. For x > 0, softplus(x) = x + log1p(e^-x): x and the high
 // term are added with their rounding error recovered (Fast2Sum on the larger first), so x + f rounds once more only.
 // Within 1 ULP of the exact value (0.89 ULP at most, measured over every float of |x| in [2^-30, 80] with a throwaway
-// harness; DenseFloatSoftplusTests checks strides and the edges). About 60 instructions per vector, against about 100 for
-// the float exp followed by the float log1p.
-// Fast path when every lane has |x| <= 80 (2^k and every term normal) and the hardware has AVX2 and FMA; otherwise the
-// lanes are widened to double (float-accuracy exp and log1p, rounded once). Vector128 and Vector512 use the Vector256 body.
+// harness; DenseFloatSoftplusTests checks strides and the edges, calling this form directly). About 45 arithmetic
+// instructions per vector. Beyond |x| = 80 (2^k and every term normal below) or without AVX2 and FMA the lanes are
+// widened to double (float-accuracy exp and log1p, rounded once). Vector128 and Vector512 use the Vector256 bodies.
 public static partial class VectorMath
 {
     /// <summary>Below this magnitude 2^k (k = round(-|x| / ln 2)) and every term of the fast path are normal floats.</summary>
@@ -50,21 +52,89 @@ public static partial class VectorMath
     /// <param name="x">The arguments.</param>
     /// <returns>softplus of each element; NaN for NaN, +0 for -∞, ∞ for ∞.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> Softplus(Vector128<float> x)
+    public static unsafe Vector128<float> Softplus(Vector128<float> x)
     {
-        if (!Avx2.IsSupported || !Fma.IsSupported || Vector128.LessThanAny(x | Vector128.Create(-0f), Vector128.Create(-SoftplusFloatFastPathBound)))
+        if (!Avx2.IsSupported || !Fma.IsSupported)
         {
             return SoftplusInDouble(x);
         }
 
-        return SoftplusFast(x.ToVector256Unsafe(), x.ToVector256Unsafe() | Vector256.Create(-0f)).GetLower();
+        // The upper lanes of the widened vectors are undefined: only the lower four are checked and kept.
+        float* c = s_softplusNarrowTable;
+        if (Vector128.GreaterThanAny(Vector128.Abs(x), Vector128.Load(c + SoftplusRowBound)))
+        {
+            return SoftplusBeyondNarrowRange(x);
+        }
+
+        Vector128<float> positive = x & Vector128.GreaterThan(x, Vector128.Load(c + SoftplusRowFoldBound));
+        Vector128<float> m = Fma.MultiplyAdd(positive, Vector128.Load(c + SoftplusRowMinusTwo), x);
+        return SoftplusNarrowRange(m.ToVector256Unsafe(), positive.ToVector256Unsafe(), c).GetLower();
     }
 
     /// <summary>softplus(x) per float lane, within 1 ULP of the exact value.</summary>
     /// <param name="x">The arguments.</param>
     /// <returns>softplus of each element; NaN for NaN, +0 for -∞, ∞ for ∞.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Softplus(Vector256<float> x)
+    public static unsafe Vector256<float> Softplus(Vector256<float> x)
+    {
+        if (!Avx2.IsSupported || !Fma.IsSupported)
+        {
+            return SoftplusInDouble(x);
+        }
+
+        float* c = s_softplusNarrowTable;
+        if (!SoftplusNarrowCovers(x, c))
+        {
+            return SoftplusBeyondNarrowRange(x);
+        }
+
+        Vector256<float> positive = SoftplusNarrowPositivePart(x, c);
+        return SoftplusNarrowRange(SoftplusNarrowArgument(x, positive, c), positive, c);
+    }
+
+    /// <summary>softplus(x) per float lane, within 1 ULP of the exact value.</summary>
+    /// <param name="x">The arguments.</param>
+    /// <returns>softplus of each element; NaN for NaN, +0 for -∞, ∞ for ∞.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe Vector512<float> Softplus(Vector512<float> x)
+    {
+        if (!Avx2.IsSupported || !Fma.IsSupported)
+        {
+            return SoftplusInDouble(x);
+        }
+
+        float* c = s_softplusNarrowTable;
+        Vector256<float> lower = x.GetLower();
+        Vector256<float> upper = x.GetUpper();
+        if (!SoftplusNarrowCovers(lower, c) || !SoftplusNarrowCovers(upper, c))
+        {
+            return SoftplusBeyondNarrowRange(x);
+        }
+
+        Vector256<float> positiveLower = SoftplusNarrowPositivePart(lower, c);
+        Vector256<float> positiveUpper = SoftplusNarrowPositivePart(upper, c);
+        return Vector512.Create(
+            SoftplusNarrowRange(SoftplusNarrowArgument(lower, positiveLower, c), positiveLower, c),
+            SoftplusNarrowRange(SoftplusNarrowArgument(upper, positiveUpper, c), positiveUpper, c));
+    }
+
+    // Some lane beyond the narrow range (|x| > 10.39 or infinite): the full-range float-lane form below for |x| <= 80,
+    // else double (SoftplusInDouble: not inlined, so the kernel loops keep their constants as memory operands). Inlined into
+    // the kernel loops beside the narrow form (their JIT listing has no other call): as a call per vector it made inputs
+    // in [-20, 20] 1.25x slower than the full-range form alone, inlined about 1.1x. Tests call it directly.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector128<float> SoftplusBeyondNarrowRange(Vector128<float> x)
+    {
+        if (!Avx2.IsSupported || !Fma.IsSupported || Vector128.LessThanAny(x | Vector128.Create(-0f), Vector128.Create(-SoftplusFloatFastPathBound)))
+        {
+            return SoftplusInDouble(x);
+        }
+
+        return SoftplusFullRange(x.ToVector256Unsafe(), x.ToVector256Unsafe() | Vector256.Create(-0f)).GetLower();
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector256<float> SoftplusBeyondNarrowRange(Vector256<float> x)
     {
         Vector256<float> negativeMagnitude = x | Vector256.Create(-0f);
         if (!Avx2.IsSupported || !Fma.IsSupported || Vector256.LessThanAny(negativeMagnitude, Vector256.Create(-SoftplusFloatFastPathBound)))
@@ -72,14 +142,11 @@ public static partial class VectorMath
             return SoftplusInDouble(x);
         }
 
-        return SoftplusFast(x, negativeMagnitude);
+        return SoftplusFullRange(x, negativeMagnitude);
     }
 
-    /// <summary>softplus(x) per float lane, within 1 ULP of the exact value.</summary>
-    /// <param name="x">The arguments.</param>
-    /// <returns>softplus of each element; NaN for NaN, +0 for -∞, ∞ for ∞.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Softplus(Vector512<float> x)
+    internal static Vector512<float> SoftplusBeyondNarrowRange(Vector512<float> x)
     {
         Vector512<float> negativeMagnitude = x | Vector512.Create(-0f);
         if (!Avx2.IsSupported || !Fma.IsSupported || Vector512.LessThanAny(negativeMagnitude, Vector512.Create(-SoftplusFloatFastPathBound)))
@@ -88,14 +155,14 @@ public static partial class VectorMath
         }
 
         return Vector512.Create(
-            SoftplusFast(x.GetLower(), negativeMagnitude.GetLower()),
-            SoftplusFast(x.GetUpper(), negativeMagnitude.GetUpper()));
+            SoftplusFullRange(x.GetLower(), negativeMagnitude.GetLower()),
+            SoftplusFullRange(x.GetUpper(), negativeMagnitude.GetUpper()));
     }
 
     // One straight-line body (no tuple or out values, which the JIT keeps in memory across the unrolled loop). m = -|x| in
     // [-80, 0] or NaN (which propagates through the arithmetic: every result term depends on r).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<float> SoftplusFast(Vector256<float> x, Vector256<float> m)
+    private static Vector256<float> SoftplusFullRange(Vector256<float> x, Vector256<float> m)
     {
         // m = k ln 2 + r + rLow, as in the float exp (k * Ln2HighSingle exact, rHigh exact, rLow the rounding error of r).
         Vector256<float> shifted = Fma.MultiplyAdd(m, Vector256.Create(InverseLn2Single), Vector256.Create(FloatRoundingShift));

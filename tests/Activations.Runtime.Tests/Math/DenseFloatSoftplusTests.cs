@@ -7,10 +7,13 @@ namespace Activations.Tests.MathCore;
 
 /// <summary>
 /// The float-lane softplus against softplus computed in double (relative error a few double ULPs, far below a float ULP):
-/// a fixed stride through every float of [-110, 110] (beyond, the results are 0 or x), every float around the fast path's
-/// edge (|x| near 80) and around the table's edges (|x| near 0.35 and 4.5, where the reduction's k changes and the tail
-/// begins), and tiny arguments, at each vector width. Within 1 ULP of the correctly rounded float and below 1 ULP from the
-/// exact value; measured over every float of |x| in [2^-30, 80] with a throwaway harness: 0.89 ULP from exact at most.
+/// a fixed stride through every float of [-110, 110] (beyond, the results are 0 or x), every float around the edges of
+/// the narrow-range form (the fold at 0.6931, the reduction's interval ends at odd multiples of ln 2, and |x| near 10.39
+/// where vectors switch to the full-range form), and tiny arguments, at each vector width; and the full-range form
+/// (<c>SoftplusBeyondNarrowRange</c>, which vectors with a lane beyond 10.39 take) on its own the same way, with its edges
+/// (|x| near 80, and 0.35 and 4.5 where its k changes and its tail begins). Within 1 ULP of the correctly rounded float
+/// and below 1 ULP from the exact value; measured over every float of |x| in [2^-30, 80] with a throwaway harness: the
+/// narrow-range form 0.962 ULP from exact at most (x = -7.617414), the full-range form 0.89.
 /// </summary>
 public sealed class DenseFloatSoftplusTests(ITestOutputHelper output)
 {
@@ -38,10 +41,14 @@ public sealed class DenseFloatSoftplusTests(ITestOutputHelper output)
         int stride = DenseFloatSweep.Accelerated ? 1 : SoftwareEdgeStride;
         check.Sweep(-79f, -81f, stride);
         check.Sweep(79f, 81f, stride);
-        check.Sweep(-0.33f, -0.36f, stride); // k = 0 to -1
-        check.Sweep(0.33f, 0.36f, stride);
-        check.Sweep(-4.4f, -4.6f, stride); // k = -6 to -7, the tail's first entry
-        check.Sweep(4.4f, 4.6f, stride);
+        check.Sweep(-10.3f, -10.5f, stride); // the narrow range's end (10.39)
+        check.Sweep(10.3f, 10.5f, stride);
+        check.Sweep(0.68f, 0.71f, stride); // the fold (0.6931) and j = 0 to -1
+        check.Sweep(-0.68f, -0.71f, stride);
+        check.Sweep(-2.07f, -2.09f, stride); // j = -1 to -2
+        check.Sweep(2.07f, 2.09f, stride);
+        check.Sweep(-7.6f, -7.65f, stride); // j = -5 to -6, where the worst case is
+        check.Sweep(-9.0f, -9.02f, stride); // j = -6 to -7
         check.Report(output);
     }
 
@@ -59,8 +66,37 @@ public sealed class DenseFloatSoftplusTests(ITestOutputHelper output)
     public void TheWorstCasesOfTheExhaustiveRunAreWithinOneUlp()
     {
         DenseFloatSweep check = NewSweep();
+        check.Run(new[] { -7.617414f, 0.45001835f, -16.256514f, 0.3184251f, -4.491703f, -5.8884473f, -6.581867f, -15.578765f });
+        check.Report(output);
+    }
+
+    [Fact]
+    public void TheFullRangeFormIsWithinOneUlpEverywhere()
+    {
+        // Vectors with any lane beyond the narrow range take this form for all their lanes, so it must hold on its own.
+        DenseFloatSweep check = NewFullRangeSweep();
+        int stride = DenseFloatSweep.Accelerated ? Stride : SoftwareStride;
+        check.Sweep(0f, 110f, stride);
+        check.Sweep(-0f, -110f, stride);
+        int edgeStride = DenseFloatSweep.Accelerated ? 1 : SoftwareEdgeStride;
+        check.Sweep(-0.33f, -0.36f, edgeStride); // k = 0 to -1
+        check.Sweep(0.33f, 0.36f, edgeStride);
+        check.Sweep(-4.4f, -4.6f, edgeStride); // k = -6 to -7, the tail's first entry
+        check.Sweep(4.4f, 4.6f, edgeStride);
         check.Run(new[] { -16.256514f, 0.3184251f, -4.491703f, -5.8884473f, -6.581867f, -15.578765f });
         check.Report(output);
+    }
+
+    [Fact]
+    public void AVectorWithOneLaneBeyondTheNarrowRangeGivesTheFullRangeResultInEveryLane()
+    {
+        Vector256<float> x = Vector256.Create(-7.617414f, 0.5f, -0f, 3f, -10f, 10.4f, 0.6931f, -2.08f);
+        Vector256<float> y = VectorMath.Softplus(x);
+        Vector256<float> fullRange = VectorMath.SoftplusBeyondNarrowRange(x);
+        for (int i = 0; i < Vector256<float>.Count; i++)
+        {
+            AssertSame(fullRange[i], y[i], x[i], "Vector256 with 10.4 in a lane");
+        }
     }
 
     [Fact]
@@ -76,13 +112,20 @@ public sealed class DenseFloatSoftplusTests(ITestOutputHelper output)
             AssertSame(expected[i], VectorMath.Softplus(Vector512.Create(x[i]))[0], x[i], "Vector512");
         }
 
-        // A NaN lane inside a fast-path vector (no lane beyond ±80) stays NaN and leaves the other lanes alone: each lane is
-        // what the same vector path gives for that value alone.
-        Vector256<float> mixed = Vector256.Create(-0f, 0f, 1f, -1f, float.NaN, 5f, -10f, 79f);
-        Vector256<float> y = VectorMath.Softplus(mixed);
+        // A NaN lane stays NaN and leaves the other lanes alone, in the narrow-range form (no lane beyond 10.39) and in the
+        // full-range form (79 sends the vector there): each lane is what the same form gives for that value alone.
+        Vector256<float> narrow = Vector256.Create(-0f, 0f, 1f, -1f, float.NaN, 5f, -10f, 10.39f);
+        Vector256<float> y = VectorMath.Softplus(narrow);
         for (int i = 0; i < Vector256<float>.Count; i++)
         {
-            AssertSame(VectorMath.Softplus(Vector256.Create(mixed[i]))[0], y[i], mixed[i], "Vector256, mixed lanes");
+            AssertSame(VectorMath.Softplus(Vector256.Create(narrow[i]))[0], y[i], narrow[i], "Vector256, mixed lanes, narrow range");
+        }
+
+        Vector256<float> mixed = Vector256.Create(-0f, 0f, 1f, -1f, float.NaN, 5f, -10f, 79f);
+        y = VectorMath.Softplus(mixed);
+        for (int i = 0; i < Vector256<float>.Count; i++)
+        {
+            AssertSame(VectorMath.SoftplusBeyondNarrowRange(Vector256.Create(mixed[i]))[0], y[i], mixed[i], "Vector256, mixed lanes, full range");
         }
     }
 
@@ -104,6 +147,9 @@ public sealed class DenseFloatSoftplusTests(ITestOutputHelper output)
             $"{path}: softplus({x:R}) = {actual:R}, expected {expected:R}");
 
     private static DenseFloatSweep NewSweep() => new(Softplus, VectorMath.Softplus, VectorMath.Softplus, VectorMath.Softplus, VectorMath.Softplus);
+
+    private static DenseFloatSweep NewFullRangeSweep() =>
+        new(Softplus, VectorMath.Softplus, VectorMath.SoftplusBeyondNarrowRange, VectorMath.SoftplusBeyondNarrowRange, VectorMath.SoftplusBeyondNarrowRange);
 
     // max(x, 0) + log1p(e) with e = e^-|x|, log1p(e) = ln(u) e / (u - 1) for u = 1 + e rounded (exact to a few double ULPs).
     private static double Softplus(double x)
