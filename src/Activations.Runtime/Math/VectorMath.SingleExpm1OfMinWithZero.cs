@@ -1,6 +1,5 @@
 using System;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
@@ -74,13 +73,7 @@ public static partial class VectorMath
             1.0f,
             -0.0f,
         ];
-        float* table = (float*)NativeMemory.AlignedAlloc((nuint)(values.Length * Expm1RowLength * sizeof(float)), 64); // never freed: lives as long as the process
-        for (int i = 0; i < values.Length; i++)
-        {
-            new Span<float>(table + (i * Expm1RowLength), Expm1RowLength).Fill(values[i]);
-        }
-
-        return table;
+        return CreateConstantRows(Expm1RowLength, values, []);
     }
 
     /// <summary>e^min(x, 0) - 1 per float lane, within 1 ULP of the exact value: e^x - 1 for x &lt;= 0 (-1 below -17.33, -0 kept),

@@ -1,6 +1,5 @@
 using System;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
@@ -63,7 +62,6 @@ public static partial class VectorMath
     private const int SoftplusRowC6 = 13 * SoftplusRowLength;
     private const int SoftplusRowC7 = 14 * SoftplusRowLength;
     private const int SoftplusRowC8 = 15 * SoftplusRowLength;
-    private const int SoftplusRowCount = 16;
 
     /// <summary>The constants and coefficient tables of <c>SoftplusNarrowRange</c>, one 32-byte row each.</summary>
     private static unsafe float* s_softplusNarrowTable = CreateSoftplusNarrowTable();
@@ -95,14 +93,8 @@ public static partial class VectorMath
             1.33102818e-09f, 5.3610365e-09f, 1.93472491e-08f, 4.47248354e-08f, -2.03376345e-07f, -2.2170932e-06f, 1.12986072e-05f, -2.39854216e-05f,
         ];
 
-        float* table = (float*)NativeMemory.AlignedAlloc((nuint)(SoftplusRowCount * SoftplusRowLength * sizeof(float)), 64); // never freed: lives as long as the process
-        for (int i = 0; i < constants.Length; i++)
-        {
-            new Span<float>(table + (i * SoftplusRowLength), SoftplusRowLength).Fill(constants[i]);
-        }
-
-        coefficients.CopyTo(new Span<float>(table + SoftplusRowC0High, coefficients.Length));
-        return table;
+        System.Diagnostics.Debug.Assert(constants.Length * SoftplusRowLength == SoftplusRowC0High, "the coefficient rows follow the constants");
+        return CreateConstantRows(SoftplusRowLength, constants, coefficients);
     }
 
     // The fold: positive = x where x > 0.6931 (else +0), m = x - 2 positive (x or -x exactly; NaN for NaN).
