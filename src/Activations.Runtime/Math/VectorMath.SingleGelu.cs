@@ -66,7 +66,7 @@ public static partial class VectorMath
 
         // The check comes after the arithmetic, and the rare path's result reaches the result through an operation
         // (x - 0 = x for every x; the JIT drops it), so that the hot path keeps its results in registers.
-        Vector128<float> result = GeluFast(x.ToVector256Unsafe()).GetLower();
+        Vector128<float> result = GeluFast(x.ToVector256()).GetLower();
         if (Vector128.LessThanAny(x, Vector128.Create(-GeluExactFloatFastPathBound)))
         {
             result = GeluInDouble(x) - Vector128<float>.Zero;

@@ -68,7 +68,7 @@ public static partial class VectorMath
 
         Vector128<float> positive = x & Vector128.GreaterThan(x, Vector128.Load(c + SoftplusRowFoldBound));
         Vector128<float> m = Fma.MultiplyAdd(positive, Vector128.Load(c + SoftplusRowMinusTwo), x);
-        return SoftplusNarrowRange(m.ToVector256Unsafe(), positive.ToVector256Unsafe(), c).GetLower();
+        return SoftplusNarrowRange(m.ToVector256(), positive.ToVector256(), c).GetLower();
     }
 
     /// <summary>softplus(x) per float lane, within 1 ULP of the exact value.</summary>
@@ -130,7 +130,7 @@ public static partial class VectorMath
             return SoftplusInDouble(x);
         }
 
-        return SoftplusFullRange(x.ToVector256Unsafe(), x.ToVector256Unsafe() | Vector256.Create(-0f)).GetLower();
+        return SoftplusFullRange(x.ToVector256(), x.ToVector256() | Vector256.Create(-0f)).GetLower();
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
