@@ -1,9 +1,6 @@
 using System;
 using System.Globalization;
-using System.Linq;
-using System.Runtime.Intrinsics;
 using System.Text;
-using Activations.Tests.Reference;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -33,12 +30,10 @@ public sealed class AccuracyTableTests(ITestOutputHelper output)
                 continue;
             }
 
-            Assert.True(ActivationRegistry.TryGet(c.Activation, out ActivationDescriptor? d), c.Activation);
-            double singleSpan = SingleSpan(c, d), doubleSpan = DoubleSpan(c, d), halfSpan = HalfSpan(c, d);
-            double singleVectors = SingleVectors(c), doubleVectors = DoubleVectors(c);
+            BuiltInAccuracy a = BuiltInAccuracy.Measure(c);
             table.AppendLine(CultureInfo.InvariantCulture,
-                $"| {c.ReferenceName} | {singleSpan:0.##} | {singleVectors:0.##} | {doubleSpan:0.##} | {doubleVectors:0.##} | {halfSpan:0.##} |");
-            if (Math.Max(singleSpan, singleVectors) > 2 || Math.Max(doubleSpan, doubleVectors) > 4 || halfSpan > 1)
+                $"| {c.ReferenceName} | {a.SingleSpan:0.##} | {a.SingleVectors:0.##} | {a.DoubleSpan:0.##} | {a.DoubleVectors:0.##} | {a.HalfSpan:0.##} |");
+            if (a.Single > 2 || a.Double > 4 || a.HalfSpan > 1)
             {
                 failures.Append(c.ReferenceName).Append(' ');
             }
@@ -46,48 +41,5 @@ public sealed class AccuracyTableTests(ITestOutputHelper output)
 
         output.WriteLine(table.ToString());
         Assert.True(failures.Length == 0, "Over the bars: " + failures);
-    }
-
-    private static double SingleSpan(BuiltInCase c, ActivationDescriptor d)
-    {
-        var rows = ReferenceTable.Single(c.ReferenceName);
-        float[] x = rows.Select(r => r.X).ToArray();
-        var y = new float[x.Length];
-        d.Single(x, y, c.Arguments);
-        return AccuracyMeasure.Of(x, y, rows.Select(r => r.Y).ToArray()).MaxUlp;
-    }
-
-    private static double DoubleSpan(BuiltInCase c, ActivationDescriptor d)
-    {
-        var rows = ReferenceTable.Double(c.ReferenceName);
-        double[] x = rows.Select(r => r.X).ToArray();
-        var y = new double[x.Length];
-        d.Double(x, y, c.Arguments);
-        return AccuracyMeasure.Of(x, y, rows.Select(r => r.Y).ToArray()).MaxUlp;
-    }
-
-    private static double HalfSpan(BuiltInCase c, ActivationDescriptor d)
-    {
-        var rows = ReferenceTable.Half(c.ReferenceName);
-        Half[] x = rows.Select(r => r.X).ToArray();
-        var y = new Half[x.Length];
-        d.Half(x, y, c.Arguments);
-        return AccuracyMeasure.Of(x, y, rows.Select(r => r.Y).ToArray()).MaxUlp;
-    }
-
-    private static double SingleVectors(BuiltInCase c)
-    {
-        var rows = ReferenceTable.Single(c.ReferenceName);
-        float[] x = rows.Select(r => r.X).ToArray(), expected = rows.Select(r => r.Y).ToArray();
-        return new[] { typeof(Vector128<float>), typeof(Vector256<float>), typeof(Vector512<float>) }
-            .Max(v => AccuracyMeasure.Of(x, VectorOverloads.Apply(c, v, x), expected).MaxUlp);
-    }
-
-    private static double DoubleVectors(BuiltInCase c)
-    {
-        var rows = ReferenceTable.Double(c.ReferenceName);
-        double[] x = rows.Select(r => r.X).ToArray(), expected = rows.Select(r => r.Y).ToArray();
-        return new[] { typeof(Vector128<double>), typeof(Vector256<double>), typeof(Vector512<double>) }
-            .Max(v => AccuracyMeasure.Of(x, VectorOverloads.Apply(c, v, x), expected).MaxUlp);
     }
 }
