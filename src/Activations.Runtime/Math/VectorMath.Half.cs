@@ -148,7 +148,7 @@ public static partial class VectorMath
             // way keeps their signs (a negative int32 saturates to 0x8000 or stays below zero), which are masked out.
             Vector256<short> magnitudes = Avx2.PackSignedSaturate(HalfMagnitudeBits(lower), HalfMagnitudeBits(upper));
             Vector256<short> signs = Avx2.PackSignedSaturate(lower.AsInt32(), upper.AsInt32()) & Vector256.Create(unchecked((short)0x8000));
-        // x86 packs within 128-bit lanes: the quadwords are put back in order.
+            // x86 packs within 128-bit lanes: the quadwords are put back in order.
             return Avx2.Permute4x64((magnitudes | signs).AsUInt64(), 0b11_01_10_00).AsUInt16();
         }
 
@@ -226,7 +226,7 @@ public static partial class VectorMath
             // way keeps their signs (a negative int32 saturates to 0x8000 or stays below zero), which are masked out.
             Vector512<short> magnitudes = Avx512BW.PackSignedSaturate(HalfMagnitudeBits(lower), HalfMagnitudeBits(upper));
             Vector512<short> signs = Avx512BW.PackSignedSaturate(lower.AsInt32(), upper.AsInt32()) & Vector512.Create(unchecked((short)0x8000));
-        // x86 packs within 128-bit lanes: the quadwords are put back in order.
+            // x86 packs within 128-bit lanes: the quadwords are put back in order.
             return Avx512F.PermuteVar8x64((magnitudes | signs).AsUInt64(), Vector512.Create(0ul, 2, 4, 6, 1, 3, 5, 7)).AsUInt16();
         }
 
