@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Prints the README's speed tables (GitHub markdown) from the BenchmarkDotNet CSV reports kept in the repo.
 
-    python3 docs/benchmarks/speed_table.py
+    python3 docs/benchmarks/speed_table.py           # prints them
+    python3 docs/benchmarks/speed_table.py --write   # replaces the tables in README.md and docs/builtins.md
 
 Reads docs/benchmarks/results/*BuiltIns.*-report.csv (copied there by docs/charts/make_charts.py --import).
 Every ratio is ours ÷ the peer's time, both medians of the same run; the bar is issue #3's.
@@ -9,6 +10,7 @@ Every ratio is ours ÷ the peer's time, both medians of the same run; the bar is
 import csv
 import glob
 import os
+import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 RESULTS = os.path.join(ROOT, "docs", "benchmarks", "results")
@@ -45,26 +47,52 @@ def verdict(ratio, bar):
     return f"≤ {bar:.2g}: {'met' if ratio <= bar else 'not met'}"
 
 
-def main():
-    print("| function | N | Activations (ns) | peer | peer (ns) | ours ÷ peer time | bar | scalar loop (ns) |")
-    print("|---|---:|---:|---|---:|---:|---|---:|")
+def tables():
+    """The float table and the Half table, as markdown."""
+    float_lines = ["| function | N | Activations (ns) | peer | peer (ns) | ours ÷ peer time | bar | scalar loop (ns) |",
+                   "|---|---:|---:|---|---:|---:|---|---:|"]
     for report, label, ours, peer, scalar, bar in FLOAT_ROWS:
         table = medians(report)
         for n in sorted({n for (_, n) in table}):
             if (ours, n) in table and (peer, n) in table:
                 ratio = table[(ours, n)] / table[(peer, n)]
-                print(f"| {label} | {n} | {table[(ours, n)]:,.0f} | {peer} | {table[(peer, n)]:,.0f} | {ratio:.2f} "
-                      f"| {verdict(ratio, bar)} | {table.get((scalar, n), float('nan')):,.0f} |")
-    print()
+                float_lines.append(
+                    f"| {label} | {n} | {table[(ours, n)]:,.0f} | {peer} | {table[(peer, n)]:,.0f} | {ratio:.2f} "
+                    f"| {verdict(ratio, bar)} | {table.get((scalar, n), float('nan')):,.0f} |")
     table = medians("Half")
-    print("| function | N | Activations (ns) | TensorPrimitives (ns) | ours ÷ peer time | bar |")
-    print("|---|---:|---:|---:|---:|---|")
+    half_lines = ["| function | N | Activations (ns) | TensorPrimitives (ns) | ours ÷ peer time | bar |",
+                  "|---|---:|---:|---:|---:|---|"]
     for name, bar in HALF_ROWS:
         for n in sorted({n for (_, n) in table}):
             ours, peer = table.get((f"{name} Activations", n)), table.get((f"{name} TensorPrimitives", n))
             if ours and peer:
-                print(f"| {name} | {n} | {ours:,.0f} | {peer:,.0f} | {ours / peer:.2f} | {verdict(ours / peer, bar)} |")
+                half_lines.append(f"| {name} | {n} | {ours:,.0f} | {peer:,.0f} | {ours / peer:.2f} | {verdict(ours / peer, bar)} |")
+    return ["\n".join(float_lines), "\n".join(half_lines)]
 
+
+def splice(path, new_tables):
+    """Replaces each table in the file whose header line matches a new table's header (the whole run of | lines)."""
+    with open(path, encoding="utf-8") as f:
+        lines = f.read().split("\n")
+    for new in new_tables:
+        header = new.split("\n")[0]
+        start = lines.index(header)  # ValueError names the file's missing table
+        end = start
+        while end < len(lines) and lines[end].startswith("|"):
+            end += 1
+        lines[start:end] = new.split("\n")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines))
+
+
+def main():
+    new_tables = tables()
+    if "--write" in sys.argv[1:]:
+        for path in (os.path.join(ROOT, "README.md"), os.path.join(ROOT, "docs", "builtins.md")):
+            splice(path, new_tables)
+            print(f"wrote {os.path.relpath(path, ROOT)}")
+    else:
+        print("\n\n".join(new_tables))
 
 if __name__ == "__main__":
     main()
