@@ -115,9 +115,13 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<float> GeluFast(Vector256<float> x)
     {
-        // a = |x| capped (NaN stays NaN: minps returns its second operand), the interval's coefficients by its index.
-        Vector256<float> a = Avx.Min(Vector256.Create(GeluExactFloatFastPathBound), Vector256.Abs(x));
-        Vector256<int> index = Vector256.ShiftRightLogical((a + Vector256.Create(GeluExactFloatIndexOffset)).AsInt32(), 22);
+        // a = |x| capped, by an integer minimum of the bit patterns (non-negative floats order as their bits; NaN becomes
+        // 11.2, and z below carries it to the result), the interval's coefficients by its index. The index comes from |x|
+        // before the cap (one step less on the tables' path): above 11.25 it wraps to another interval, whose polynomial at
+        // a = 11.2 stays finite and is scaled by e^(-62.7), far below the ULP of x, which those lanes return.
+        Vector256<float> absX = Vector256.Abs(x);
+        Vector256<float> a = Avx2.Min(absX.AsInt32(), Vector256.Create(GeluExactFloatFastPathBound).AsInt32()).AsSingle();
+        Vector256<int> index = Vector256.ShiftRightLogical((absX + Vector256.Create(GeluExactFloatIndexOffset)).AsInt32(), 22);
         Vector256<float> v = a - Avx2.PermuteVar8x32(Vector256.Create(1.746427f, 2.7111506f, 4.240916f, 6.2394714f, 9.168343f, 0f, 0.49636006f, 1.0177999f), index);
         Vector256<float> c0 = Avx2.PermuteVar8x32(Vector256.Create(0.18549922f, 0.13227427f, 0.089533746f, 0.062408816f, 0.043012828f, 0.5f, 0.35043624f, 0.25915277f), index);
         Vector256<float> c1 = Avx2.PermuteVar8x32(Vector256.Create(-0.07498142f, -0.040326808f, -0.019237204f, -0.009544255f, -0.004585941f, -0.3989423f, -0.22499973f, -0.13517663f), index);
