@@ -4,7 +4,7 @@ using System.Runtime.Intrinsics.X86;
 
 namespace Activations;
 
-// gelu's exact form x Φ(x) = 0.5 x erfc(-x / √2) of float vectors in float lanes, within 1 ULP (0.87 ULP from the exact
+// gelu's exact form x Φ(x) = 0.5 x erfc(-x / √2) of float vectors in float lanes, within 1 ULP (0.851 ULP from the exact
 // value at most, measured over every float of [-11.2, 11.2] with a throwaway harness against the double kernel).
 // With a = |x|: x Φ(x) = -a Φ(-a) for x <= 0 and x - a Φ(-a) for x > 0, and a Φ(-a) = a H(a) e^(-a²/2) with
 // H(a) = Φ(-a) e^(a²/2), smooth and between 0.5 (a = 0) and about 1/(a √(2π)). Nothing cancels and nothing overflows.
@@ -15,14 +15,13 @@ namespace Activations;
 //   are within 2^-34 relative of floats, so c0 and c1 are those floats and no low parts are needed. Fitted by us
 //   (weighted least squares toward minimax, coefficients rounded to float one by one with the rest refitted; relative
 //   error below 2^-27.9).
-// * a H = gh + gl exactly up to the small rounding of the tail (gh = a hh rounded, its error by FMA).
 // * e^(-a²/2): a²/2 = qh + ql exactly (FMA), then the float-lane sigmoid core's reduction (VectorMath.SingleSigmoid.cs)
 //   with ql as the argument's low part: e^(-a²/2) = 2^k (1 + rH + t), 2^k and rH exact, t small (|t| < 0.07).
-// * a Φ(-a) / 2^k = gh (1 + rH) + [gh t + gl (1 + rH + t)]: gh (1 + rH) = ph + pl exactly (FMA and its error), the
+// * H e^(-a²/2) / 2^k = hh (1 + rH) + [hh t + hl (1 + rH + t)]: hh (1 + rH) = ph + pl exactly (FMA and its error), the
 //   bracket s is small (a few percent of ph), so its roundings weigh little.
-// * The result z - 2^k (ph + s), z = max(x, 0) (x itself for -0 and NaN): R = z - 2^k ph rounded, its error e exactly
-//   (Fast2Sum: 2^k ph <= z / 2 when z > 0; R = -2^k ph exactly when z = 0), then R - (2^k s - e), rounded once more:
-//   -0 gives -0, +0 gives +0.
+// * The result z - 2^k a (ph + s), z = max(x, 0) (x itself for -0 and NaN), with the factor a applied last (2^k a is
+//   exact): R = z - (2^k a) ph rounded once (FMA), its error e by a second FMA (z - R is exact: (2^k a) ph <= z / 2 when
+//   z > 0, as H <= 1/2), then R - (2^k a s - e), rounded once more: -0 gives -0, +0 gives +0.
 // Fast path when every lane has x >= -11.2 (a + 0.75 < 12 keeps the index in its 8 entries, and 2^k and the result stay
 // normal floats; +∞ and NaN are fine), and the hardware has AVX2 and FMA; a is capped at 11.2 (x above it gives x: the tail is
 // below 10^-27). The other lanes, and hardware without FMA, compute 0.5 x erfc(-x / √2) in double lanes with the
@@ -116,9 +115,13 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<float> GeluFast(Vector256<float> x)
     {
-        // a = |x| capped (NaN stays NaN: minps returns its second operand), the interval's coefficients by its index.
-        Vector256<float> a = Avx.Min(Vector256.Create(GeluExactFloatFastPathBound), Vector256.Abs(x));
-        Vector256<int> index = Vector256.ShiftRightLogical((a + Vector256.Create(GeluExactFloatIndexOffset)).AsInt32(), 22);
+        // a = |x| capped, by an integer minimum of the bit patterns (non-negative floats order as their bits; NaN becomes
+        // 11.2, and z below carries it to the result), the interval's coefficients by its index. The index comes from |x|
+        // before the cap (one step less on the tables' path): above 11.25 it wraps to another interval, whose polynomial at
+        // a = 11.2 stays finite and is scaled by e^(-62.7), far below the ULP of x, which those lanes return.
+        Vector256<float> absX = Vector256.Abs(x);
+        Vector256<float> a = Avx2.Min(absX.AsInt32(), Vector256.Create(GeluExactFloatFastPathBound).AsInt32()).AsSingle();
+        Vector256<int> index = Vector256.ShiftRightLogical((absX + Vector256.Create(GeluExactFloatIndexOffset)).AsInt32(), 22);
         Vector256<float> v = a - Avx2.PermuteVar8x32(Vector256.Create(1.746427f, 2.7111506f, 4.240916f, 6.2394714f, 9.168343f, 0f, 0.49636006f, 1.0177999f), index);
         Vector256<float> c0 = Avx2.PermuteVar8x32(Vector256.Create(0.18549922f, 0.13227427f, 0.089533746f, 0.062408816f, 0.043012828f, 0.5f, 0.35043624f, 0.25915277f), index);
         Vector256<float> c1 = Avx2.PermuteVar8x32(Vector256.Create(-0.07498142f, -0.040326808f, -0.019237204f, -0.009544255f, -0.004585941f, -0.3989423f, -0.22499973f, -0.13517663f), index);
@@ -129,15 +132,12 @@ public static partial class VectorMath
         Vector256<float> hh = Fma.MultiplyAdd(c1, v, c0);
         Vector256<float> hl = Fma.MultiplyAdd(GeluTailPolynomial(v, v2, index), v2, Fma.MultiplyAdd(c1, v, c0 - hh));
 
-        // a H = gh + gl: gh rounded, gl = a hl plus gh's rounding error (FMA).
-        Vector256<float> gh = a * hh;
-        Vector256<float> gl = Fma.MultiplyAdd(a, hl, Fma.MultiplySubtract(a, hh, gh));
-
         // e^(-a²/2) = 2^k (1 + rH + t): a²/2 = qh + ql exactly (a / 2 is exact), then the sigmoid core's reduction with ql
-        // as the low part: minusRHigh = -rH = qh + k ln2_hi exact, t = e^r - 1 - rH = r² Q(r) + rLow (Estrin).
+        // as the low part: minusRHigh = -rH = qh + k ln2_hi exact, t = e^r - 1 - rH = r² Q(r) + rLow (Estrin). k comes from
+        // a² (the same k: halving is exact), so that the reduction does not wait for a / 2.
         Vector256<float> halfA = Vector256.Create(0.5f) * a;
         Vector256<float> qh = halfA * a;
-        Vector256<float> shifted = Fma.MultiplyAdd(qh, Vector256.Create(-InverseLn2Single), Vector256.Create(FloatRoundingShift));
+        Vector256<float> shifted = Fma.MultiplyAdd(a * a, Vector256.Create(-0.5f * InverseLn2Single), Vector256.Create(FloatRoundingShift));
         Vector256<float> k = shifted - Vector256.Create(FloatRoundingShift);
         Vector256<float> minusRHigh = Fma.MultiplyAdd(k, Vector256.Create(Ln2HighSingle), qh);
         Vector256<float> minusRLow = Fma.MultiplyAdd(k, Vector256.Create(Ln2LowSingle), Fma.MultiplySubtract(halfA, a, qh));
@@ -148,21 +148,22 @@ public static partial class VectorMath
             Fma.MultiplyAdd(minusR2, Vector256.Create(ExpFloatQ4), Fma.MultiplyAdd(minusR, Vector256.Create(-ExpFloatQ3), Vector256.Create(ExpFloatQ2))),
             Fma.MultiplySubtract(minusR2, Fma.MultiplyAdd(minusR, Vector256.Create(-ExpFloatQ1), Vector256.Create(ExpFloatQ0)), minusRLow));
 
-        // a Φ(-a) / 2^k = ph + s: ph + pl = gh (1 + rH) exactly (gh - ph is exact: 1 + rH is in [0.65, 1.35]),
-        // s = pl + gl (1 + rH) + (gh + gl) t.
-        Vector256<float> ph = Fma.MultiplyAddNegated(gh, minusRHigh, gh);
-        Vector256<float> pl = Fma.MultiplyAddNegated(gh, minusRHigh, gh - ph);
-        Vector256<float> s = Fma.MultiplyAdd(gh + gl, t, Fma.MultiplyAddNegated(gl, minusRHigh, gl) + pl);
+        // H e^(-a²/2) / 2^k = ph + s: ph + pl = hh (1 + rH) exactly (hh - ph is exact: 1 + rH is in [0.65, 1.35]),
+        // s = pl + hl (1 + rH) + (hh + hl) t.
+        Vector256<float> ph = Fma.MultiplyAddNegated(hh, minusRHigh, hh);
+        Vector256<float> pl = Fma.MultiplyAddNegated(hh, minusRHigh, hh - ph);
+        Vector256<float> s = Fma.MultiplyAdd(hh + hl, t, Fma.MultiplyAddNegated(hl, minusRHigh, hl) + pl);
 
-        // z - 2^k (ph + s), z = max(x, 0) (x for ±0 and NaN: maxps returns its second operand): R = z - 2^k ph with its
-        // error e (Fast2Sum), then R - (2^k s - e). For x = +∞, e is ∞ - ∞ = NaN, which minps replaces by its second
-        // operand, float.MaxValue, so that R - (2^k s - e) stays +∞ (and no range check is needed for it).
-        Vector256<float> scale = Vector256.ShiftLeft(shifted.AsInt32(), 23).AsSingle();
-        Vector256<float> u = scale * ph;
+        // z - 2^k a (ph + s), z = max(x, 0) (x for ±0 and NaN: maxps returns its second operand), with the factor a applied
+        // here rather than to H (one rounding step fewer on H's path): 2^k a is exact, R = z - (2^k a) ph rounded once by
+        // FMA, and its error e by a second FMA (z - R is exact: (2^k a) ph is below z / 2 when z > 0, and R = -(2^k a) ph
+        // rounded when z = 0), then R - (2^k a s - e). For x = +∞, e is ∞ - ∞ = NaN, which minps replaces by its second
+        // operand, float.MaxValue, so that R - (2^k a s - e) stays +∞ (and no range check is needed for it).
+        Vector256<float> scaledA = Vector256.ShiftLeft(shifted.AsInt32(), 23).AsSingle() * a;
         Vector256<float> z = Avx.Max(Vector256<float>.Zero, x);
-        Vector256<float> rounded = z - u;
-        Vector256<float> error = Avx.Min((z - rounded) - u, Vector256.Create(float.MaxValue));
-        return rounded - Fma.MultiplySubtract(scale, s, error);
+        Vector256<float> rounded = Fma.MultiplyAddNegated(scaledA, ph, z);
+        Vector256<float> error = Avx.Min(Fma.MultiplyAddNegated(scaledA, ph, z - rounded), Vector256.Create(float.MaxValue));
+        return rounded - Fma.MultiplySubtract(scaledA, s, error);
     }
 
     // P(v) = r2 + r3 v + ... + r8 v^6 of the interval, Estrin's scheme.
