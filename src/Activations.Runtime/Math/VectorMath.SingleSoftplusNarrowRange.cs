@@ -8,40 +8,49 @@ namespace Activations;
 // softplus(x) of float lanes with |x| <= 10.39, the common case, in fewer operations than the full-range form
 // (VectorMath.SingleSoftplus.cs). Why it is cheaper: that form needs a correction for |x| > 4.5 (a series in e^-|x| on the
 // end of the dependency chain, about a third of its time), because 8-entry tables at steps of ln 2 end there; this one
-// steps by 2 ln 2, so eight entries reach 10.4 and no lane needs a correction, and it folds the sign instead of adding
-// max(x, 0) with an exact sum.
-// - Fold: for x > 0.6931, softplus(x) = x + log1p(e^-x) with the log term below 0.41 and the sum above 1.09, so one
-//   rounded addition costs at most 1/8 ULP; for x <= 0.6931, softplus(x) = log1p(e^x) directly (table entry 0 covers
-//   both signs). So m = x - 2 max-part = x or -x, m in [-10.39, 0.6931].
-// - Reduction: m = j C + s with C = 2 ln2f (ln 2 rounded to float, doubled), j = round(m / C) in [-7, 0], s = m - j C
-//   exact in one FMA (j C is a multiple of 2^-23, m of 2^-24 or finer where j != 0, |s| <= ln2f < 1), |s| <= ln2f.
-// - Per j, log1p(e^(jC + s)) is a degree-8 polynomial in s (least squares fitted by us to log1p(e^(jC) e^s) itself, so
-//   C's difference from 2 ln 2 is in the table; relative error below 2^-27.8 with the float coefficients), whose ten
-//   coefficients (the constant as a float pair) come from 8-entry tables by one vpermps each, indexed by j's low bits.
-//   The tables hold the coefficients of the function itself (no 2^(2j) scale to apply): every value is a normal float.
-// - Evaluation: c0High + inner, inner = s c1 + rest rounded once by an FMA, rest = s2 c2 + (s2 s (c3 + ... + c8 s^5) +
-//   c0Low + c2 (s s - s2)) with s2 = s * s rounded: its rounding error (exact by FMA) is added back, because c2 s^2 reaches
-//   a quarter of the result at |s| = ln 2. Horner's scheme for the high part (Estrin's was not faster here and rounds worse).
-// Measured 0.962 ULP from the exact value at worst (x = -7.617414), every float of |x| in [2^-30, 10.39], with a throwaway
-// harness against a double reference. About 25 arithmetic instructions and 10 permutes per vector in the kernel loop (the
-// full-range form: about 45 and 8): 1.2-1.35x faster than the full-range form alone on inputs in [-10, 10] (round-robin
-// Stopwatch harness, loaded machine); on inputs in [-20, 20], where most vectors take the full-range form after the check,
-// 1.05-1.15x slower than it.
+// steps by about 2 ln 2, so eight entries reach 10.39 and no lane needs a correction, and it folds the sign instead of
+// adding max(x, 0) with an exact sum. What costs here is the table reads (each vpermps about as much as 2.5 arithmetic
+// instructions, measured): the layout below keeps them to nine.
+// - Fold: for x > 0.6926, softplus(x) = x + log1p(e^-x) with the log term below 0.41 and the sum above 1.09, so one
+//   rounded addition costs at most 1/8 ULP; for x <= 0.6926, softplus(x) = log1p(e^x) directly (entry j = 0 covers both
+//   signs). So m = x - 2 max-part = x or -x, m in [-10.39, 0.6926].
+// - Index: j = round(-|x| / C) in [-7, 0] with C = 1.3854 (7.5 C = 10.3905), read from the low bits of one FMA on |x|
+//   (the same j as round(m / C): |m| = |x|, and m = x only where |x| < C/2), so it does not wait for the fold.
+// - Centres: s = m - T_j with T_j a float within 4.4e-4 of j C chosen so that log1p(e^T_j) - K is a float to 2^-12 ULP
+//   (K = ln 2 - ln2f, below), T_0 = 0. Then c0 needs no low part, and s is exact (for j != 0, m and T_j are multiples of
+//   2^-24 and |s| < 1; for j = 0, s = m). C is a little below 2 ln 2 so that the centres have that room while
+//   |s| <= ln 2 still holds: beyond it the polynomial's s terms outgrow half the result and their rounding would
+//   reach a whole ULP (the same bound the previous 2 ln2f step sat on).
+// - Per j, log1p(e^(T_j + s)) is c0 + K + c1 s + ... + c8 s^8, least squares fitted by us in relative error (below 2^-27.3
+//   with the float coefficients; tools/fits/softplus_centred_fit.py). K is the same for every j (j = 0 needs it: ln 2 is
+//   not a float), so it is a broadcast constant added with the s^2 correction, not a table.
+// - c7 and c8 share one table: the float read is c8 (its low 16 bits are c7's top 16), and c7 is those bits shifted up
+//   by 16. c7 and c8 keep 8 significant bits each; the fit rounds them first and refits the rest around them, which
+//   absorbs it (2^-27.4 instead of 2^-27.8). No other pair survives that (c5/c6 would cost 2^-21).
+// - Evaluation: c0 + inner, inner = s c1 + rest rounded once by an FMA, rest = s2 c2 + (s2 s (c3 + ... + c8 s^5) +
+//   K + c2 (s s - s2)) with s2 = s * s rounded: its rounding error (exact by FMA) is added back, because c2 s^2 reaches a
+//   quarter of the result at |s| = ln 2. Horner's scheme for the high part.
+// Measured 0.9544 ULP from the exact value at worst (x = -10.366319), every float of |x| <= 10.39, with a throwaway
+// harness against a double reference (the previous 2 ln2f form: 0.962). About 27 arithmetic instructions and 9 permutes per
+// vector in the kernel loop (the previous form: 27 and 10; the full-range form: about 45 and 8).
 // The constants are rows of a native table read through a mutable static (as Expm1OfMinWithZero's), so the JIT keeps them as
 // memory operands in the unrolled kernel loop instead of hoisting twenty vectors into sixteen registers.
 public static partial class VectorMath
 {
-    /// <summary>x above this is folded to -x (softplus(x) = x + softplus(-x)): x / (2 ln2f) stays below 1/2 up to it.</summary>
-    private const float SoftplusNarrowFoldBound = 0.6931f;
+    /// <summary>x above this is folded to -x (softplus(x) = x + softplus(-x)): below C/2, so the folded m still has j = 0.</summary>
+    private const float SoftplusNarrowFoldBound = 0.6926f;
 
-    /// <summary>The narrow range's bound on |x|: j = round(-|x| / (2 ln2f)) = -7 there, the last table entry.</summary>
+    /// <summary>The narrow range's bound on |x|: j = round(-|x| / C) = -7 there, the last table entry.</summary>
     private const float SoftplusNarrowBound = 10.39f;
 
-    /// <summary>The reduction step 2 ln2f (exact: ln2f doubled).</summary>
-    private const float SoftplusNarrowStep = 2 * Ln2RoundedSingle;
+    /// <summary>The reduction step C (7.5 C covers the bound; C/2 is 4.5e-4 below ln 2, the centres' room).</summary>
+    private const float SoftplusNarrowStep = 1.3854f;
 
-    /// <summary>1.5 * 2^23 + 63: adding it rounds m / C to an integer j whose bits end in j + 7 (j in [-7, 0]), the table index.</summary>
+    /// <summary>1.5 * 2^23 + 63: adding it rounds -|x| / C to an integer j whose bits end in j + 7 (j in [-7, 0]), the table index.</summary>
     private const float SoftplusNarrowShift = 12582975f;
+
+    /// <summary>ln 2 - ln2f, added to every entry's c0 (entry 0 needs it; the others' centres are chosen with it).</summary>
+    private const float SoftplusNarrowLow = -1.90465421e-09f;
 
     /// <summary>Floats per table row (one Vector256; Vector128 reads its first half).</summary>
     private const int SoftplusRowLength = 8;
@@ -49,19 +58,18 @@ public static partial class VectorMath
     private const int SoftplusRowFoldBound = 0 * SoftplusRowLength;
     private const int SoftplusRowMinusTwo = 1 * SoftplusRowLength;
     private const int SoftplusRowBound = 2 * SoftplusRowLength;
-    private const int SoftplusRowInverseStep = 3 * SoftplusRowLength;
+    private const int SoftplusRowMinusInverseStep = 3 * SoftplusRowLength;
     private const int SoftplusRowShift = 4 * SoftplusRowLength;
-    private const int SoftplusRowMinusStep = 5 * SoftplusRowLength;
-    private const int SoftplusRowC0High = 6 * SoftplusRowLength;
-    private const int SoftplusRowC0Low = 7 * SoftplusRowLength;
+    private const int SoftplusRowLow = 5 * SoftplusRowLength;
+    private const int SoftplusRowCentre = 6 * SoftplusRowLength;
+    private const int SoftplusRowC0 = 7 * SoftplusRowLength;
     private const int SoftplusRowC1 = 8 * SoftplusRowLength;
     private const int SoftplusRowC2 = 9 * SoftplusRowLength;
     private const int SoftplusRowC3 = 10 * SoftplusRowLength;
     private const int SoftplusRowC4 = 11 * SoftplusRowLength;
     private const int SoftplusRowC5 = 12 * SoftplusRowLength;
     private const int SoftplusRowC6 = 13 * SoftplusRowLength;
-    private const int SoftplusRowC7 = 14 * SoftplusRowLength;
-    private const int SoftplusRowC8 = 15 * SoftplusRowLength;
+    private const int SoftplusRowC8C7 = 14 * SoftplusRowLength;
 
     /// <summary>The constants and coefficient tables of <c>SoftplusNarrowRange</c>, one 32-byte row each.</summary>
     private static unsafe float* s_softplusNarrowTable = CreateSoftplusNarrowTable();
@@ -73,63 +81,59 @@ public static partial class VectorMath
             SoftplusNarrowFoldBound,
             -2f,
             SoftplusNarrowBound,
-            1 / SoftplusNarrowStep,
+            -1 / SoftplusNarrowStep,
             SoftplusNarrowShift,
-            -SoftplusNarrowStep,
+            SoftplusNarrowLow,
         ];
 
-        // Entry j + 7 holds the coefficients of log1p(e^(jC + s)) in s, j = -7..0: c0 as a float pair, then c1..c8.
-        ReadOnlySpan<float> coefficients =
+        // Entry j + 7, j = -7..0 (tools/fits/softplus_centred_fit.py 8 40 8/7): the centre T_j, then c0..c6, then c8 with
+        // c7's top 16 bits as its low 16 bits.
+        ReadOnlySpan<float> tables =
         [
-            6.10332936e-05f, 0.000244110823f, 0.000976085954f, 0.0038986404f, 0.015504186f, 0.0606246218f, 0.223143548f, 0.693147182f,
-            -1.55162515e-12f, -7.28929449e-13f, 5.93364442e-13f, -3.97049858e-11f, 3.18497867e-10f, -4.40248005e-10f, 2.77898682e-09f, -1.90465421e-09f,
-            6.1031431e-05f, 0.000244081035f, 0.000975609757f, 0.00389105058f, 0.0153846154f, 0.0588235296f, 0.200000003f, 0.5f,
-            3.05138565e-05f, 0.000122010737f, 0.000487329002f, 0.00193795527f, 0.00757396407f, 0.0276816599f, 0.0800000206f, 0.124999993f,
-            1.01700289e-05f, 4.06503314e-05f, 0.000162125827f, 0.000640957209f, 0.00244696881f, 0.00814165361f, 0.0159999989f, 2.25509819e-10f,
-            2.54184056e-06f, 1.01525393e-05f, 4.03727463e-05f, 0.00015773889f, 0.000573802157f, 0.00154054037f, 0.000266400864f, -0.00520818308f,
-            5.08147025e-07f, 2.02665592e-06f, 8.01181432e-06f, 3.05597132e-05f, 0.000100138503f, 0.000136695817f, -0.000736333255f, -1.34317557e-09f,
-            8.47756496e-08f, 3.36930412e-07f, 1.31608738e-06f, 4.77297635e-06f, 1.20487857e-05f, -2.25808526e-05f, -0.000160745723f, 0.000346277899f,
-            1.21523387e-08f, 4.79991122e-08f, 1.82758043e-07f, 5.8771866e-07f, 4.27180595e-07f, -1.19494225e-05f, 1.32474997e-05f, 1.86438598e-09f,
-            1.33102818e-09f, 5.3610365e-09f, 1.93472491e-08f, 4.47248354e-08f, -2.03376345e-07f, -2.2170932e-06f, 1.12986072e-05f, -2.39854216e-05f,
+            -9.69770622f, -8.31213665f, -6.92721462f, -5.54157782f, -4.15655231f, -2.77045345f, -1.38514566f, 0f,
+            6.14242454e-05f, 0.000245490664f, 0.000980250072f, 0.0039126738f, 0.0155400876f, 0.0607503541f, 0.223373398f, 0.693147182f,
+            6.14204546e-05f, 0.000245458621f, 0.000979767879f, 0.00390502741f, 0.0154199619f, 0.058941856f, 0.200183854f, 0.5f,
+            3.07083428e-05f, 0.000122699174f, 0.000489403959f, 0.0019448892f, 0.00759109342f, 0.0277338549f, 0.0800551474f, 0.124999993f,
+            1.02348631e-05f, 4.08797387e-05f, 0.000162815035f, 0.000643232896f, 0.00245232391f, 0.00815482624f, 0.0160012823f, 6.34734443e-09f,
+            2.55806799e-06f, 1.02099648e-05f, 4.05441497e-05f, 0.000158290553f, 0.000574966136f, 0.00154200953f, 0.000262313581f, -0.00520817004f,
+            5.11293251e-07f, 2.03762215e-06f, 8.04459796e-06f, 3.06604306e-05f, 0.000100304271f, 0.000136388437f, -0.000737704337f, -4.23627853e-08f,
+            8.51852207e-08f, 3.38255916e-07f, 1.31986246e-06f, 4.78368838e-06f, 1.20628702e-05f, -2.27865276e-05f, -0.000161130389f, 0.000346195593f,
+            1.49300172e-09f, 5.82660009e-09f, 2.10949445e-08f, 5.03397324e-08f, -2.06014732e-07f, -2.2011393e-06f, 1.18146172e-05f, -2.38658558e-05f,
         ];
 
-        System.Diagnostics.Debug.Assert(constants.Length * SoftplusRowLength == SoftplusRowC0High, "the coefficient rows follow the constants");
-        return CreateConstantRows(SoftplusRowLength, constants, coefficients);
+        System.Diagnostics.Debug.Assert(constants.Length * SoftplusRowLength == SoftplusRowCentre, "the tables follow the constants");
+        return CreateConstantRows(SoftplusRowLength, constants, tables);
     }
 
-    // The fold: positive = x where x > 0.6931 (else +0), m = x - 2 positive (x or -x exactly; NaN for NaN).
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe Vector256<float> SoftplusNarrowPositivePart(Vector256<float> x, float* c) =>
-        x & Vector256.GreaterThan(x, Vector256.Load(c + SoftplusRowFoldBound));
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe Vector256<float> SoftplusNarrowArgument(Vector256<float> x, Vector256<float> positive, float* c) =>
-        Fma.MultiplyAdd(positive, Vector256.Load(c + SoftplusRowMinusTwo), x);
-
     /// <summary>Whether every lane has |x| &lt;= 10.39 or is NaN (a NaN lane gives NaN in the narrow form too).</summary>
+    /// <remarks>vmovmskps rather than GreaterThanAny's vptest: about 2% faster in the kernel loop (round-robin harness).</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe bool SoftplusNarrowCovers(Vector256<float> x, float* c) =>
-        !Vector256.GreaterThanAny(Vector256.Abs(x), Vector256.Load(c + SoftplusRowBound));
+    private static unsafe bool SoftplusNarrowCovers(Vector256<float> magnitude, float* c) =>
+        Vector256.ExtractMostSignificantBits(Vector256.GreaterThan(magnitude, Vector256.Load(c + SoftplusRowBound))) == 0;
 
-    // softplus(x) = positive + log1p(e^m) for m in [-10.39, 0.6931] (see the top of the file). One straight-line body.
+    // softplus(x) for |x| <= 10.39 (see the top of the file); magnitude = |x|. One straight-line body.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe Vector256<float> SoftplusNarrowRange(Vector256<float> m, Vector256<float> positive, float* c)
+    private static unsafe Vector256<float> SoftplusNarrowRange(Vector256<float> x, Vector256<float> magnitude, float* c)
     {
-        Vector256<float> shifted = Fma.MultiplyAdd(m, Vector256.Load(c + SoftplusRowInverseStep), Vector256.Load(c + SoftplusRowShift));
-        Vector256<float> j = shifted - Vector256.Load(c + SoftplusRowShift);
-        Vector256<float> s = Fma.MultiplyAdd(j, Vector256.Load(c + SoftplusRowMinusStep), m); // exact
-        Vector256<int> index = shifted.AsInt32(); // vpermps reads the low three bits: j + 7
+        // vpermps reads the low three bits: j + 7.
+        Vector256<int> index = Fma.MultiplyAdd(magnitude, Vector256.Load(c + SoftplusRowMinusInverseStep), Vector256.Load(c + SoftplusRowShift)).AsInt32();
+
+        // The fold: positive = x where x > 0.6926 (else +0), m = x - 2 positive (x or -x exactly; NaN for NaN).
+        Vector256<float> positive = x & Vector256.GreaterThan(x, Vector256.Load(c + SoftplusRowFoldBound));
+        Vector256<float> m = Fma.MultiplyAdd(positive, Vector256.Load(c + SoftplusRowMinusTwo), x);
+        Vector256<float> s = m - Avx2.PermuteVar8x32(Vector256.Load(c + SoftplusRowCentre), index); // exact
 
         Vector256<float> c2 = Avx2.PermuteVar8x32(Vector256.Load(c + SoftplusRowC2), index);
         Vector256<float> s2 = s * s;
-        Vector256<float> low = Fma.MultiplyAdd(Fma.MultiplySubtract(s, s, s2), c2, Avx2.PermuteVar8x32(Vector256.Load(c + SoftplusRowC0Low), index));
-        Vector256<float> high = Fma.MultiplyAdd(s, Avx2.PermuteVar8x32(Vector256.Load(c + SoftplusRowC8), index), Avx2.PermuteVar8x32(Vector256.Load(c + SoftplusRowC7), index));
+        Vector256<float> low = Fma.MultiplyAdd(Fma.MultiplySubtract(s, s, s2), c2, Vector256.Load(c + SoftplusRowLow));
+        Vector256<float> c8 = Avx2.PermuteVar8x32(Vector256.Load(c + SoftplusRowC8C7), index);
+        Vector256<float> high = Fma.MultiplyAdd(s, c8, Vector256.ShiftLeft(c8.AsInt32(), 16).AsSingle());
         high = Fma.MultiplyAdd(s, high, Avx2.PermuteVar8x32(Vector256.Load(c + SoftplusRowC6), index));
         high = Fma.MultiplyAdd(s, high, Avx2.PermuteVar8x32(Vector256.Load(c + SoftplusRowC5), index));
         high = Fma.MultiplyAdd(s, high, Avx2.PermuteVar8x32(Vector256.Load(c + SoftplusRowC4), index));
         high = Fma.MultiplyAdd(s, high, Avx2.PermuteVar8x32(Vector256.Load(c + SoftplusRowC3), index));
         Vector256<float> rest = Fma.MultiplyAdd(s2, c2, Fma.MultiplyAdd(s2 * s, high, low));
         Vector256<float> inner = Fma.MultiplyAdd(s, Avx2.PermuteVar8x32(Vector256.Load(c + SoftplusRowC1), index), rest);
-        return (Avx2.PermuteVar8x32(Vector256.Load(c + SoftplusRowC0High), index) + inner) + positive;
+        return (Avx2.PermuteVar8x32(Vector256.Load(c + SoftplusRowC0), index) + inner) + positive;
     }
 }
