@@ -19,61 +19,46 @@ namespace Activations.Tests.BuiltIns;
 public sealed partial class DocumentedAccuracyTests
 {
     [GeneratedKernelFact]
-    public void TheReadmeTableBoundsEveryMeasurement()
-    {
-        // | `relu` | `Activation.Relu` | parameters | aliases | 0 / 0 / 0 |
-        Dictionary<string, double[]> documented = ReadTable("README.md", ReadmeRow());
-        var failures = new StringBuilder();
-        foreach (BuiltInCase c in MeasurableCases())
-        {
-            if (!documented.TryGetValue(c.Activation, out double[]? bound))
-            {
-                failures.AppendLine(CultureInfo.InvariantCulture, $"{c.Activation}: no row in README.md's built-in table");
-                continue;
-            }
-
-            BuiltInAccuracy a = BuiltInAccuracy.Measure(c);
-            Check(failures, c.ReferenceName, "float", a.Single, bound[0]);
-            Check(failures, c.ReferenceName, "double", a.Double, bound[1]);
-            Check(failures, c.ReferenceName, "Half", a.HalfSpan, bound[2]);
-        }
-
-        Assert.True(failures.Length == 0, $"README.md promises more than the kernels do on {SimdPathTests.LivePath}:\n{failures}");
-    }
+    public void TheReadmeTableBoundsEveryMeasurement() =>
+        // | `relu` | `Activation.Relu` | parameters | aliases | 0 / 0 / 0 |: one row per activation.
+        AssertTableBoundsMeasurements(
+            "README.md", ReadmeRow(), c => c.Activation,
+            ["float", "double", "Half"], a => [a.Single, a.Double, a.HalfSpan]);
 
     [GeneratedKernelFact]
-    public void TheBuiltinsPageTableBoundsEveryMeasurement()
+    public void TheBuiltinsPageTableBoundsEveryMeasurement() =>
+        // | relu_max5 | 0 | 0 | 0 | 0 | 0 |: one row per reference file.
+        AssertTableBoundsMeasurements(
+            Path.Combine("docs", "builtins.md"), BuiltinsPageRow(), c => c.ReferenceName,
+            ["float span", "float vectors", "double span", "double vectors", "Half span"],
+            a => [a.SingleSpan, a.SingleVectors, a.DoubleSpan, a.DoubleVectors, a.HalfSpan]);
+
+    // Every measurable case must have a row (found by its key) whose numbers bound the measured ones, column by column.
+    private static void AssertTableBoundsMeasurements(
+        string relativePath, Regex row, Func<BuiltInCase, string> key, string[] columns, Func<BuiltInAccuracy, double[]> measure)
     {
-        // | relu_max5 | float span | float vectors | double span | double vectors | Half span |
-        Dictionary<string, double[]> documented = ReadTable(Path.Combine("docs", "builtins.md"), BuiltinsPageRow());
+        Dictionary<string, double[]> documented = ReadTable(relativePath, row);
         var failures = new StringBuilder();
-        foreach (BuiltInCase c in MeasurableCases())
+        foreach (BuiltInCase c in BuiltInCatalog.Cases().Where(c => MathCoreStatus.Problem(c) is null))
         {
-            if (!documented.TryGetValue(c.ReferenceName, out double[]? bound))
+            if (!documented.TryGetValue(key(c), out double[]? bound))
             {
-                failures.AppendLine(CultureInfo.InvariantCulture, $"{c.ReferenceName}: no row in docs/builtins.md's accuracy table");
+                failures.AppendLine(CultureInfo.InvariantCulture, $"{key(c)}: no row in {relativePath}'s accuracy table");
                 continue;
             }
 
-            BuiltInAccuracy a = BuiltInAccuracy.Measure(c);
-            Check(failures, c.ReferenceName, "float span", a.SingleSpan, bound[0]);
-            Check(failures, c.ReferenceName, "float vectors", a.SingleVectors, bound[1]);
-            Check(failures, c.ReferenceName, "double span", a.DoubleSpan, bound[2]);
-            Check(failures, c.ReferenceName, "double vectors", a.DoubleVectors, bound[3]);
-            Check(failures, c.ReferenceName, "Half span", a.HalfSpan, bound[4]);
+            double[] measured = measure(BuiltInAccuracy.Measure(c));
+            for (int i = 0; i < columns.Length; i++)
+            {
+                if (measured[i] > bound[i])
+                {
+                    failures.AppendLine(CultureInfo.InvariantCulture,
+                        $"{c.ReferenceName} {columns[i]}: measured {measured[i]:0.##} ULP, documented {bound[i]:0.##}");
+                }
+            }
         }
 
-        Assert.True(failures.Length == 0, $"docs/builtins.md promises more than the kernels do on {SimdPathTests.LivePath}:\n{failures}");
-    }
-
-    private static IEnumerable<BuiltInCase> MeasurableCases() => BuiltInCatalog.Cases().Where(c => MathCoreStatus.Problem(c) is null);
-
-    private static void Check(StringBuilder failures, string name, string kind, double measured, double documented)
-    {
-        if (measured > documented)
-        {
-            failures.AppendLine(CultureInfo.InvariantCulture, $"{name} {kind}: measured {measured:0.##} ULP, documented {documented:0.##}");
-        }
+        Assert.True(failures.Length == 0, $"{relativePath} promises more than the kernels do on {SimdPathTests.LivePath}:\n{failures}");
     }
 
     // Every line of the file that matches the row pattern: group "name", then one group "n" capture per number.
