@@ -10,7 +10,8 @@ namespace Activations;
 // end of the dependency chain, about a third of its time), because 8-entry tables at steps of ln 2 end there; this one
 // steps by about 2 ln 2, so eight entries reach 10.39 and no lane needs a correction, and it folds the sign instead of
 // adding max(x, 0) with an exact sum. What costs here is the table reads (each vpermps about as much as 2.5 arithmetic
-// instructions, measured): the layout below keeps them to nine.
+// instructions with its table as a memory operand, measured, and half that from a register: VectorMath.TableLookup.cs):
+// the layout below keeps them to nine.
 // - Fold: for x > 0.6926, softplus(x) = x + log1p(e^-x) with the log term below 0.41 and the sum above 1.09, so one
 //   rounded addition costs at most 1/8 ULP; for x <= 0.6926, softplus(x) = log1p(e^x) directly (entry j = 0 covers both
 //   signs). So m = x - 2 max-part = x or -x, m in [-10.39, 0.6926].
@@ -34,7 +35,8 @@ namespace Activations;
 // harness against a double reference (the previous 2 ln2f form: 0.962). About 27 arithmetic instructions and 9 permutes per
 // vector in the kernel loop (the previous form: 27 and 10; the full-range form: about 45 and 8).
 // The constants are rows of a native table read through a mutable static (as Expm1OfMinWithZero's), so the JIT keeps them as
-// memory operands in the unrolled kernel loop instead of hoisting twenty vectors into sixteen registers.
+// memory operands in the unrolled kernel loop instead of hoisting twenty vectors into sixteen registers; the permuted rows
+// are loaded by LookUp into a register first (VectorMath.TableLookup.cs).
 public static partial class VectorMath
 {
     /// <summary>x above this is folded to -x (softplus(x) = x + softplus(-x)): below C/2, so the folded m still has j = 0.</summary>
@@ -121,19 +123,19 @@ public static partial class VectorMath
         // The fold: positive = x where x > 0.6926 (else +0), m = x - 2 positive (x or -x exactly; NaN for NaN).
         Vector256<float> positive = x & Vector256.GreaterThan(x, Vector256.Load(c + SoftplusRowFoldBound));
         Vector256<float> m = Fma.MultiplyAdd(positive, Vector256.Load(c + SoftplusRowMinusTwo), x);
-        Vector256<float> s = m - Avx2.PermuteVar8x32(Vector256.Load(c + SoftplusRowCentre), index); // exact
+        Vector256<float> s = m - LookUp(c + SoftplusRowCentre, index); // exact
 
-        Vector256<float> c2 = Avx2.PermuteVar8x32(Vector256.Load(c + SoftplusRowC2), index);
+        Vector256<float> c2 = LookUp(c + SoftplusRowC2, index);
         Vector256<float> s2 = s * s;
         Vector256<float> low = Fma.MultiplyAdd(Fma.MultiplySubtract(s, s, s2), c2, Vector256.Load(c + SoftplusRowLow));
-        Vector256<float> c8 = Avx2.PermuteVar8x32(Vector256.Load(c + SoftplusRowC8C7), index);
+        Vector256<float> c8 = LookUp(c + SoftplusRowC8C7, index);
         Vector256<float> high = Fma.MultiplyAdd(s, c8, Vector256.ShiftLeft(c8.AsInt32(), 16).AsSingle());
-        high = Fma.MultiplyAdd(s, high, Avx2.PermuteVar8x32(Vector256.Load(c + SoftplusRowC6), index));
-        high = Fma.MultiplyAdd(s, high, Avx2.PermuteVar8x32(Vector256.Load(c + SoftplusRowC5), index));
-        high = Fma.MultiplyAdd(s, high, Avx2.PermuteVar8x32(Vector256.Load(c + SoftplusRowC4), index));
-        high = Fma.MultiplyAdd(s, high, Avx2.PermuteVar8x32(Vector256.Load(c + SoftplusRowC3), index));
+        high = Fma.MultiplyAdd(s, high, LookUp(c + SoftplusRowC6, index));
+        high = Fma.MultiplyAdd(s, high, LookUp(c + SoftplusRowC5, index));
+        high = Fma.MultiplyAdd(s, high, LookUp(c + SoftplusRowC4, index));
+        high = Fma.MultiplyAdd(s, high, LookUp(c + SoftplusRowC3, index));
         Vector256<float> rest = Fma.MultiplyAdd(s2, c2, Fma.MultiplyAdd(s2 * s, high, low));
-        Vector256<float> inner = Fma.MultiplyAdd(s, Avx2.PermuteVar8x32(Vector256.Load(c + SoftplusRowC1), index), rest);
-        return (Avx2.PermuteVar8x32(Vector256.Load(c + SoftplusRowC0), index) + inner) + positive;
+        Vector256<float> inner = Fma.MultiplyAdd(s, LookUp(c + SoftplusRowC1, index), rest);
+        return (LookUp(c + SoftplusRowC0, index) + inner) + positive;
     }
 }
