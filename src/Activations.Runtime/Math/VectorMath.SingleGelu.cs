@@ -9,7 +9,8 @@ namespace Activations;
 // With a = |x|: x Φ(x) = -a Φ(-a) for x <= 0 and x - a Φ(-a) for x > 0, and a Φ(-a) = a H(a) e^(-a²/2) with
 // H(a) = Φ(-a) e^(a²/2), smooth and between 0.5 (a = 0) and about 1/(a √(2π)). Nothing cancels and nothing overflows.
 // * H(a) comes from 8 intervals of a (index: the exponent and first mantissa bit of a + 0.75, so vpermps picks each
-//   coefficient from an 8-entry table by the index's low 3 bits): v = a - c is exact for the interval's centre c, and
+//   coefficient from an 8-entry table by the index's low 3 bits; the tables are rows in native memory, loaded into a
+//   register first, VectorMath.TableLookup.cs): v = a - c is exact for the interval's centre c, and
 //   H = (c0 + c1 v) + v² P(v), c0 + c1 v as an exact pair (the FMA's rounding error by a second FMA) and v² P(v), at most
 //   5% of H, with P of degree 6 (Estrin). Each centre is a float near the middle of its interval where H(c) and H'(c)
 //   are within 2^-34 relative of floats, so c0 and c1 are those floats and no low parts are needed. Fitted by us
@@ -33,6 +34,38 @@ public static partial class VectorMath
 
     /// <summary>a + 0.75 has exponent and first mantissa bit that number the 8 intervals of H(a) in [0, 11.25).</summary>
     private const float GeluExactFloatIndexOffset = 0.75f;
+
+    /// <summary>Floats per row of the interval tables (one Vector256: vpermps picks the interval's entry).</summary>
+    private const int GeluRowLength = 8;
+
+    private const int GeluRowCentre = 0 * GeluRowLength;
+    private const int GeluRowC0 = 1 * GeluRowLength;
+    private const int GeluRowC1 = 2 * GeluRowLength;
+    private const int GeluRowR2 = 3 * GeluRowLength;
+    private const int GeluRowR3 = 4 * GeluRowLength;
+    private const int GeluRowR4 = 5 * GeluRowLength;
+    private const int GeluRowR5 = 6 * GeluRowLength;
+    private const int GeluRowR6 = 7 * GeluRowLength;
+    private const int GeluRowR7 = 8 * GeluRowLength;
+    private const int GeluRowR8 = 9 * GeluRowLength;
+
+    /// <summary>The interval tables of <c>GeluFast</c>, one 32-byte row each, entry i for index i (i = 5 is the first interval).</summary>
+    private static unsafe float* s_geluTable = CreateConstantRows(
+        GeluRowLength,
+        [],
+        [
+            // The centre c, then c0 and c1 of H = (c0 + c1 v) + v² P(v), then P's r2..r8.
+            1.746427f, 2.7111506f, 4.240916f, 6.2394714f, 9.168343f, 0f, 0.49636006f, 1.0177999f,
+            0.18549922f, 0.13227427f, 0.089533746f, 0.062408816f, 0.043012828f, 0.5f, 0.35043624f, 0.25915277f,
+            -0.07498142f, -0.040326808f, -0.019237204f, -0.009544255f, -0.004585941f, -0.3989423f, -0.22499973f, -0.13517663f,
+            0.02727482f, 0.01147111f, 0.0039751935f, 0.0014288542f, 0.00048367563f, 0.25000113f, 0.11937768f, 0.06078501f,
+            -0.009115995f, -0.0030756344f, -0.00079292204f, -0.00020965387f, -5.0480598e-05f, -0.13301918f, -0.055248477f, -0.02443655f,
+            0.0028386042f, 0.0007831361f, 0.0001531261f, 3.0181633e-05f, 5.21455e-06f, 0.06311958f, 0.022988698f, 0.008978224f,
+            -0.0008313952f, -0.00019045685f, -2.8665012e-05f, -4.2651154e-06f, -5.323044e-07f, -0.03195018f, -0.008767103f, -0.0030596822f,
+            0.00023100007f, 4.4556946e-05f, 5.231885e-06f, 5.930444e-07f, 5.4196473e-08f, 0.03587556f, 0.0031048728f, 0.0009805622f,
+            -6.316095e-05f, -1.0179869e-05f, -9.884305e-07f, -8.407546e-08f, -5.8701475e-09f, -0.0665769f, -0.0010442694f, -0.00029659749f,
+            1.582574e-05f, 1.9689676e-06f, 1.6804685e-07f, 1.1104061e-08f, 5.4197163e-10f, 0.06390549f, 0.00033409914f, 6.478094e-05f,
+        ]);
 
     /// <summary>1/√2 rounded to double.</summary>
     private const double GeluInvSqrtTwo = 0.7071067811865476;
@@ -113,7 +146,7 @@ public static partial class VectorMath
     // enough locals for the JIT to inline it (the tail polynomial is a helper of its own). Lanes below -11.2 give garbage
     // here (the caller replaces them); NaN propagates through z.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<float> GeluFast(Vector256<float> x)
+    private static unsafe Vector256<float> GeluFast(Vector256<float> x)
     {
         // a = |x| capped, by an integer minimum of the bit patterns (non-negative floats order as their bits; NaN becomes
         // 11.2, and z below carries it to the result), the interval's coefficients by its index. The index comes from |x|
@@ -122,15 +155,16 @@ public static partial class VectorMath
         Vector256<float> absX = Vector256.Abs(x);
         Vector256<float> a = Avx2.Min(absX.AsInt32(), Vector256.Create(GeluExactFloatFastPathBound).AsInt32()).AsSingle();
         Vector256<int> index = Vector256.ShiftRightLogical((absX + Vector256.Create(GeluExactFloatIndexOffset)).AsInt32(), 22);
-        Vector256<float> v = a - Avx2.PermuteVar8x32(Vector256.Create(1.746427f, 2.7111506f, 4.240916f, 6.2394714f, 9.168343f, 0f, 0.49636006f, 1.0177999f), index);
-        Vector256<float> c0 = Avx2.PermuteVar8x32(Vector256.Create(0.18549922f, 0.13227427f, 0.089533746f, 0.062408816f, 0.043012828f, 0.5f, 0.35043624f, 0.25915277f), index);
-        Vector256<float> c1 = Avx2.PermuteVar8x32(Vector256.Create(-0.07498142f, -0.040326808f, -0.019237204f, -0.009544255f, -0.004585941f, -0.3989423f, -0.22499973f, -0.13517663f), index);
+        float* table = s_geluTable;
+        Vector256<float> v = a - LookUp(table + GeluRowCentre, index);
+        Vector256<float> c0 = LookUp(table + GeluRowC0, index);
+        Vector256<float> c1 = LookUp(table + GeluRowC1, index);
 
         // H(a) = hh + hl: hh = c0 + c1 v rounded, hl its rounding error (c0 - hh is exact: c1 v is at most a fifth of c0)
         // plus v² P(v), at most 5% of H.
         Vector256<float> v2 = v * v;
         Vector256<float> hh = Fma.MultiplyAdd(c1, v, c0);
-        Vector256<float> hl = Fma.MultiplyAdd(GeluTailPolynomial(v, v2, index), v2, Fma.MultiplyAdd(c1, v, c0 - hh));
+        Vector256<float> hl = Fma.MultiplyAdd(GeluTailPolynomial(v, v2, index, table), v2, Fma.MultiplyAdd(c1, v, c0 - hh));
 
         // e^(-a²/2) = 2^k (1 + rH + t): a²/2 = qh + ql exactly (a / 2 is exact), then the sigmoid core's reduction with ql
         // as the low part: minusRHigh = -rH = qh + k ln2_hi exact, t = e^r - 1 - rH = r² Q(r) + rLow (Estrin). k comes from
@@ -168,15 +202,15 @@ public static partial class VectorMath
 
     // P(v) = r2 + r3 v + ... + r8 v^6 of the interval, Estrin's scheme.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<float> GeluTailPolynomial(Vector256<float> v, Vector256<float> v2, Vector256<int> index)
+    private static unsafe Vector256<float> GeluTailPolynomial(Vector256<float> v, Vector256<float> v2, Vector256<int> index, float* table)
     {
-        Vector256<float> r2 = Avx2.PermuteVar8x32(Vector256.Create(0.02727482f, 0.01147111f, 0.0039751935f, 0.0014288542f, 0.00048367563f, 0.25000113f, 0.11937768f, 0.06078501f), index);
-        Vector256<float> r3 = Avx2.PermuteVar8x32(Vector256.Create(-0.009115995f, -0.0030756344f, -0.00079292204f, -0.00020965387f, -5.0480598e-05f, -0.13301918f, -0.055248477f, -0.02443655f), index);
-        Vector256<float> r4 = Avx2.PermuteVar8x32(Vector256.Create(0.0028386042f, 0.0007831361f, 0.0001531261f, 3.0181633e-05f, 5.21455e-06f, 0.06311958f, 0.022988698f, 0.008978224f), index);
-        Vector256<float> r5 = Avx2.PermuteVar8x32(Vector256.Create(-0.0008313952f, -0.00019045685f, -2.8665012e-05f, -4.2651154e-06f, -5.323044e-07f, -0.03195018f, -0.008767103f, -0.0030596822f), index);
-        Vector256<float> r6 = Avx2.PermuteVar8x32(Vector256.Create(0.00023100007f, 4.4556946e-05f, 5.231885e-06f, 5.930444e-07f, 5.4196473e-08f, 0.03587556f, 0.0031048728f, 0.0009805622f), index);
-        Vector256<float> r7 = Avx2.PermuteVar8x32(Vector256.Create(-6.316095e-05f, -1.0179869e-05f, -9.884305e-07f, -8.407546e-08f, -5.8701475e-09f, -0.0665769f, -0.0010442694f, -0.00029659749f), index);
-        Vector256<float> r8 = Avx2.PermuteVar8x32(Vector256.Create(1.582574e-05f, 1.9689676e-06f, 1.6804685e-07f, 1.1104061e-08f, 5.4197163e-10f, 0.06390549f, 0.00033409914f, 6.478094e-05f), index);
+        Vector256<float> r2 = LookUp(table + GeluRowR2, index);
+        Vector256<float> r3 = LookUp(table + GeluRowR3, index);
+        Vector256<float> r4 = LookUp(table + GeluRowR4, index);
+        Vector256<float> r5 = LookUp(table + GeluRowR5, index);
+        Vector256<float> r6 = LookUp(table + GeluRowR6, index);
+        Vector256<float> r7 = LookUp(table + GeluRowR7, index);
+        Vector256<float> r8 = LookUp(table + GeluRowR8, index);
         Vector256<float> low = Fma.MultiplyAdd(Fma.MultiplyAdd(r5, v, r4), v2, Fma.MultiplyAdd(r3, v, r2));
         Vector256<float> high = Fma.MultiplyAdd(r8, v2, Fma.MultiplyAdd(r7, v, r6));
         return Fma.MultiplyAdd(high, v2 * v2, low);
