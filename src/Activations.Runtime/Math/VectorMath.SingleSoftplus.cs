@@ -11,12 +11,13 @@ namespace Activations;
 // With m = -|x| = k ln 2 + r (the float exp's reduction, |r| <= ln2 / 2, r's rounding error rLow kept), log1p(e^m) is
 // 2^k Q_k(r) with Q_k(r) = log1p(2^k e^r) / 2^k: a smooth function of r for each k, approximated by a degree-6 polynomial
 // per k (least squares fitted by us, relative error below 2^-28 with the float coefficients) whose coefficients come from
-// 8-entry tables by one vpermps each, indexed by k's low bits: k = 0..-6 have their own entries. Below, k <= -7
-// (|x| > 4.5, e = e^m < 2^-6.5), the entry is e^r and log1p(e) = e - e^2 (1/2 - e/3 + e^2/4): the correction, at most
-// 2^-7.5 of the result, is computed from the polynomial's own e^r and subtracted from its small part. The constant term is
-// a float pair (high + low) and the polynomial is summed as high + (r c1 + rest), with r c1 and the rest rounded once by an
-// FMA, so only that and the last addition round at full weight. For x > 0, softplus(x) = x + log1p(e^-x): x and the high
-// term are added with their rounding error recovered (Fast2Sum on the larger first), so x + f rounds once more only.
+// 8-entry tables by one vpermps each (native rows, VectorMath.TableLookup.cs), indexed by k's low bits: k = 0..-6 have
+// their own entries. Below, k <= -7 (|x| > 4.5, e = e^m < 2^-6.5), the entry is e^r and log1p(e) = e - e^2 (1/2 - e/3 +
+// e^2/4): the correction, at most 2^-7.5 of the result, is computed from the polynomial's own e^r and subtracted from its
+// small part. The constant term is a float pair (high + low) and the polynomial is summed as high + (r c1 + rest), with
+// r c1 and the rest rounded once by an FMA, so only that and the last addition round at full weight. For x > 0,
+// softplus(x) = x + log1p(e^-x): x and the high term are added with their rounding error recovered (Fast2Sum on the
+// larger first), so x + f rounds once more only.
 // Within 1 ULP of the exact value (0.89 ULP at most, measured over every float of |x| in [2^-30, 80] with a throwaway
 // harness; DenseFloatSoftplusTests checks strides and the edges, calling this form directly). About 45 arithmetic
 // instructions per vector. Beyond |x| = 80 (2^k and every term normal below) or without AVX2 and FMA the lanes are
@@ -31,6 +32,31 @@ public static partial class VectorMath
 
     /// <summary>k &lt; this (k &lt;= -7) is the tail, where the entry is e^r and the correction applies.</summary>
     private const float SoftplusFloatTailK = -6.5f;
+
+    private const int SoftplusFullRowC0High = 0 * SoftplusRowLength;
+    private const int SoftplusFullRowC0Low = 1 * SoftplusRowLength;
+    private const int SoftplusFullRowC1 = 2 * SoftplusRowLength;
+    private const int SoftplusFullRowC2 = 3 * SoftplusRowLength;
+    private const int SoftplusFullRowC3 = 4 * SoftplusRowLength;
+    private const int SoftplusFullRowC4 = 5 * SoftplusRowLength;
+    private const int SoftplusFullRowC5 = 6 * SoftplusRowLength;
+    private const int SoftplusFullRowC6 = 7 * SoftplusRowLength;
+
+    /// <summary>The full-range form's tables, one 32-byte row each: entry k + 7 for k = 0..-6, entry 0 for the tail.</summary>
+    private static unsafe float* s_softplusFullRangeTable = CreateConstantRows(
+        SoftplusRowLength,
+        [],
+        [
+            // c0 as a float pair (high, low), then c1..c6 of Q_k.
+            1f, 0.99226797f, 0.98469305f, 0.96999395f, 0.94226426f, 0.8925742f, 0.8109302f, 0.6931472f,
+            0f, -2.7968671e-08f, 2.6951597e-08f, 1.2649508e-10f, 2.6389525e-08f, 1.4163394e-08f, 2.3745779e-08f, -1.9046542e-09f,
+            1f, 0.9846154f, 0.96969694f, 0.9411764f, 0.88888884f, 0.8f, 0.6666667f, 0.5f,
+            0.49999988f, 0.4847337f, 0.47015607f, 0.4429066f, 0.39506173f, 0.32000002f, 0.22222218f, 0.12499999f,
+            0.16666518f, 0.15660602f, 0.14722203f, 0.13026957f, 0.10242612f, 0.06399932f, 0.024689637f, 3.7057718e-11f,
+            0.041669656f, 0.036723923f, 0.03227304f, 0.02464845f, 0.01341249f, 0.0010657215f, -0.0061717276f, -0.0052079344f,
+            0.008368961f, 0.00641282f, 0.0047460906f, 0.002143111f, -0.0009876236f, -0.002933476f, -0.0020259507f, -3.5193434e-10f,
+            0.0013744801f, 0.0007651913f, 0.00027943111f, -0.00036548622f, -0.0008686998f, -0.0006347832f, 0.00015431624f, 0.00034131145f,
+        ]);
 
     /// <summary>softplus(x) = max(x, 0) + log1p(e^-|x|), the formula of <see cref="Activation.Softplus(double)"/>.</summary>
     /// <param name="x">The argument.</param>
@@ -160,7 +186,7 @@ public static partial class VectorMath
     // One straight-line body (no tuple or out values, which the JIT keeps in memory across the unrolled loop). m = -|x| in
     // [-80, 0] or NaN (which propagates through the arithmetic: every result term depends on r).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<float> SoftplusFullRange(Vector256<float> x, Vector256<float> m)
+    private static unsafe Vector256<float> SoftplusFullRange(Vector256<float> x, Vector256<float> m)
     {
         // m = k ln 2 + r + rLow, as in the float exp (k * Ln2HighSingle exact, rHigh exact, rLow the rounding error of r).
         Vector256<float> shifted = Fma.MultiplyAdd(m, Vector256.Create(InverseLn2Single), Vector256.Create(FloatRoundingShift));
@@ -172,14 +198,15 @@ public static partial class VectorMath
 
         // Entry k + 7 for k = 0..-6 (vpermps reads the low 3 bits of k + 127), entry 0 for k <= -7.
         Vector256<int> index = Avx2.Max(shifted.AsInt32(), Vector256.Create(SoftplusFloatTailIndex));
-        Vector256<float> c0High = Avx2.PermuteVar8x32(Vector256.Create(1f, 0.99226797f, 0.98469305f, 0.96999395f, 0.94226426f, 0.8925742f, 0.8109302f, 0.6931472f), index);
-        Vector256<float> c0Low = Avx2.PermuteVar8x32(Vector256.Create(0f, -2.7968671e-08f, 2.6951597e-08f, 1.2649508e-10f, 2.6389525e-08f, 1.4163394e-08f, 2.3745779e-08f, -1.9046542e-09f), index);
-        Vector256<float> c1 = Avx2.PermuteVar8x32(Vector256.Create(1f, 0.9846154f, 0.96969694f, 0.9411764f, 0.88888884f, 0.8f, 0.6666667f, 0.5f), index);
-        Vector256<float> c2 = Avx2.PermuteVar8x32(Vector256.Create(0.49999988f, 0.4847337f, 0.47015607f, 0.4429066f, 0.39506173f, 0.32000002f, 0.22222218f, 0.12499999f), index);
-        Vector256<float> c3 = Avx2.PermuteVar8x32(Vector256.Create(0.16666518f, 0.15660602f, 0.14722203f, 0.13026957f, 0.10242612f, 0.06399932f, 0.024689637f, 3.7057718e-11f), index);
-        Vector256<float> c4 = Avx2.PermuteVar8x32(Vector256.Create(0.041669656f, 0.036723923f, 0.03227304f, 0.02464845f, 0.01341249f, 0.0010657215f, -0.0061717276f, -0.0052079344f), index);
-        Vector256<float> c5 = Avx2.PermuteVar8x32(Vector256.Create(0.008368961f, 0.00641282f, 0.0047460906f, 0.002143111f, -0.0009876236f, -0.002933476f, -0.0020259507f, -3.5193434e-10f), index);
-        Vector256<float> c6 = Avx2.PermuteVar8x32(Vector256.Create(0.0013744801f, 0.0007651913f, 0.00027943111f, -0.00036548622f, -0.0008686998f, -0.0006347832f, 0.00015431624f, 0.00034131145f), index);
+        float* table = s_softplusFullRangeTable;
+        Vector256<float> c0High = LookUp(table + SoftplusFullRowC0High, index);
+        Vector256<float> c0Low = LookUp(table + SoftplusFullRowC0Low, index);
+        Vector256<float> c1 = LookUp(table + SoftplusFullRowC1, index);
+        Vector256<float> c2 = LookUp(table + SoftplusFullRowC2, index);
+        Vector256<float> c3 = LookUp(table + SoftplusFullRowC3, index);
+        Vector256<float> c4 = LookUp(table + SoftplusFullRowC4, index);
+        Vector256<float> c5 = LookUp(table + SoftplusFullRowC5, index);
+        Vector256<float> c6 = LookUp(table + SoftplusFullRowC6, index);
 
         // Q_k(r) = c0High + inner, inner = r c1 + rest, rest = r^2 (c2 + c3 r + ... + c6 r^4) + c0Low + rLow c1: the last FMA
         // rounds r c1 and the small rest once (r c1 is up to a third of Q, so rounding it alone cost a quarter ULP).
