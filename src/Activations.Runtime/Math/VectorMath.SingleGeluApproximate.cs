@@ -7,8 +7,9 @@ namespace Activations;
 // gelu's tanh form, 0.5 x (1 + tanh(√(2/π) (x + 0.044715 x³))) = x sigmoid(w) with w = 2√(2/π) (x + 0.044715 x³), of
 // float vectors in float lanes, within 1 ULP. Done naively in float, w's rounding error is magnified by up to |w|
 // (sigmoid's relative slope is 1 - sigmoid(w)), about 87 ULP at x = -10. Here w = c (c1 + c3 c²) is an unevaluated sum
-// wh + wl: c² by an exact FMA product, c1 and c3 as float pairs, c1 + c3 c² by Fast2Sum (the larger first), the
-// product's error by FMA. Then x sigmoid(w) = x / (1 + e^-w) is the corrected quotient of MultiplyBySigmoidFast
+// wh + wl: c² by an exact FMA product, c1 and c3 as float pairs, the slope c1 + c3 c² as sh = c1h + c3h c² rounded by one
+// FMA and its rounding error c3h c² - (sh - c1h), where sh - c1h is exact (c1h has no bits below 2^-21), the product's
+// error by FMA. Then x sigmoid(w) = x / (1 + e^-w) is the corrected quotient of MultiplyBySigmoidFast
 // (VectorMath.SingleSigmoid.cs), with wl added to the exp's reduced argument, whose low part the polynomial's tail
 // takes exactly (t = r² Q(r) + r_low). Only the final FMA rounds.
 // c is x capped at 9.6 above: sigmoid(w) rounds to 1 there, and w <= 78.4 keeps 2^k and 2^k t clear of the subnormals
@@ -30,10 +31,14 @@ public static partial class VectorMath
     /// <summary>2√(2/π) · 0.044715, the cubic coefficient of w.</summary>
     private const double GeluCubic = 0.07135481627260025;
 
-    /// <summary><see cref="GeluLinear"/> rounded to float, and the rest.</summary>
-    private const float GeluLinearHigh = 1.5957692f;
+    /// <summary>
+    /// <see cref="GeluLinear"/> rounded to a multiple of 2^-21, and the rest: with no bits below 2^-21, c1h is subtracted
+    /// exactly from any float slope in [c1h, 9.5] (the slope's ULP there is 2^-23 to 2^-20 and the difference is below 8;
+    /// the fast path's slopes are at most 8.7, |c| &lt;= 9.95).
+    /// </summary>
+    private const float GeluLinearHigh = 1.5957689f;
 
-    private const float GeluLinearLow = -4.534068e-08f;
+    private const float GeluLinearLow = 1.930779e-07f;
 
     /// <summary><see cref="GeluCubic"/> rounded to float, and the rest.</summary>
     private const float GeluCubicHigh = 0.071354814f;
@@ -83,17 +88,15 @@ public static partial class VectorMath
     private static Vector128<float> GeluApproximateFast(Vector128<float> x)
     {
         // w = c (c1 + c3 c²) as wh + wl, c = x capped at 9.6 above (sigmoid(w) rounds to 1 there; NaN stays NaN):
-        // c² exactly by FMA, c1 + c3 c² by Fast2Sum of the larger and smaller of c1h and c3h c²h, the small terms after.
+        // c² exactly by FMA, the slope c1h + c3h c²h rounded once by FMA and its error recovered (the file's comment), the
+        // small terms after.
         Vector128<float> capped = Sse.Min(Vector128.Create(GeluFloatArgumentCap), x);
         Vector128<float> squareHigh = capped * capped;
         Vector128<float> squareLow = Fma.MultiplySubtract(capped, capped, squareHigh);
-        Vector128<float> cubicHigh = Vector128.Create(GeluCubicHigh) * squareHigh;
-        Vector128<float> cubicLow = Fma.MultiplySubtract(Vector128.Create(GeluCubicHigh), squareHigh, cubicHigh);
-        Vector128<float> larger = Sse.Max(cubicHigh, Vector128.Create(GeluLinearHigh));
-        Vector128<float> smaller = Sse.Min(cubicHigh, Vector128.Create(GeluLinearHigh));
-        Vector128<float> slopeHigh = larger + smaller;
+        Vector128<float> slopeHigh = Fma.MultiplyAdd(Vector128.Create(GeluCubicHigh), squareHigh, Vector128.Create(GeluLinearHigh));
+        Vector128<float> slopeError = Fma.MultiplySubtract(Vector128.Create(GeluCubicHigh), squareHigh, slopeHigh - Vector128.Create(GeluLinearHigh));
         Vector128<float> smallTerms = Fma.MultiplyAdd(Vector128.Create(GeluCubicHigh), squareLow, Fma.MultiplyAdd(Vector128.Create(GeluCubicLow), squareHigh, Vector128.Create(GeluLinearLow)));
-        Vector128<float> slopeLow = (smaller - (slopeHigh - larger)) + (cubicLow + smallTerms);
+        Vector128<float> slopeLow = slopeError + smallTerms;
         Vector128<float> wHigh = capped * slopeHigh;
         Vector128<float> wLow = Fma.MultiplyAdd(capped, slopeLow, Fma.MultiplySubtract(capped, slopeHigh, wHigh));
 
@@ -145,17 +148,15 @@ public static partial class VectorMath
     private static Vector256<float> GeluApproximateFast(Vector256<float> x)
     {
         // w = c (c1 + c3 c²) as wh + wl, c = x capped at 9.6 above (sigmoid(w) rounds to 1 there; NaN stays NaN):
-        // c² exactly by FMA, c1 + c3 c² by Fast2Sum of the larger and smaller of c1h and c3h c²h, the small terms after.
+        // c² exactly by FMA, the slope c1h + c3h c²h rounded once by FMA and its error recovered (the file's comment), the
+        // small terms after.
         Vector256<float> capped = Avx.Min(Vector256.Create(GeluFloatArgumentCap), x);
         Vector256<float> squareHigh = capped * capped;
         Vector256<float> squareLow = Fma.MultiplySubtract(capped, capped, squareHigh);
-        Vector256<float> cubicHigh = Vector256.Create(GeluCubicHigh) * squareHigh;
-        Vector256<float> cubicLow = Fma.MultiplySubtract(Vector256.Create(GeluCubicHigh), squareHigh, cubicHigh);
-        Vector256<float> larger = Avx.Max(cubicHigh, Vector256.Create(GeluLinearHigh));
-        Vector256<float> smaller = Avx.Min(cubicHigh, Vector256.Create(GeluLinearHigh));
-        Vector256<float> slopeHigh = larger + smaller;
+        Vector256<float> slopeHigh = Fma.MultiplyAdd(Vector256.Create(GeluCubicHigh), squareHigh, Vector256.Create(GeluLinearHigh));
+        Vector256<float> slopeError = Fma.MultiplySubtract(Vector256.Create(GeluCubicHigh), squareHigh, slopeHigh - Vector256.Create(GeluLinearHigh));
         Vector256<float> smallTerms = Fma.MultiplyAdd(Vector256.Create(GeluCubicHigh), squareLow, Fma.MultiplyAdd(Vector256.Create(GeluCubicLow), squareHigh, Vector256.Create(GeluLinearLow)));
-        Vector256<float> slopeLow = (smaller - (slopeHigh - larger)) + (cubicLow + smallTerms);
+        Vector256<float> slopeLow = slopeError + smallTerms;
         Vector256<float> wHigh = capped * slopeHigh;
         Vector256<float> wLow = Fma.MultiplyAdd(capped, slopeLow, Fma.MultiplySubtract(capped, slopeHigh, wHigh));
 
@@ -207,17 +208,15 @@ public static partial class VectorMath
     private static Vector512<float> GeluApproximateFast(Vector512<float> x)
     {
         // w = c (c1 + c3 c²) as wh + wl, c = x capped at 9.6 above (sigmoid(w) rounds to 1 there; NaN stays NaN):
-        // c² exactly by FMA, c1 + c3 c² by Fast2Sum of the larger and smaller of c1h and c3h c²h, the small terms after.
+        // c² exactly by FMA, the slope c1h + c3h c²h rounded once by FMA and its error recovered (the file's comment), the
+        // small terms after.
         Vector512<float> capped = Avx512F.Min(Vector512.Create(GeluFloatArgumentCap), x);
         Vector512<float> squareHigh = capped * capped;
         Vector512<float> squareLow = Avx512F.FusedMultiplySubtract(capped, capped, squareHigh);
-        Vector512<float> cubicHigh = Vector512.Create(GeluCubicHigh) * squareHigh;
-        Vector512<float> cubicLow = Avx512F.FusedMultiplySubtract(Vector512.Create(GeluCubicHigh), squareHigh, cubicHigh);
-        Vector512<float> larger = Avx512F.Max(cubicHigh, Vector512.Create(GeluLinearHigh));
-        Vector512<float> smaller = Avx512F.Min(cubicHigh, Vector512.Create(GeluLinearHigh));
-        Vector512<float> slopeHigh = larger + smaller;
+        Vector512<float> slopeHigh = Avx512F.FusedMultiplyAdd(Vector512.Create(GeluCubicHigh), squareHigh, Vector512.Create(GeluLinearHigh));
+        Vector512<float> slopeError = Avx512F.FusedMultiplySubtract(Vector512.Create(GeluCubicHigh), squareHigh, slopeHigh - Vector512.Create(GeluLinearHigh));
         Vector512<float> smallTerms = Avx512F.FusedMultiplyAdd(Vector512.Create(GeluCubicHigh), squareLow, Avx512F.FusedMultiplyAdd(Vector512.Create(GeluCubicLow), squareHigh, Vector512.Create(GeluLinearLow)));
-        Vector512<float> slopeLow = (smaller - (slopeHigh - larger)) + (cubicLow + smallTerms);
+        Vector512<float> slopeLow = slopeError + smallTerms;
         Vector512<float> wHigh = capped * slopeHigh;
         Vector512<float> wLow = Avx512F.FusedMultiplyAdd(capped, slopeLow, Avx512F.FusedMultiplySubtract(capped, slopeHigh, wHigh));
 
