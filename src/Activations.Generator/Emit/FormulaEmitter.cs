@@ -34,7 +34,7 @@ internal sealed class FormulaEmitter
         var emitter = new FormulaEmitter(target, parameter, writer);
         // Float lanes have a math-core vector sigmoid (and a product with one, rounded once), Half kernels their own
         // (VectorMath.SigmoidForHalf: one quotient, more accurate than the expansion their analysis bounds); double writes it out.
-        // Mish, Softplus, Gelu and GeluApproximate are math-core functions in float lanes only.
+        // Silu, Mish, Softplus, Gelu and GeluApproximate are math-core functions in float lanes only.
         formula = !target.Single ? SigmoidExpansion.Expand(formula)
             : target.ForHalf ? SigmoidExpansion.ExpandForHalf(formula)
             : SigmoidExpansion.FuseProducts(formula);

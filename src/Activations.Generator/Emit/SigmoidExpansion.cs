@@ -8,21 +8,23 @@ namespace Activations.Generator.Emit;
 /// corrected quotient, within 1 ULP) and one for Half kernels (SigmoidForHalf); double code and float results
 /// computed in double use this expansion instead, and Half kernels' error analysis reasons about it. In float lanes a product
 /// with a sigmoid becomes <c>VectorMath.MultiplyBySigmoid(a, b)</c>, rounded once (silu: x · sigmoid(x)).
-/// <see cref="Expand"/> and <see cref="ExpandForHalf"/> write out the other float-lane primitives, <c>VectorMath.Mish</c>
+/// <see cref="Expand"/> and <see cref="ExpandForHalf"/> write out the other float-lane primitives, <c>VectorMath.Silu</c>
+/// (<c>Max(a, -1e30) Sigmoid(a)</c>), <c>VectorMath.Mish</c>
 /// (<see cref="MishExpansion"/>), <c>VectorMath.Softplus</c> (<c>max(a, 0) + log1p(e^-|a|)</c>), <c>VectorMath.GeluApproximate</c>
 /// (as <c>Max(a, -1e30) Sigmoid(a (c1 + c3 a a))</c>) and <c>VectorMath.Gelu</c> (as <c>0.5 Max(a, -1e30) Erfc(-(a / √2))</c>).
 /// </summary>
 internal static class SigmoidExpansion
 {
-    /// <summary>Writes out every sigmoid, mish, softplus and gelu (both forms): double code, float results computed in double, and the Half analysis.</summary>
+    /// <summary>Writes out every sigmoid, silu, mish, softplus and gelu (both forms): double code, float results computed in double, and the Half analysis.</summary>
     public static FormulaNode Expand(FormulaNode node) => Expand(node, sigmoids: true);
 
-    /// <summary>For Half kernels: writes out mish, softplus and gelu (both forms); a sigmoid stays, for <c>VectorMath.SigmoidForHalf</c>.</summary>
+    /// <summary>For Half kernels: writes out silu, mish, softplus and gelu (both forms); a sigmoid stays, for <c>VectorMath.SigmoidForHalf</c>.</summary>
     public static FormulaNode ExpandForHalf(FormulaNode node) => Expand(node, sigmoids: false);
 
     private static FormulaNode Expand(FormulaNode node, bool sigmoids) => FormulaRewriter.Rewrite(node, n => n switch
     {
         CallNode { Function: Primitive.Sigmoid } call when sigmoids => Sigmoid(Expand(call.Arguments[0], sigmoids)),
+        CallNode { Function: Primitive.Silu } call => Expand(Silu(call.Arguments[0]), sigmoids),
         CallNode { Function: Primitive.Mish } call => MishExpansion.Mish(Expand(call.Arguments[0], sigmoids)),
         CallNode { Function: Primitive.GeluApproximate } call => Expand(GeluApproximate(call.Arguments[0]), sigmoids),
         CallNode { Function: Primitive.Softplus } call => Softplus(Expand(call.Arguments[0], sigmoids)),
@@ -50,6 +52,14 @@ internal static class SigmoidExpansion
 
     private static FormulaNode MultiplyBySigmoid(FormulaNode a, FormulaNode b) =>
         new CallNode(Primitive.MultiplyBySigmoid, EquatableArray.From(new[] { a, b }));
+
+    /// <summary>The formula of the math core's double <c>Silu</c>: <c>Max(a, -1e30) Sigmoid(a)</c> (a clamped so that -∞ gives -0).</summary>
+    private static FormulaNode Silu(FormulaNode a)
+    {
+        var sigmoid = new CallNode(Primitive.Sigmoid, EquatableArray.From(new FormulaNode[] { a }));
+        var clamped = new CallNode(Primitive.Max, EquatableArray.From(new FormulaNode[] { a, new ConstantNode(-1e30) }));
+        return new BinaryNode(BinaryOperator.Multiply, clamped, sigmoid);
+    }
 
     /// <summary>The formula of the math core's double <c>GeluApproximate</c>: <c>Max(a, -1e30) Sigmoid(a (c1 + c3 a a))</c>,
     /// c1 = 2√(2/π) and c3 = 0.044715 c1, as gelu's stub writes its tanh form (x clamped so that -∞ gives -0).</summary>

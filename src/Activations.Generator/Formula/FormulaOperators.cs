@@ -49,6 +49,9 @@ internal enum Primitive
     /// <summary>a · sigmoid(x) rounded once (VectorMath.MultiplyBySigmoid): what float lanes compute for a product with a sigmoid; never parsed.</summary>
     MultiplyBySigmoid,
 
+    /// <summary>silu(x) = x sigmoid(x), x clamped at -10³⁰ (VectorMath.Silu): a math-core function in float lanes, written out elsewhere.</summary>
+    Silu,
+
     /// <summary>mish(x) = x tanh(softplus(x)) (VectorMath.Mish): a math-core function in float lanes, written out elsewhere.</summary>
     Mish,
 

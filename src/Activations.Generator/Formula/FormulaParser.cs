@@ -271,6 +271,7 @@ internal sealed class FormulaParser
             ("Activations.VectorMath", "Erf", true) => Primitive.Erf,
             ("Activations.VectorMath", "Erfc", true) => Primitive.Erfc,
             ("Activations.VectorMath", "Sigmoid", true) => Primitive.Sigmoid,
+            ("Activations.VectorMath", "Silu", true) => Primitive.Silu,
             ("Activations.VectorMath", "Mish", true) => Primitive.Mish,
             ("Activations.VectorMath", "GeluApproximate", true) => Primitive.GeluApproximate,
             ("Activations.VectorMath", "Softplus", true) => Primitive.Softplus,
@@ -287,7 +288,7 @@ internal sealed class FormulaParser
         if (primitive is null)
         {
             Report(scope, StubProblemKind.UnknownMethod, invocation,
-                $"'{method.ContainingType?.Name}.{method.Name}' is not a function formulas can use: use Math.Exp/Log/Tanh/Sqrt/Abs/Max/Min/Clamp/CopySign/Pow, VectorMath.Expm1/Log1p/Erf/Erfc/Sigmoid/Mish/Softplus/Gelu/GeluApproximate/DoubleOnly, another [Activation] stub, or a [Formula] helper of this assembly.");
+                $"'{method.ContainingType?.Name}.{method.Name}' is not a function formulas can use: use Math.Exp/Log/Tanh/Sqrt/Abs/Max/Min/Clamp/CopySign/Pow, VectorMath.Expm1/Log1p/Erf/Erfc/Sigmoid/Silu/Mish/Softplus/Gelu/GeluApproximate/DoubleOnly, another [Activation] stub, or a [Formula] helper of this assembly.");
             return null;
         }
 

@@ -22,12 +22,11 @@ public static partial class Activation
             : (x >= 0.0 ? x : x * SideExponential(x)) / (1.0 + SideExponential(x));
 
     /// <summary>
-    /// Silu for the float kernels: x times the float-lane sigmoid, which float code computes as one operation
-    /// rounded once (<see cref="VectorMath.MultiplyBySigmoid(System.Runtime.Intrinsics.Vector256{float}, System.Runtime.Intrinsics.Vector256{float})"/>,
-    /// within 0.75 ULP; lanes beyond ±80, where the sigmoid nears float's subnormals, go through double). -10³⁰
-    /// stands in for -∞ so that silu(-∞) = 0.
+    /// Silu for the float kernels: x times the float-lane sigmoid, computed as one operation rounded once
+    /// (<see cref="VectorMath.Silu(System.Runtime.Intrinsics.Vector256{float})"/>, within 0.75 ULP; lanes beyond ±80, where
+    /// the sigmoid nears float's subnormals, go through double, with -10³⁰ standing in for -∞ so that silu(-∞) = 0).
     /// </summary>
-    private static double SiluInSingle(double x) => Math.Max(x, -1e30) * VectorMath.Sigmoid(x);
+    private static double SiluInSingle(double x) => VectorMath.Silu(x);
 
     /// <summary>
     /// The one exponential silu and mish need: <c>e^-x</c> for <c>x &gt;= 0</c>, <c>e^x</c> below (neither
