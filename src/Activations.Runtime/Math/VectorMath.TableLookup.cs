@@ -8,8 +8,9 @@ namespace Activations;
 // twice the register form on Zen 3, this project's benchmark machine (measured: twelve independent vpermps per loop
 // iteration took 8.1 ns from memory against 4.1 from registers, and a separate load then the register form 4.2), and the
 // JIT folds a plain load of the table into the vpermps. vlddqu is a load it does not fold, so the table arrives through a
-// load port of its own. softplus's narrow-range kernel took 0.73-0.88 of the folded form's time (same-process A/B
-// harness, n = 4096). On Intel the folded form is one fused instruction, so this costs one load more there.
+// load port of its own. softplus's narrow-range kernel took 0.73-0.88 of the folded form's time as an isolated copy and
+// 0.77-0.95 in the library (same-process A/B harnesses, n = 4096). On Intel the folded form is one fused instruction, so
+// this costs one load more there.
 public static partial class VectorMath
 {
     /// <summary>table[index &amp; 7] per lane: the 8 floats at <paramref name="table"/>, read into a register, permuted by <paramref name="index"/>'s low 3 bits.</summary>
