@@ -53,12 +53,16 @@ internal static class SigmoidExpansion
     private static FormulaNode MultiplyBySigmoid(FormulaNode a, FormulaNode b) =>
         new CallNode(Primitive.MultiplyBySigmoid, EquatableArray.From(new[] { a, b }));
 
+    /// <summary><c>Max(a, -1e30)</c>: the factor of silu and both gelu forms, clamped so that at -∞ the product with a vanishing
+    /// sigmoid or erfc is -0 rather than -∞ · 0 = NaN (the math core's double functions clamp the same way).</summary>
+    private static FormulaNode ClampedBelow(FormulaNode a) =>
+        new CallNode(Primitive.Max, EquatableArray.From(new FormulaNode[] { a, new ConstantNode(-1e30) }));
+
     /// <summary>The formula of the math core's double <c>Silu</c>: <c>Max(a, -1e30) Sigmoid(a)</c> (a clamped so that -∞ gives -0).</summary>
     private static FormulaNode Silu(FormulaNode a)
     {
         var sigmoid = new CallNode(Primitive.Sigmoid, EquatableArray.From(new FormulaNode[] { a }));
-        var clamped = new CallNode(Primitive.Max, EquatableArray.From(new FormulaNode[] { a, new ConstantNode(-1e30) }));
-        return new BinaryNode(BinaryOperator.Multiply, clamped, sigmoid);
+        return new BinaryNode(BinaryOperator.Multiply, ClampedBelow(a), sigmoid);
     }
 
     /// <summary>The formula of the math core's double <c>GeluApproximate</c>: <c>Max(a, -1e30) Sigmoid(a (c1 + c3 a a))</c>,
@@ -68,18 +72,16 @@ internal static class SigmoidExpansion
         var square = new BinaryNode(BinaryOperator.Multiply, a, a);
         var slope = new BinaryNode(BinaryOperator.Add, new ConstantNode(1.5957691216057308), new BinaryNode(BinaryOperator.Multiply, new ConstantNode(0.07135481627260025), square));
         var sigmoid = new CallNode(Primitive.Sigmoid, EquatableArray.From(new FormulaNode[] { new BinaryNode(BinaryOperator.Multiply, a, slope) }));
-        var clamped = new CallNode(Primitive.Max, EquatableArray.From(new FormulaNode[] { a, new ConstantNode(-1e30) }));
-        return new BinaryNode(BinaryOperator.Multiply, clamped, sigmoid);
+        return new BinaryNode(BinaryOperator.Multiply, ClampedBelow(a), sigmoid);
     }
 
     // 0.5 Max(a, -1e30) Erfc(-(a 0.7071067811865476)), node for node the math core's double Gelu and the exact form of gelu's
     // stub without its double-only corrections (Activation.Gelu): x clamped so that -∞ gives -0.
     private static FormulaNode Gelu(FormulaNode a)
     {
-        var clamped = new CallNode(Primitive.Max, EquatableArray.From(new FormulaNode[] { a, new ConstantNode(-1e30) }));
         var scaled = new UnaryNode(UnaryOperator.Negate, new BinaryNode(BinaryOperator.Multiply, a, new ConstantNode(0.7071067811865476)));
         var erfc = new CallNode(Primitive.Erfc, EquatableArray.From(new FormulaNode[] { scaled }));
-        return new BinaryNode(BinaryOperator.Multiply, new BinaryNode(BinaryOperator.Multiply, new ConstantNode(0.5), clamped), erfc);
+        return new BinaryNode(BinaryOperator.Multiply, new BinaryNode(BinaryOperator.Multiply, new ConstantNode(0.5), ClampedBelow(a)), erfc);
     }
 
     // max(a, 0) + log1p(e^-|a|), node for node the softplus built-in's stub (Activation.Softplus).
