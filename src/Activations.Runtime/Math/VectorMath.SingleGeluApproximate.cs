@@ -12,18 +12,28 @@ namespace Activations;
 // error by FMA. Then x sigmoid(w) = x / (1 + e^-w) is the corrected quotient of MultiplyBySigmoidFast
 // (VectorMath.SingleSigmoid.cs), with wl added to the exp's reduced argument, whose low part the polynomial's tail
 // takes exactly (t = r² Q(r) + r_low). Only the final FMA rounds.
-// c is x capped at 9.6 above: sigmoid(w) rounds to 1 there, and w <= 78.4 keeps 2^k and 2^k t clear of the subnormals
-// (which cost a microcode assist per operation). Fast path when every lane has x >= -9.95 (w >= -86.2: 2^k <= 2^124 is
-// normal and x / (1 + E) stays normal) and is not +∞, and the hardware fuses; else the lanes are widened to double and
-// computed with the float-accuracy double exp. Written out per width for the JIT's inlining budget
-// (see VectorMath.SingleVectors.cs).
+// The quotient is computed 16 times too large, x / (2^-4 (1 + E)), and scaled back at the end (exact: the results are
+// normal floats), so that E = e^-w up to 2^128 stays in range: the fast path then reaches every x whose result is a normal
+// float. c is x capped at 8 above: sigmoid(w) rounds to 1 there (1 - sigmoid(w(8)) < 10^-21), and 2^(k-4) >= 2^-75 keeps
+// every piece clear of the subnormals (which cost a microcode assist per operation). Fast path when every lane has
+// x >= -10.07 (k = round(-w / ln 2) <= 128: 2^(k-4) and the denominator below 2^125, whose reciprocal estimate is
+// normal; the result is at least 2.3e-38, a normal float) and x < 10^37 (the quotient, 16 x at most, stays finite; +∞
+// excluded), and the hardware fuses; else the lanes are
+// widened to double and computed with the float-accuracy double exp. Written out per width for the JIT's inlining
+// budget (see VectorMath.SingleVectors.cs).
 public static partial class VectorMath
 {
-    /// <summary>Below -9.95, w &lt; -86.2 and e^-w's 2^k would leave float's normal range: those lanes compute in double.</summary>
-    private const float GeluFloatFastPathBound = 9.95f;
+    /// <summary>Below -10.07, e^-w's 2^k passes 2^128 and the result nears the subnormals: those lanes compute in double.</summary>
+    private const float GeluFloatFastPathBound = 10.07f;
 
-    /// <summary>x is capped here in w: above it sigmoid(w) rounds to 1 in float, and w &lt;= 78.4 keeps e^-w's pieces normal.</summary>
-    private const float GeluFloatArgumentCap = 9.6f;
+    /// <summary>At and above 10^37 (and at +∞) the quotient, 16 times the result, could overflow: those lanes compute in double.</summary>
+    private const float GeluFloatFastPathTop = 1e37f;
+
+    /// <summary>The sigmoid core works with 2^-4 in place of 1 (its denominator 2^-4 (1 + e^-w)), so that e^-w may reach 2^128.</summary>
+    private const int GeluUnitShift = 4;
+
+    /// <summary>x is capped here in w: above it sigmoid(w) rounds to 1 in float, and w &lt;= 49.3 keeps e^-w's pieces normal.</summary>
+    private const float GeluFloatArgumentCap = 8f;
 
     /// <summary>2√(2/π), the linear coefficient of w.</summary>
     private const double GeluLinear = 1.5957691216057308;
@@ -34,7 +44,7 @@ public static partial class VectorMath
     /// <summary>
     /// <see cref="GeluLinear"/> rounded to a multiple of 2^-21, and the rest: with no bits below 2^-21, c1h is subtracted
     /// exactly from any float slope in [c1h, 9.5] (the slope's ULP there is 2^-23 to 2^-20 and the difference is below 8;
-    /// the fast path's slopes are at most 8.7, |c| &lt;= 9.95).
+    /// the fast path's slopes are at most 8.84, |c| &lt;= 10.07).
     /// </summary>
     private const float GeluLinearHigh = 1.5957689f;
 
@@ -73,9 +83,12 @@ public static partial class VectorMath
         }
 
         // The check comes after the arithmetic, and the rare path's result reaches the result through an operation
-        // (x - 0 = x for every x; the JIT drops it), so that the hot path keeps its results in registers.
+        // (x - 0 = x for every x; the JIT drops it), so that the hot path keeps its results in registers. A lane stays on
+        // the fast path when x + 10.07 has its sign bit clear (x >= -10.07, -∞ excluded) and x + 10.07 - 10^37 has it
+        // set (x below 10^37, +∞ excluded): one sign test for both.
         Vector128<float> result = GeluApproximateFast(x);
-        if ((Vector128.LessThan(x, Vector128.Create(-GeluFloatFastPathBound)) | Vector128.Equals(x, Vector128.Create(float.PositiveInfinity))) != Vector128<float>.Zero)
+        Vector128<float> aboveBound = x + Vector128.Create(GeluFloatFastPathBound);
+        if (Vector128.ExtractMostSignificantBits(Vector128.AndNot(aboveBound - Vector128.Create(GeluFloatFastPathTop), aboveBound)) != 0xF)
         {
             result = GeluApproximateInDouble(x) - Vector128<float>.Zero;
         }
@@ -87,7 +100,7 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector128<float> GeluApproximateFast(Vector128<float> x)
     {
-        // w = c (c1 + c3 c²) as wh + wl, c = x capped at 9.6 above (sigmoid(w) rounds to 1 there; NaN stays NaN):
+        // w = c (c1 + c3 c²) as wh + wl, c = x capped at 8 above (sigmoid(w) rounds to 1 there; NaN stays NaN):
         // c² exactly by FMA, the slope c1h + c3h c²h rounded once by FMA and its error recovered (the file's comment), the
         // small terms after.
         Vector128<float> capped = Sse.Min(Vector128.Create(GeluFloatArgumentCap), x);
@@ -101,10 +114,10 @@ public static partial class VectorMath
         Vector128<float> wLow = Fma.MultiplyAdd(capped, slopeLow, Fma.MultiplySubtract(capped, slopeHigh, wHigh));
 
         // x sigmoid(w): the float-lane sigmoid core with w's low part (VectorMath.SingleSigmoid.cs).
-        return MultiplyBySigmoidFast(x, wHigh, wLow);
+        return MultiplyBySigmoidFast(x, wHigh, wLow, GeluUnitShift) * Vector128.Create(1f / (1 << GeluUnitShift));
     }
 
-    // Lanes below -9.95 or at +∞, or hardware without FMA: computed in double, rounded once.
+    // Lanes below -10.07 or from 10^37 up, ±∞ included, or hardware without FMA: computed in double, rounded once.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static Vector128<float> GeluApproximateInDouble(Vector128<float> x)
     {
@@ -133,9 +146,12 @@ public static partial class VectorMath
         }
 
         // The check comes after the arithmetic, and the rare path's result reaches the result through an operation
-        // (x - 0 = x for every x; the JIT drops it), so that the hot path keeps its results in registers.
+        // (x - 0 = x for every x; the JIT drops it), so that the hot path keeps its results in registers. A lane stays on
+        // the fast path when x + 10.07 has its sign bit clear (x >= -10.07, -∞ excluded) and x + 10.07 - 10^37 has it
+        // set (x below 10^37, +∞ excluded): one sign test for both.
         Vector256<float> result = GeluApproximateFast(x);
-        if ((Vector256.LessThan(x, Vector256.Create(-GeluFloatFastPathBound)) | Vector256.Equals(x, Vector256.Create(float.PositiveInfinity))) != Vector256<float>.Zero)
+        Vector256<float> aboveBound = x + Vector256.Create(GeluFloatFastPathBound);
+        if (Vector256.ExtractMostSignificantBits(Vector256.AndNot(aboveBound - Vector256.Create(GeluFloatFastPathTop), aboveBound)) != 0xFF)
         {
             result = GeluApproximateInDouble(x) - Vector256<float>.Zero;
         }
@@ -147,7 +163,7 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<float> GeluApproximateFast(Vector256<float> x)
     {
-        // w = c (c1 + c3 c²) as wh + wl, c = x capped at 9.6 above (sigmoid(w) rounds to 1 there; NaN stays NaN):
+        // w = c (c1 + c3 c²) as wh + wl, c = x capped at 8 above (sigmoid(w) rounds to 1 there; NaN stays NaN):
         // c² exactly by FMA, the slope c1h + c3h c²h rounded once by FMA and its error recovered (the file's comment), the
         // small terms after.
         Vector256<float> capped = Avx.Min(Vector256.Create(GeluFloatArgumentCap), x);
@@ -161,10 +177,10 @@ public static partial class VectorMath
         Vector256<float> wLow = Fma.MultiplyAdd(capped, slopeLow, Fma.MultiplySubtract(capped, slopeHigh, wHigh));
 
         // x sigmoid(w): the float-lane sigmoid core with w's low part (VectorMath.SingleSigmoid.cs).
-        return MultiplyBySigmoidFast(x, wHigh, wLow);
+        return MultiplyBySigmoidFast(x, wHigh, wLow, GeluUnitShift) * Vector256.Create(1f / (1 << GeluUnitShift));
     }
 
-    // Lanes below -9.95 or at +∞, or hardware without FMA: computed in double, rounded once.
+    // Lanes below -10.07 or from 10^37 up, ±∞ included, or hardware without FMA: computed in double, rounded once.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static Vector256<float> GeluApproximateInDouble(Vector256<float> x)
     {
@@ -193,9 +209,12 @@ public static partial class VectorMath
         }
 
         // The check comes after the arithmetic, and the rare path's result reaches the result through an operation
-        // (x - 0 = x for every x; the JIT drops it), so that the hot path keeps its results in registers.
+        // (x - 0 = x for every x; the JIT drops it), so that the hot path keeps its results in registers. A lane stays on
+        // the fast path when x + 10.07 has its sign bit clear (x >= -10.07, -∞ excluded) and x + 10.07 - 10^37 has it
+        // set (x below 10^37, +∞ excluded): one sign test for both.
         Vector512<float> result = GeluApproximateFast(x);
-        if ((Vector512.LessThan(x, Vector512.Create(-GeluFloatFastPathBound)) | Vector512.Equals(x, Vector512.Create(float.PositiveInfinity))) != Vector512<float>.Zero)
+        Vector512<float> aboveBound = x + Vector512.Create(GeluFloatFastPathBound);
+        if (Vector512.ExtractMostSignificantBits(Vector512.AndNot(aboveBound - Vector512.Create(GeluFloatFastPathTop), aboveBound)) != 0xFFFF)
         {
             result = GeluApproximateInDouble(x) - Vector512<float>.Zero;
         }
@@ -207,7 +226,7 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<float> GeluApproximateFast(Vector512<float> x)
     {
-        // w = c (c1 + c3 c²) as wh + wl, c = x capped at 9.6 above (sigmoid(w) rounds to 1 there; NaN stays NaN):
+        // w = c (c1 + c3 c²) as wh + wl, c = x capped at 8 above (sigmoid(w) rounds to 1 there; NaN stays NaN):
         // c² exactly by FMA, the slope c1h + c3h c²h rounded once by FMA and its error recovered (the file's comment), the
         // small terms after.
         Vector512<float> capped = Avx512F.Min(Vector512.Create(GeluFloatArgumentCap), x);
@@ -221,10 +240,10 @@ public static partial class VectorMath
         Vector512<float> wLow = Avx512F.FusedMultiplyAdd(capped, slopeLow, Avx512F.FusedMultiplySubtract(capped, slopeHigh, wHigh));
 
         // x sigmoid(w): the float-lane sigmoid core with w's low part (VectorMath.SingleSigmoid.cs).
-        return MultiplyBySigmoidFast(x, wHigh, wLow);
+        return MultiplyBySigmoidFast(x, wHigh, wLow, GeluUnitShift) * Vector512.Create(1f / (1 << GeluUnitShift));
     }
 
-    // Lanes below -9.95 or at +∞, or hardware without FMA: computed in double, rounded once.
+    // Lanes below -10.07 or from 10^37 up, ±∞ included, or hardware without FMA: computed in double, rounded once.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static Vector512<float> GeluApproximateInDouble(Vector512<float> x)
     {

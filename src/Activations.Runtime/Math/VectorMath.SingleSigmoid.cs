@@ -78,15 +78,18 @@ public static partial class VectorMath
     }
 
     // a · sigmoid(x + xLow), |xLow| <= 2^-24 |x| or so (zero for a float argument; gelu's tanh form passes its argument's low
-    // part). Written as one straight-line body (no tuple or out values, which the JIT keeps in memory across the unrolled loop).
+    // part). With unitShift = m > 0 it returns 2^m a · sigmoid(x + xLow), computed as a / (u + u e^-x) with u = 2^-m in
+    // place of 1 (2^k as 2^(k-m), every exactness argument scaled by u), for a caller whose e^-x reaches 2^128 (gelu's tanh
+    // form; it scales back). Written as one straight-line body (no tuple or out values, which the JIT keeps in memory
+    // across the unrolled loop).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector128<float> MultiplyBySigmoidFast(Vector128<float> a, Vector128<float> x, Vector128<float> xLow)
+    private static Vector128<float> MultiplyBySigmoidFast(Vector128<float> a, Vector128<float> x, Vector128<float> xLow, int unitShift = 0)
     {
-        // k = round(-x / ln 2), scale = 2^k, and the reduced argument r = -x - k ln 2 kept negated: minusRHigh =
-        // x + k ln2_hi is exact (k ln2_hi is; Sterbenz), minusRLow = k ln2_lo + xLow (|k| <= 125: below 2^-12.4).
-        Vector128<float> one = Vector128<float>.One;
-        Vector128<float> shifted = Fma.MultiplyAdd(x, Vector128.Create(-InverseLn2Single), Vector128.Create(FloatRoundingShift));
-        Vector128<float> k = shifted - Vector128.Create(FloatRoundingShift);
+        // k = round(-x / ln 2), scale = 2^(k - unitShift), the reduced argument r = -x - k ln 2 kept negated: minusRHigh =
+        // x + k ln2_hi is exact (k ln2_hi is; Sterbenz), minusRLow = k ln2_lo + xLow (|k| <= 128: below 2^-12.4).
+        Vector128<float> unit = Vector128.Create(1f / (1 << unitShift));
+        Vector128<float> shifted = Fma.MultiplyAdd(x, Vector128.Create(-InverseLn2Single), Vector128.Create(FloatRoundingShift - unitShift));
+        Vector128<float> k = shifted - Vector128.Create(FloatRoundingShift - unitShift);
         Vector128<float> scale = Vector128.ShiftLeft(shifted.AsInt32(), 23).AsSingle();
         Vector128<float> minusRHigh = Fma.MultiplyAdd(k, Vector128.Create(Ln2HighSingle), x);
         Vector128<float> minusRLow = Fma.MultiplyAdd(k, Vector128.Create(Ln2LowSingle), xLow);
@@ -105,9 +108,9 @@ public static partial class VectorMath
         // fewer than 24: rH is a multiple of 2^-25 or of ulp(x)); adding scale t leaves dh's two rounding errors,
         // rounded once more (relative 2^-24 of a quantity already 2^-24 of dh). 1 + scale itself rounds when
         // |k| >= 24; its error, the smaller of 1 and scale, is added last (Fast2Sum on the larger of the two).
-        Vector128<float> c = one + scale;
+        Vector128<float> c = unit + scale;
         Vector128<float> dh = Fma.MultiplyAdd(scale, t, Fma.MultiplyAddNegated(scale, minusRHigh, c));
-        Vector128<float> cLow = (Sse.Max(one, scale) - c) + Sse.Min(one, scale);
+        Vector128<float> cLow = (Sse.Max(unit, scale) - c) + Sse.Min(unit, scale);
         Vector128<float> dl = Fma.MultiplyAdd(scale, t, Fma.MultiplyAddNegated(scale, minusRHigh, c - dh)) + cLow;
 
         // q = a / dh rounded; q dh - a is exact (the remainder of a rounded quotient), plus q dl; a / d = q -
@@ -166,15 +169,18 @@ public static partial class VectorMath
     }
 
     // a · sigmoid(x + xLow), |xLow| <= 2^-24 |x| or so (zero for a float argument; gelu's tanh form passes its argument's low
-    // part). Written as one straight-line body (no tuple or out values, which the JIT keeps in memory across the unrolled loop).
+    // part). With unitShift = m > 0 it returns 2^m a · sigmoid(x + xLow), computed as a / (u + u e^-x) with u = 2^-m in
+    // place of 1 (2^k as 2^(k-m), every exactness argument scaled by u), for a caller whose e^-x reaches 2^128 (gelu's tanh
+    // form; it scales back). Written as one straight-line body (no tuple or out values, which the JIT keeps in memory
+    // across the unrolled loop).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<float> MultiplyBySigmoidFast(Vector256<float> a, Vector256<float> x, Vector256<float> xLow)
+    private static Vector256<float> MultiplyBySigmoidFast(Vector256<float> a, Vector256<float> x, Vector256<float> xLow, int unitShift = 0)
     {
-        // k = round(-x / ln 2), scale = 2^k, and the reduced argument r = -x - k ln 2 kept negated: minusRHigh =
-        // x + k ln2_hi is exact (k ln2_hi is; Sterbenz), minusRLow = k ln2_lo + xLow (|k| <= 125: below 2^-12.4).
-        Vector256<float> one = Vector256<float>.One;
-        Vector256<float> shifted = Fma.MultiplyAdd(x, Vector256.Create(-InverseLn2Single), Vector256.Create(FloatRoundingShift));
-        Vector256<float> k = shifted - Vector256.Create(FloatRoundingShift);
+        // k = round(-x / ln 2), scale = 2^(k - unitShift), the reduced argument r = -x - k ln 2 kept negated: minusRHigh =
+        // x + k ln2_hi is exact (k ln2_hi is; Sterbenz), minusRLow = k ln2_lo + xLow (|k| <= 128: below 2^-12.4).
+        Vector256<float> unit = Vector256.Create(1f / (1 << unitShift));
+        Vector256<float> shifted = Fma.MultiplyAdd(x, Vector256.Create(-InverseLn2Single), Vector256.Create(FloatRoundingShift - unitShift));
+        Vector256<float> k = shifted - Vector256.Create(FloatRoundingShift - unitShift);
         Vector256<float> scale = Vector256.ShiftLeft(shifted.AsInt32(), 23).AsSingle();
         Vector256<float> minusRHigh = Fma.MultiplyAdd(k, Vector256.Create(Ln2HighSingle), x);
         Vector256<float> minusRLow = Fma.MultiplyAdd(k, Vector256.Create(Ln2LowSingle), xLow);
@@ -193,9 +199,9 @@ public static partial class VectorMath
         // fewer than 24: rH is a multiple of 2^-25 or of ulp(x)); adding scale t leaves dh's two rounding errors,
         // rounded once more (relative 2^-24 of a quantity already 2^-24 of dh). 1 + scale itself rounds when
         // |k| >= 24; its error, the smaller of 1 and scale, is added last (Fast2Sum on the larger of the two).
-        Vector256<float> c = one + scale;
+        Vector256<float> c = unit + scale;
         Vector256<float> dh = Fma.MultiplyAdd(scale, t, Fma.MultiplyAddNegated(scale, minusRHigh, c));
-        Vector256<float> cLow = (Avx.Max(one, scale) - c) + Avx.Min(one, scale);
+        Vector256<float> cLow = (Avx.Max(unit, scale) - c) + Avx.Min(unit, scale);
         Vector256<float> dl = Fma.MultiplyAdd(scale, t, Fma.MultiplyAddNegated(scale, minusRHigh, c - dh)) + cLow;
 
         // q = a / dh rounded; q dh - a is exact (the remainder of a rounded quotient), plus q dl; a / d = q -
@@ -254,15 +260,18 @@ public static partial class VectorMath
     }
 
     // a · sigmoid(x + xLow), |xLow| <= 2^-24 |x| or so (zero for a float argument; gelu's tanh form passes its argument's low
-    // part). Written as one straight-line body (no tuple or out values, which the JIT keeps in memory across the unrolled loop).
+    // part). With unitShift = m > 0 it returns 2^m a · sigmoid(x + xLow), computed as a / (u + u e^-x) with u = 2^-m in
+    // place of 1 (2^k as 2^(k-m), every exactness argument scaled by u), for a caller whose e^-x reaches 2^128 (gelu's tanh
+    // form; it scales back). Written as one straight-line body (no tuple or out values, which the JIT keeps in memory
+    // across the unrolled loop).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<float> MultiplyBySigmoidFast(Vector512<float> a, Vector512<float> x, Vector512<float> xLow)
+    private static Vector512<float> MultiplyBySigmoidFast(Vector512<float> a, Vector512<float> x, Vector512<float> xLow, int unitShift = 0)
     {
-        // k = round(-x / ln 2), scale = 2^k, and the reduced argument r = -x - k ln 2 kept negated: minusRHigh =
-        // x + k ln2_hi is exact (k ln2_hi is; Sterbenz), minusRLow = k ln2_lo + xLow (|k| <= 125: below 2^-12.4).
-        Vector512<float> one = Vector512<float>.One;
-        Vector512<float> shifted = Avx512F.FusedMultiplyAdd(x, Vector512.Create(-InverseLn2Single), Vector512.Create(FloatRoundingShift));
-        Vector512<float> k = shifted - Vector512.Create(FloatRoundingShift);
+        // k = round(-x / ln 2), scale = 2^(k - unitShift), the reduced argument r = -x - k ln 2 kept negated: minusRHigh =
+        // x + k ln2_hi is exact (k ln2_hi is; Sterbenz), minusRLow = k ln2_lo + xLow (|k| <= 128: below 2^-12.4).
+        Vector512<float> unit = Vector512.Create(1f / (1 << unitShift));
+        Vector512<float> shifted = Avx512F.FusedMultiplyAdd(x, Vector512.Create(-InverseLn2Single), Vector512.Create(FloatRoundingShift - unitShift));
+        Vector512<float> k = shifted - Vector512.Create(FloatRoundingShift - unitShift);
         Vector512<float> scale = Vector512.ShiftLeft(shifted.AsInt32(), 23).AsSingle();
         Vector512<float> minusRHigh = Avx512F.FusedMultiplyAdd(k, Vector512.Create(Ln2HighSingle), x);
         Vector512<float> minusRLow = Avx512F.FusedMultiplyAdd(k, Vector512.Create(Ln2LowSingle), xLow);
@@ -281,9 +290,9 @@ public static partial class VectorMath
         // fewer than 24: rH is a multiple of 2^-25 or of ulp(x)); adding scale t leaves dh's two rounding errors,
         // rounded once more (relative 2^-24 of a quantity already 2^-24 of dh). 1 + scale itself rounds when
         // |k| >= 24; its error, the smaller of 1 and scale, is added last (Fast2Sum on the larger of the two).
-        Vector512<float> c = one + scale;
+        Vector512<float> c = unit + scale;
         Vector512<float> dh = Avx512F.FusedMultiplyAdd(scale, t, Avx512F.FusedMultiplyAddNegated(scale, minusRHigh, c));
-        Vector512<float> cLow = (Avx512F.Max(one, scale) - c) + Avx512F.Min(one, scale);
+        Vector512<float> cLow = (Avx512F.Max(unit, scale) - c) + Avx512F.Min(unit, scale);
         Vector512<float> dl = Avx512F.FusedMultiplyAdd(scale, t, Avx512F.FusedMultiplyAddNegated(scale, minusRHigh, c - dh)) + cLow;
 
         // q = a / dh rounded; q dh - a is exact (the remainder of a rounded quotient), plus q dl; a / d = q -
