@@ -18,9 +18,8 @@ namespace Activations;
 // every piece clear of the subnormals (which cost a microcode assist per operation). Fast path when every lane has
 // x >= -10.07 (k = round(-w / ln 2) <= 128: 2^(k-4) and the denominator below 2^125, whose reciprocal estimate is
 // normal; the result is at least 2.3e-38, a normal float) and x < 10^37 (the quotient, 16 x at most, stays finite; +∞
-// excluded), and the hardware fuses; else the lanes are
-// widened to double and computed with the float-accuracy double exp. Written out per width for the JIT's inlining
-// budget (see VectorMath.SingleVectors.cs).
+// excluded), and the hardware fuses; else the lanes are widened to double and computed with the float-accuracy double
+// exp. Written out per width for the JIT's inlining budget (see VectorMath.SingleVectors.cs).
 public static partial class VectorMath
 {
     /// <summary>Below -10.07, e^-w's 2^k passes 2^128 and the result nears the subnormals: those lanes compute in double.</summary>
