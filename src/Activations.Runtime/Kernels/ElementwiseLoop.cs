@@ -53,27 +53,6 @@ public static class ElementwiseLoop
         RunScalar(ref xRef, ref destinationRef, length, op);
     }
 
-    /// <summary>Below this many elements the main loop starts at the first one, aligned or not.</summary>
-    private const int AlignmentThreshold = 256;
-
-    // Where the main loop starts: 0, or, when the source and the destination are the same distance past a multiple of
-    // the vector's size (in place, or arrays placed alike), the first element where both are aligned, so that no load
-    // or store straddles two cache lines (3-14% of the time at n = 65536, measured with both 8 or 16 bytes off). When
-    // they differ, aligning one misaligns the other, which measured no better, so the loop starts at 0. The addresses
-    // are only a hint: should the GC move the arrays meanwhile, the loop runs unaligned and the results are the same.
-    // Not inlined: inlined, the pointer conversion made the JIT spill the operator's temporaries in Run256.
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static unsafe nuint ElementsBeforeAlignment<T>(ref T x, ref T destination, nuint length, nuint vectorBytes)
-    {
-        nuint misalignment = (nuint)Unsafe.AsPointer(ref destination) & (vectorBytes - 1);
-        if (length < AlignmentThreshold || misalignment != ((nuint)Unsafe.AsPointer(ref x) & (vectorBytes - 1)))
-        {
-            return 0;
-        }
-
-        return ((vectorBytes - misalignment) & (vectorBytes - 1)) / (nuint)Unsafe.SizeOf<T>();
-    }
-
     // Each width is its own JIT compilation root (NoInlining): inlined into the caller, the unrolled loop with
     // its math would share the caller's inlining budget, run out of it, and leave the math as real calls.
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -95,20 +74,11 @@ public static class ElementwiseLoop
         nuint count = (nuint)Vector512<T>.Count;
         nuint last = length - count;
 
-        // The elements before the loop's aligned start come from one vector at the first element, of which only those
-        // lanes are written: in place, the loop and the tail still read original values (aligned starts are taken
-        // from 256 elements on, so the tail lies past the head's lanes). Both calls come before the tail so that the
-        // constants the JIT hoists for the loop are not spilled across them.
-        nuint i = ElementsBeforeAlignment(ref x, ref destination, length, (nuint)Vector512<byte>.Count);
-        if (i != 0)
-        {
-            StoreHead512(ref x, ref destination, i, op);
-        }
-
-        // The tail is one vector ending at the last element, computed before the loop writes anything so that an
+        // The tail is one vector ending at the last element, computed before anything is written so that an
         // in-place call still reads the original values where it overlaps the main loop's last vector.
         Vector512<T> tail = op.Invoke(Vector512.LoadUnsafe(ref x, last));
 
+        nuint i = 0;
         for (; i + (4 * count) <= last; i += 4 * count)
         {
             // Stored as soon as computed: in place, each vector reads only elements no earlier store touched.
@@ -126,20 +96,6 @@ public static class ElementwiseLoop
         tail.StoreUnsafe(ref destination, last);
     }
 
-    // The first elements of a Vector512 run, before its aligned start: a separate compilation root, as a second copy
-    // of the operator's math in Run512 would change how the JIT allocates the main loop's registers (it spilled).
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void StoreHead512<T, TOperator>(ref T x, ref T destination, nuint elements, TOperator op)
-        where T : struct
-        where TOperator : struct, IElementwiseOperator<T>
-    {
-        Vector512<T> head = op.Invoke(Vector512.LoadUnsafe(ref x));
-        for (nuint j = 0; j < elements; j++)
-        {
-            Unsafe.Add(ref destination, j) = head.GetElement((int)j);
-        }
-    }
-
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void Run256<T, TOperator>(ref T x, ref T destination, nuint length, TOperator op)
         where T : struct
@@ -148,20 +104,11 @@ public static class ElementwiseLoop
         nuint count = (nuint)Vector256<T>.Count;
         nuint last = length - count;
 
-        // The elements before the loop's aligned start come from one vector at the first element, of which only those
-        // lanes are written: in place, the loop and the tail still read original values (aligned starts are taken
-        // from 256 elements on, so the tail lies past the head's lanes). Both calls come before the tail so that the
-        // constants the JIT hoists for the loop are not spilled across them.
-        nuint i = ElementsBeforeAlignment(ref x, ref destination, length, (nuint)Vector256<byte>.Count);
-        if (i != 0)
-        {
-            StoreHead256(ref x, ref destination, i, op);
-        }
-
-        // The tail is one vector ending at the last element, computed before the loop writes anything so that an
+        // The tail is one vector ending at the last element, computed before anything is written so that an
         // in-place call still reads the original values where it overlaps the main loop's last vector.
         Vector256<T> tail = op.Invoke(Vector256.LoadUnsafe(ref x, last));
 
+        nuint i = 0;
         for (; i + (4 * count) <= last; i += 4 * count)
         {
             // Stored as soon as computed: in place, each vector reads only elements no earlier store touched.
@@ -179,20 +126,6 @@ public static class ElementwiseLoop
         tail.StoreUnsafe(ref destination, last);
     }
 
-    // The first elements of a Vector256 run, before its aligned start: a separate compilation root, as a second copy
-    // of the operator's math in Run256 would change how the JIT allocates the main loop's registers (it spilled).
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void StoreHead256<T, TOperator>(ref T x, ref T destination, nuint elements, TOperator op)
-        where T : struct
-        where TOperator : struct, IElementwiseOperator<T>
-    {
-        Vector256<T> head = op.Invoke(Vector256.LoadUnsafe(ref x));
-        for (nuint j = 0; j < elements; j++)
-        {
-            Unsafe.Add(ref destination, j) = head.GetElement((int)j);
-        }
-    }
-
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void Run128<T, TOperator>(ref T x, ref T destination, nuint length, TOperator op)
         where T : struct
@@ -201,20 +134,11 @@ public static class ElementwiseLoop
         nuint count = (nuint)Vector128<T>.Count;
         nuint last = length - count;
 
-        // The elements before the loop's aligned start come from one vector at the first element, of which only those
-        // lanes are written: in place, the loop and the tail still read original values (aligned starts are taken
-        // from 256 elements on, so the tail lies past the head's lanes). Both calls come before the tail so that the
-        // constants the JIT hoists for the loop are not spilled across them.
-        nuint i = ElementsBeforeAlignment(ref x, ref destination, length, (nuint)Vector128<byte>.Count);
-        if (i != 0)
-        {
-            StoreHead128(ref x, ref destination, i, op);
-        }
-
-        // The tail is one vector ending at the last element, computed before the loop writes anything so that an
+        // The tail is one vector ending at the last element, computed before anything is written so that an
         // in-place call still reads the original values where it overlaps the main loop's last vector.
         Vector128<T> tail = op.Invoke(Vector128.LoadUnsafe(ref x, last));
 
+        nuint i = 0;
         for (; i + (4 * count) <= last; i += 4 * count)
         {
             // Stored as soon as computed: in place, each vector reads only elements no earlier store touched.
@@ -230,19 +154,5 @@ public static class ElementwiseLoop
         }
 
         tail.StoreUnsafe(ref destination, last);
-    }
-
-    // The first elements of a Vector128 run, before its aligned start: a separate compilation root, as a second copy
-    // of the operator's math in Run128 would change how the JIT allocates the main loop's registers (it spilled).
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void StoreHead128<T, TOperator>(ref T x, ref T destination, nuint elements, TOperator op)
-        where T : struct
-        where TOperator : struct, IElementwiseOperator<T>
-    {
-        Vector128<T> head = op.Invoke(Vector128.LoadUnsafe(ref x));
-        for (nuint j = 0; j < elements; j++)
-        {
-            Unsafe.Add(ref destination, j) = head.GetElement((int)j);
-        }
     }
 }
