@@ -31,6 +31,9 @@ public static partial class VectorMath
     /// <summary>The sigmoid core works with 2^-4 in place of 1 (its denominator 2^-4 (1 + e^-w)), so that e^-w may reach 2^128.</summary>
     private const int GeluUnitShift = 4;
 
+    /// <summary>2^-4, the unit the quotient is scaled back by (exactly: the fast path's results are normal floats).</summary>
+    private const float GeluUnit = 1f / (1 << GeluUnitShift);
+
     /// <summary>x is capped here in w: above it sigmoid(w) rounds to 1 in float, and w &lt;= 49.3 keeps e^-w's pieces normal.</summary>
     private const float GeluFloatArgumentCap = 8f;
 
@@ -113,7 +116,7 @@ public static partial class VectorMath
         Vector128<float> wLow = Fma.MultiplyAdd(capped, slopeLow, Fma.MultiplySubtract(capped, slopeHigh, wHigh));
 
         // x sigmoid(w): the float-lane sigmoid core with w's low part (VectorMath.SingleSigmoid.cs).
-        return MultiplyBySigmoidFast(x, wHigh, wLow, GeluUnitShift) * Vector128.Create(1f / (1 << GeluUnitShift));
+        return MultiplyBySigmoidFast(x, wHigh, wLow, GeluUnitShift) * Vector128.Create(GeluUnit);
     }
 
     // Lanes below -10.07 or from 10^37 up, ±∞ included, or hardware without FMA: computed in double, rounded once.
@@ -176,7 +179,7 @@ public static partial class VectorMath
         Vector256<float> wLow = Fma.MultiplyAdd(capped, slopeLow, Fma.MultiplySubtract(capped, slopeHigh, wHigh));
 
         // x sigmoid(w): the float-lane sigmoid core with w's low part (VectorMath.SingleSigmoid.cs).
-        return MultiplyBySigmoidFast(x, wHigh, wLow, GeluUnitShift) * Vector256.Create(1f / (1 << GeluUnitShift));
+        return MultiplyBySigmoidFast(x, wHigh, wLow, GeluUnitShift) * Vector256.Create(GeluUnit);
     }
 
     // Lanes below -10.07 or from 10^37 up, ±∞ included, or hardware without FMA: computed in double, rounded once.
@@ -239,7 +242,7 @@ public static partial class VectorMath
         Vector512<float> wLow = Avx512F.FusedMultiplyAdd(capped, slopeLow, Avx512F.FusedMultiplySubtract(capped, slopeHigh, wHigh));
 
         // x sigmoid(w): the float-lane sigmoid core with w's low part (VectorMath.SingleSigmoid.cs).
-        return MultiplyBySigmoidFast(x, wHigh, wLow, GeluUnitShift) * Vector512.Create(1f / (1 << GeluUnitShift));
+        return MultiplyBySigmoidFast(x, wHigh, wLow, GeluUnitShift) * Vector512.Create(GeluUnit);
     }
 
     // Lanes below -10.07 or from 10^37 up, ±∞ included, or hardware without FMA: computed in double, rounded once.
