@@ -1,0 +1,89 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Activations.Tests.Reference;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Activations.Tests.BuiltIns;
+
+/// <summary>
+/// Whether an element's result depends on the other elements that share its vector: each row of a built-in's reference
+/// file goes through the span kernel once beside ordinary values and once beside values that send their lanes to a rare
+/// path (±10³⁰, ±∞, NaN, ±100), at every position of a 64-element span (every third row), and the two results must be the same bits.
+/// Kernels whose rare path computes the whole vector in double when one lane needs it fail this by design; they are
+/// listed, and docs/math-core.md ("Reproducibility") says how often their last bit moves.
+/// </summary>
+public sealed class NeighbourIndependenceTests(ITestOutputHelper output)
+{
+    /// <summary>Float kernels whose rare path takes the whole vector (a fast float path whose bits the double path does not reproduce).</summary>
+    private static readonly HashSet<string> s_singleVectorWideRarePath = ["gelu", "gelu_approximate", "mish", "sigmoid", "silu", "softplus"];
+
+    private const int Length = 64;
+
+    /// <summary>Every third row (about 2150 per file, the tails included), to keep the four SIMD-path runs short.</summary>
+    private const int RowStride = 3;
+
+    private static readonly double[] s_rareNeighbours = [-1e30, 1e30, double.NegativeInfinity, double.PositiveInfinity, double.NaN, -100, 100];
+
+    public static IEnumerable<object[]> Cases() => ScalarStubAccuracyTests.JudgedCases();
+
+    [GeneratedKernelTheory]
+    [MemberData(nameof(Cases))]
+    public void SingleResultDoesNotDependOnNeighbours(string referenceName)
+    {
+        var rows = ReferenceTable.Single(referenceName);
+        int changed = Count<float, int>(referenceName, rows.Select(r => r.X).ToArray(), v => (float)v, v => BitConverter.SingleToInt32Bits(v), (d, x, y, a) => d.Single(x, y, a));
+        Judge(referenceName, "float", changed, rows.Length, s_singleVectorWideRarePath.Contains(referenceName));
+    }
+
+    [GeneratedKernelTheory]
+    [MemberData(nameof(Cases))]
+    public void DoubleResultDoesNotDependOnNeighbours(string referenceName)
+    {
+        var rows = ReferenceTable.Double(referenceName);
+        int changed = Count<double, long>(referenceName, rows.Select(r => r.X).ToArray(), v => v, v => BitConverter.DoubleToInt64Bits(v), (d, x, y, a) => d.Double(x, y, a));
+        Judge(referenceName, "double", changed, rows.Length, vectorWide: false);
+    }
+
+    private static int Count<T, TBits>(string referenceName, T[] inputs, Func<double, T> convert, Func<T, TBits> bits, Action<ActivationDescriptor, T[], T[], double[]> run)
+        where TBits : IEquatable<TBits>
+    {
+        BuiltInCase c = BuiltInCatalog.Case(referenceName);
+        Assert.True(ActivationRegistry.TryGet(c.Activation, out ActivationDescriptor? d), $"'{c.Activation}' is not registered");
+        var ordinary = new T[Length];
+        var rare = new T[Length];
+        var ordinaryResult = new T[Length];
+        var rareResult = new T[Length];
+        int changed = 0;
+        for (int i = 0; i < inputs.Length; i += RowStride)
+        {
+            int position = i % Length;
+            for (int j = 0; j < Length; j++)
+            {
+                ordinary[j] = convert(0.5);
+                rare[j] = convert(s_rareNeighbours[(i + j) % s_rareNeighbours.Length]);
+            }
+
+            ordinary[position] = rare[position] = inputs[i];
+            run(d, ordinary, ordinaryResult, c.Arguments);
+            run(d, rare, rareResult, c.Arguments);
+            if (!bits(ordinaryResult[position]).Equals(bits(rareResult[position])))
+            {
+                changed++;
+            }
+        }
+
+        return changed;
+    }
+
+    private void Judge(string referenceName, string type, int changed, int rows, bool vectorWide)
+    {
+        string line = $"{referenceName} {type}: {changed} of {(rows + RowStride - 1) / RowStride} rows change beside rare-path neighbours [{SimdPathTests.LivePath}]";
+        output.WriteLine(line);
+        if (!vectorWide)
+        {
+            Assert.True(changed == 0, line);
+        }
+    }
+}
