@@ -92,7 +92,7 @@ public static partial class VectorMath
         Vector128<float> aboveBound = x + Vector128.Create(GeluFloatFastPathBound);
         if (Vector128.ExtractMostSignificantBits(Vector128.AndNot(aboveBound - Vector128.Create(GeluFloatFastPathTop), aboveBound)) != 0xF)
         {
-            result = GeluApproximateInDouble(x) - Vector128<float>.Zero;
+            result = GeluApproximateRareLanes(x, result) - Vector128<float>.Zero;
         }
 
         return result;
@@ -121,10 +121,24 @@ public static partial class VectorMath
 
     // Lanes below -10.07 or from 10^37 up, ±∞ included, or hardware without FMA: computed in double, rounded once.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Vector128<float> GeluApproximateInDouble(Vector128<float> x)
+    private static Vector128<float> GeluApproximateInDouble(Vector128<float> x) => GeluApproximateWidened(x);
+
+    // The same, inlined into GeluApproximateRareLanes: a call from there cost up to 30% more on inputs that take the rare path.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<float> GeluApproximateWidened(Vector128<float> x)
     {
         (Vector128<double> lower, Vector128<double> upper) = Vector128.Widen(x);
         return Vector128.Narrow(GeluApproximateForSingle(lower), GeluApproximateForSingle(upper));
+    }
+
+    // The lanes off the fast path (the sign test above) from the double path, the others' fast results kept: an element's
+    // result never depends on the other elements in its vector.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Vector128<float> GeluApproximateRareLanes(Vector128<float> x, Vector128<float> fast)
+    {
+        Vector128<float> aboveBound = x + Vector128.Create(GeluFloatFastPathBound);
+        Vector128<int> fastLanes = Vector128.ShiftRightArithmetic(Vector128.AndNot(aboveBound - Vector128.Create(GeluFloatFastPathTop), aboveBound).AsInt32(), 31);
+        return Vector128.ConditionalSelect(fastLanes.AsSingle(), fast, GeluApproximateWidened(x));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -155,7 +169,7 @@ public static partial class VectorMath
         Vector256<float> aboveBound = x + Vector256.Create(GeluFloatFastPathBound);
         if (Vector256.ExtractMostSignificantBits(Vector256.AndNot(aboveBound - Vector256.Create(GeluFloatFastPathTop), aboveBound)) != 0xFF)
         {
-            result = GeluApproximateInDouble(x) - Vector256<float>.Zero;
+            result = GeluApproximateRareLanes(x, result) - Vector256<float>.Zero;
         }
 
         return result;
@@ -184,10 +198,23 @@ public static partial class VectorMath
 
     // Lanes below -10.07 or from 10^37 up, ±∞ included, or hardware without FMA: computed in double, rounded once.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Vector256<float> GeluApproximateInDouble(Vector256<float> x)
+    private static Vector256<float> GeluApproximateInDouble(Vector256<float> x) => GeluApproximateWidened(x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> GeluApproximateWidened(Vector256<float> x)
     {
         (Vector256<double> lower, Vector256<double> upper) = Vector256.Widen(x);
         return Vector256.Narrow(GeluApproximateForSingle(lower), GeluApproximateForSingle(upper));
+    }
+
+    // The lanes off the fast path (the sign test above) from the double path, the others' fast results kept: an element's
+    // result never depends on the other elements in its vector.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Vector256<float> GeluApproximateRareLanes(Vector256<float> x, Vector256<float> fast)
+    {
+        Vector256<float> aboveBound = x + Vector256.Create(GeluFloatFastPathBound);
+        Vector256<int> fastLanes = Vector256.ShiftRightArithmetic(Vector256.AndNot(aboveBound - Vector256.Create(GeluFloatFastPathTop), aboveBound).AsInt32(), 31);
+        return Vector256.ConditionalSelect(fastLanes.AsSingle(), fast, GeluApproximateWidened(x));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -218,7 +245,7 @@ public static partial class VectorMath
         Vector512<float> aboveBound = x + Vector512.Create(GeluFloatFastPathBound);
         if (Vector512.ExtractMostSignificantBits(Vector512.AndNot(aboveBound - Vector512.Create(GeluFloatFastPathTop), aboveBound)) != 0xFFFF)
         {
-            result = GeluApproximateInDouble(x) - Vector512<float>.Zero;
+            result = GeluApproximateRareLanes(x, result) - Vector512<float>.Zero;
         }
 
         return result;
@@ -247,10 +274,23 @@ public static partial class VectorMath
 
     // Lanes below -10.07 or from 10^37 up, ±∞ included, or hardware without FMA: computed in double, rounded once.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Vector512<float> GeluApproximateInDouble(Vector512<float> x)
+    private static Vector512<float> GeluApproximateInDouble(Vector512<float> x) => GeluApproximateWidened(x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> GeluApproximateWidened(Vector512<float> x)
     {
         (Vector512<double> lower, Vector512<double> upper) = Vector512.Widen(x);
         return Vector512.Narrow(GeluApproximateForSingle(lower), GeluApproximateForSingle(upper));
+    }
+
+    // The lanes off the fast path (the sign test above) from the double path, the others' fast results kept: an element's
+    // result never depends on the other elements in its vector.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Vector512<float> GeluApproximateRareLanes(Vector512<float> x, Vector512<float> fast)
+    {
+        Vector512<float> aboveBound = x + Vector512.Create(GeluFloatFastPathBound);
+        Vector512<int> fastLanes = Vector512.ShiftRightArithmetic(Vector512.AndNot(aboveBound - Vector512.Create(GeluFloatFastPathTop), aboveBound).AsInt32(), 31);
+        return Vector512.ConditionalSelect(fastLanes.AsSingle(), fast, GeluApproximateWidened(x));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

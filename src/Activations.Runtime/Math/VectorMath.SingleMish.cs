@@ -74,13 +74,20 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> Mish(Vector128<float> x)
     {
-        Vector128<float> negativeMagnitude = x | Vector128.Create(-0f);
-        if (!Fma.IsSupported || Vector128.LessThanAny(negativeMagnitude, Vector128.Create(-MishFloatFastPathBound)))
+        if (!Fma.IsSupported)
         {
             return MishInDouble(x);
         }
 
-        return MishFast(x, negativeMagnitude);
+        // As MultiplyBySigmoid: the check after the arithmetic, the rare lanes' results through an operation the JIT drops.
+        Vector128<float> negativeMagnitude = x | Vector128.Create(-0f);
+        Vector128<float> result = MishFast(x, negativeMagnitude);
+        if (Vector128.LessThanAny(negativeMagnitude, Vector128.Create(-MishFloatFastPathBound)))
+        {
+            result = MishRareLanes(x, result) - Vector128<float>.Zero;
+        }
+
+        return result;
     }
 
     // One straight-line body (no tuple or out values, which the JIT keeps in memory across the unrolled loop).
@@ -130,11 +137,21 @@ public static partial class VectorMath
 
     // The rare lanes beyond ±80, or hardware without FMA: mish in double, rounded once.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Vector128<float> MishInDouble(Vector128<float> x)
+    private static Vector128<float> MishInDouble(Vector128<float> x) => MishWidened(x);
+
+    // The same, inlined into MishRareLanes: a call from there cost up to 30% more on inputs that take the rare path.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<float> MishWidened(Vector128<float> x)
     {
         (Vector128<double> lower, Vector128<double> upper) = Vector128.Widen(x);
         return Vector128.Narrow(MishForSingle(lower), MishForSingle(upper));
     }
+
+    // The lanes beyond ±80 (or infinite) from the double path, the others' fast results kept: an element's result never
+    // depends on the other elements in its vector.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Vector128<float> MishRareLanes(Vector128<float> x, Vector128<float> fast) =>
+        Vector128.ConditionalSelect(Vector128.LessThan(x | Vector128.Create(-0f), Vector128.Create(-MishFloatFastPathBound)), MishWidened(x), fast);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector128<double> MishForSingle(Vector128<double> x)
@@ -154,13 +171,20 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> Mish(Vector256<float> x)
     {
-        Vector256<float> negativeMagnitude = x | Vector256.Create(-0f);
-        if (!Fma.IsSupported || Vector256.LessThanAny(negativeMagnitude, Vector256.Create(-MishFloatFastPathBound)))
+        if (!Fma.IsSupported)
         {
             return MishInDouble(x);
         }
 
-        return MishFast(x, negativeMagnitude);
+        // As MultiplyBySigmoid: the check after the arithmetic, the rare lanes' results through an operation the JIT drops.
+        Vector256<float> negativeMagnitude = x | Vector256.Create(-0f);
+        Vector256<float> result = MishFast(x, negativeMagnitude);
+        if (Vector256.LessThanAny(negativeMagnitude, Vector256.Create(-MishFloatFastPathBound)))
+        {
+            result = MishRareLanes(x, result) - Vector256<float>.Zero;
+        }
+
+        return result;
     }
 
     // One straight-line body (no tuple or out values, which the JIT keeps in memory across the unrolled loop).
@@ -210,11 +234,20 @@ public static partial class VectorMath
 
     // The rare lanes beyond ±80, or hardware without FMA: mish in double, rounded once.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Vector256<float> MishInDouble(Vector256<float> x)
+    private static Vector256<float> MishInDouble(Vector256<float> x) => MishWidened(x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> MishWidened(Vector256<float> x)
     {
         (Vector256<double> lower, Vector256<double> upper) = Vector256.Widen(x);
         return Vector256.Narrow(MishForSingle(lower), MishForSingle(upper));
     }
+
+    // The lanes beyond ±80 (or infinite) from the double path, the others' fast results kept: an element's result never
+    // depends on the other elements in its vector.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Vector256<float> MishRareLanes(Vector256<float> x, Vector256<float> fast) =>
+        Vector256.ConditionalSelect(Vector256.LessThan(x | Vector256.Create(-0f), Vector256.Create(-MishFloatFastPathBound)), MishWidened(x), fast);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<double> MishForSingle(Vector256<double> x)
@@ -234,13 +267,20 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Mish(Vector512<float> x)
     {
-        Vector512<float> negativeMagnitude = x | Vector512.Create(-0f);
-        if (!Avx512F.IsSupported || Vector512.LessThanAny(negativeMagnitude, Vector512.Create(-MishFloatFastPathBound)))
+        if (!Avx512F.IsSupported)
         {
             return MishInDouble(x);
         }
 
-        return MishFast(x, negativeMagnitude);
+        // As MultiplyBySigmoid: the check after the arithmetic, the rare lanes' results through an operation the JIT drops.
+        Vector512<float> negativeMagnitude = x | Vector512.Create(-0f);
+        Vector512<float> result = MishFast(x, negativeMagnitude);
+        if (Vector512.LessThanAny(negativeMagnitude, Vector512.Create(-MishFloatFastPathBound)))
+        {
+            result = MishRareLanes(x, result) - Vector512<float>.Zero;
+        }
+
+        return result;
     }
 
     // One straight-line body (no tuple or out values, which the JIT keeps in memory across the unrolled loop).
@@ -290,11 +330,20 @@ public static partial class VectorMath
 
     // The rare lanes beyond ±80, or hardware without AVX-512: mish in double, rounded once.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Vector512<float> MishInDouble(Vector512<float> x)
+    private static Vector512<float> MishInDouble(Vector512<float> x) => MishWidened(x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> MishWidened(Vector512<float> x)
     {
         (Vector512<double> lower, Vector512<double> upper) = Vector512.Widen(x);
         return Vector512.Narrow(MishForSingle(lower), MishForSingle(upper));
     }
+
+    // The lanes beyond ±80 (or infinite) from the double path, the others' fast results kept: an element's result never
+    // depends on the other elements in its vector.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Vector512<float> MishRareLanes(Vector512<float> x, Vector512<float> fast) =>
+        Vector512.ConditionalSelect(Vector512.LessThan(x | Vector512.Create(-0f), Vector512.Create(-MishFloatFastPathBound)), MishWidened(x), fast);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<double> MishForSingle(Vector512<double> x)

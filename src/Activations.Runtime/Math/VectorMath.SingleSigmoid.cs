@@ -71,7 +71,7 @@ public static partial class VectorMath
         Vector128<float> result = MultiplyBySigmoidFast(a, x, Vector128<float>.Zero);
         if (Vector128.GreaterThanAny(Vector128.Abs(x), Vector128.Create(SigmoidFloatFastPathBound)))
         {
-            result = SigmoidInDouble(a, x) - Vector128<float>.Zero;
+            result = SigmoidRareLanes(a, x, result) - Vector128<float>.Zero;
         }
 
         return result;
@@ -123,12 +123,22 @@ public static partial class VectorMath
 
     // The rare lanes beyond ±80, or hardware without FMA: a · sigmoid(x) in double, rounded once.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Vector128<float> SigmoidInDouble(Vector128<float> a, Vector128<float> x)
+    private static Vector128<float> SigmoidInDouble(Vector128<float> a, Vector128<float> x) => SigmoidWidened(a, x);
+
+    // The same, inlined into SigmoidRareLanes: a call from there cost up to 30% more on inputs that take the rare path.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<float> SigmoidWidened(Vector128<float> a, Vector128<float> x)
     {
         (Vector128<double> lower, Vector128<double> upper) = Vector128.Widen(x);
         (Vector128<double> aLower, Vector128<double> aUpper) = Vector128.Widen(a);
         return Vector128.Narrow(aLower * SigmoidForSingle(lower), aUpper * SigmoidForSingle(upper));
     }
+
+    // The lanes beyond ±80 (or infinite) from the double path, the others' fast results kept: an element's result never
+    // depends on the other elements in its vector.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Vector128<float> SigmoidRareLanes(Vector128<float> a, Vector128<float> x, Vector128<float> fast) =>
+        Vector128.ConditionalSelect(Vector128.GreaterThan(Vector128.Abs(x), Vector128.Create(SigmoidFloatFastPathBound)), SigmoidWidened(a, x), fast);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector128<double> SigmoidForSingle(Vector128<double> x)
@@ -162,7 +172,7 @@ public static partial class VectorMath
         Vector256<float> result = MultiplyBySigmoidFast(a, x, Vector256<float>.Zero);
         if (Vector256.GreaterThanAny(Vector256.Abs(x), Vector256.Create(SigmoidFloatFastPathBound)))
         {
-            result = SigmoidInDouble(a, x) - Vector256<float>.Zero;
+            result = SigmoidRareLanes(a, x, result) - Vector256<float>.Zero;
         }
 
         return result;
@@ -214,12 +224,21 @@ public static partial class VectorMath
 
     // The rare lanes beyond ±80, or hardware without FMA: a · sigmoid(x) in double, rounded once.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Vector256<float> SigmoidInDouble(Vector256<float> a, Vector256<float> x)
+    private static Vector256<float> SigmoidInDouble(Vector256<float> a, Vector256<float> x) => SigmoidWidened(a, x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> SigmoidWidened(Vector256<float> a, Vector256<float> x)
     {
         (Vector256<double> lower, Vector256<double> upper) = Vector256.Widen(x);
         (Vector256<double> aLower, Vector256<double> aUpper) = Vector256.Widen(a);
         return Vector256.Narrow(aLower * SigmoidForSingle(lower), aUpper * SigmoidForSingle(upper));
     }
+
+    // The lanes beyond ±80 (or infinite) from the double path, the others' fast results kept: an element's result never
+    // depends on the other elements in its vector.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Vector256<float> SigmoidRareLanes(Vector256<float> a, Vector256<float> x, Vector256<float> fast) =>
+        Vector256.ConditionalSelect(Vector256.GreaterThan(Vector256.Abs(x), Vector256.Create(SigmoidFloatFastPathBound)), SigmoidWidened(a, x), fast);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<double> SigmoidForSingle(Vector256<double> x)
@@ -253,7 +272,7 @@ public static partial class VectorMath
         Vector512<float> result = MultiplyBySigmoidFast(a, x, Vector512<float>.Zero);
         if (Vector512.GreaterThanAny(Vector512.Abs(x), Vector512.Create(SigmoidFloatFastPathBound)))
         {
-            result = SigmoidInDouble(a, x) - Vector512<float>.Zero;
+            result = SigmoidRareLanes(a, x, result) - Vector512<float>.Zero;
         }
 
         return result;
@@ -305,12 +324,21 @@ public static partial class VectorMath
 
     // The rare lanes beyond ±80, or hardware without FMA: a · sigmoid(x) in double, rounded once.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Vector512<float> SigmoidInDouble(Vector512<float> a, Vector512<float> x)
+    private static Vector512<float> SigmoidInDouble(Vector512<float> a, Vector512<float> x) => SigmoidWidened(a, x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> SigmoidWidened(Vector512<float> a, Vector512<float> x)
     {
         (Vector512<double> lower, Vector512<double> upper) = Vector512.Widen(x);
         (Vector512<double> aLower, Vector512<double> aUpper) = Vector512.Widen(a);
         return Vector512.Narrow(aLower * SigmoidForSingle(lower), aUpper * SigmoidForSingle(upper));
     }
+
+    // The lanes beyond ±80 (or infinite) from the double path, the others' fast results kept: an element's result never
+    // depends on the other elements in its vector.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Vector512<float> SigmoidRareLanes(Vector512<float> a, Vector512<float> x, Vector512<float> fast) =>
+        Vector512.ConditionalSelect(Vector512.GreaterThan(Vector512.Abs(x), Vector512.Create(SigmoidFloatFastPathBound)), SigmoidWidened(a, x), fast);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<double> SigmoidForSingle(Vector512<double> x)

@@ -42,7 +42,7 @@ public static partial class VectorMath
         Vector128<float> result = MultiplyBySigmoidFast(x, x, Vector128<float>.Zero);
         if (Vector128.GreaterThanAny(Vector128.Abs(x), Vector128.Create(SigmoidFloatFastPathBound)))
         {
-            result = SigmoidInDouble(Max(x, Vector128.Create(SiluLowerClamp)), x) - Vector128<float>.Zero;
+            result = SigmoidRareLanes(Max(x, Vector128.Create(SiluLowerClamp)), x, result) - Vector128<float>.Zero;
         }
 
         return result;
@@ -62,7 +62,7 @@ public static partial class VectorMath
         Vector256<float> result = MultiplyBySigmoidFast(x, x, Vector256<float>.Zero);
         if (Vector256.GreaterThanAny(Vector256.Abs(x), Vector256.Create(SigmoidFloatFastPathBound)))
         {
-            result = SigmoidInDouble(Max(x, Vector256.Create(SiluLowerClamp)), x) - Vector256<float>.Zero;
+            result = SigmoidRareLanes(Max(x, Vector256.Create(SiluLowerClamp)), x, result) - Vector256<float>.Zero;
         }
 
         return result;
@@ -82,7 +82,7 @@ public static partial class VectorMath
         Vector512<float> result = MultiplyBySigmoidFast(x, x, Vector512<float>.Zero);
         if (Vector512.GreaterThanAny(Vector512.Abs(x), Vector512.Create(SigmoidFloatFastPathBound)))
         {
-            result = SigmoidInDouble(Max(x, Vector512.Create(SiluLowerClamp)), x) - Vector512<float>.Zero;
+            result = SigmoidRareLanes(Max(x, Vector512.Create(SiluLowerClamp)), x, result) - Vector512<float>.Zero;
         }
 
         return result;
