@@ -85,12 +85,10 @@ public static partial class VectorMath
         }
 
         // The check comes after the arithmetic, and the rare path's result reaches the result through an operation
-        // (x - 0 = x for every x; the JIT drops it), so that the hot path keeps its results in registers. A lane stays on
-        // the fast path when x + 10.07 has its sign bit clear (x >= -10.07, -∞ excluded) and x + 10.07 - 10^37 has it
-        // set (x below 10^37, +∞ excluded): one sign test for both.
+        // (x - 0 = x for every x; the JIT drops it), so that the hot path keeps its results in registers. Both ends of the
+        // fast path's range are one sign test (GeluApproximateFastLaneSigns).
         Vector128<float> result = GeluApproximateFast(x);
-        Vector128<float> aboveBound = x + Vector128.Create(GeluFloatFastPathBound);
-        if (Vector128.ExtractMostSignificantBits(Vector128.AndNot(aboveBound - Vector128.Create(GeluFloatFastPathTop), aboveBound)) != 0xF)
+        if (Vector128.ExtractMostSignificantBits(GeluApproximateFastLaneSigns(x)) != 0xF)
         {
             result = GeluApproximateRareLanes(x, result) - Vector128<float>.Zero;
         }
@@ -131,13 +129,21 @@ public static partial class VectorMath
         return Vector128.Narrow(GeluApproximateForSingle(lower), GeluApproximateForSingle(upper));
     }
 
+    // The fast path's lanes have the sign bit set here: x + 10.07 has it clear (x >= -10.07, -∞ excluded) and
+    // x + 10.07 - 10^37 has it set (x below 10^37, +∞ excluded). One expression for the check and the rare lanes' mask.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<float> GeluApproximateFastLaneSigns(Vector128<float> x)
+    {
+        Vector128<float> aboveBound = x + Vector128.Create(GeluFloatFastPathBound);
+        return Vector128.AndNot(aboveBound - Vector128.Create(GeluFloatFastPathTop), aboveBound);
+    }
+
     // The lanes off the fast path (the sign test above) from the double path, the others' fast results kept: an element's
     // result never depends on the other elements in its vector.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static Vector128<float> GeluApproximateRareLanes(Vector128<float> x, Vector128<float> fast)
     {
-        Vector128<float> aboveBound = x + Vector128.Create(GeluFloatFastPathBound);
-        Vector128<int> fastLanes = Vector128.ShiftRightArithmetic(Vector128.AndNot(aboveBound - Vector128.Create(GeluFloatFastPathTop), aboveBound).AsInt32(), 31);
+        Vector128<int> fastLanes = Vector128.ShiftRightArithmetic(GeluApproximateFastLaneSigns(x).AsInt32(), 31);
         return Vector128.ConditionalSelect(fastLanes.AsSingle(), fast, GeluApproximateWidened(x));
     }
 
@@ -162,12 +168,10 @@ public static partial class VectorMath
         }
 
         // The check comes after the arithmetic, and the rare path's result reaches the result through an operation
-        // (x - 0 = x for every x; the JIT drops it), so that the hot path keeps its results in registers. A lane stays on
-        // the fast path when x + 10.07 has its sign bit clear (x >= -10.07, -∞ excluded) and x + 10.07 - 10^37 has it
-        // set (x below 10^37, +∞ excluded): one sign test for both.
+        // (x - 0 = x for every x; the JIT drops it), so that the hot path keeps its results in registers. Both ends of the
+        // fast path's range are one sign test (GeluApproximateFastLaneSigns).
         Vector256<float> result = GeluApproximateFast(x);
-        Vector256<float> aboveBound = x + Vector256.Create(GeluFloatFastPathBound);
-        if (Vector256.ExtractMostSignificantBits(Vector256.AndNot(aboveBound - Vector256.Create(GeluFloatFastPathTop), aboveBound)) != 0xFF)
+        if (Vector256.ExtractMostSignificantBits(GeluApproximateFastLaneSigns(x)) != 0xFF)
         {
             result = GeluApproximateRareLanes(x, result) - Vector256<float>.Zero;
         }
@@ -207,13 +211,19 @@ public static partial class VectorMath
         return Vector256.Narrow(GeluApproximateForSingle(lower), GeluApproximateForSingle(upper));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> GeluApproximateFastLaneSigns(Vector256<float> x)
+    {
+        Vector256<float> aboveBound = x + Vector256.Create(GeluFloatFastPathBound);
+        return Vector256.AndNot(aboveBound - Vector256.Create(GeluFloatFastPathTop), aboveBound);
+    }
+
     // The lanes off the fast path (the sign test above) from the double path, the others' fast results kept: an element's
     // result never depends on the other elements in its vector.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static Vector256<float> GeluApproximateRareLanes(Vector256<float> x, Vector256<float> fast)
     {
-        Vector256<float> aboveBound = x + Vector256.Create(GeluFloatFastPathBound);
-        Vector256<int> fastLanes = Vector256.ShiftRightArithmetic(Vector256.AndNot(aboveBound - Vector256.Create(GeluFloatFastPathTop), aboveBound).AsInt32(), 31);
+        Vector256<int> fastLanes = Vector256.ShiftRightArithmetic(GeluApproximateFastLaneSigns(x).AsInt32(), 31);
         return Vector256.ConditionalSelect(fastLanes.AsSingle(), fast, GeluApproximateWidened(x));
     }
 
@@ -238,12 +248,10 @@ public static partial class VectorMath
         }
 
         // The check comes after the arithmetic, and the rare path's result reaches the result through an operation
-        // (x - 0 = x for every x; the JIT drops it), so that the hot path keeps its results in registers. A lane stays on
-        // the fast path when x + 10.07 has its sign bit clear (x >= -10.07, -∞ excluded) and x + 10.07 - 10^37 has it
-        // set (x below 10^37, +∞ excluded): one sign test for both.
+        // (x - 0 = x for every x; the JIT drops it), so that the hot path keeps its results in registers. Both ends of the
+        // fast path's range are one sign test (GeluApproximateFastLaneSigns).
         Vector512<float> result = GeluApproximateFast(x);
-        Vector512<float> aboveBound = x + Vector512.Create(GeluFloatFastPathBound);
-        if (Vector512.ExtractMostSignificantBits(Vector512.AndNot(aboveBound - Vector512.Create(GeluFloatFastPathTop), aboveBound)) != 0xFFFF)
+        if (Vector512.ExtractMostSignificantBits(GeluApproximateFastLaneSigns(x)) != 0xFFFF)
         {
             result = GeluApproximateRareLanes(x, result) - Vector512<float>.Zero;
         }
@@ -283,13 +291,19 @@ public static partial class VectorMath
         return Vector512.Narrow(GeluApproximateForSingle(lower), GeluApproximateForSingle(upper));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> GeluApproximateFastLaneSigns(Vector512<float> x)
+    {
+        Vector512<float> aboveBound = x + Vector512.Create(GeluFloatFastPathBound);
+        return Vector512.AndNot(aboveBound - Vector512.Create(GeluFloatFastPathTop), aboveBound);
+    }
+
     // The lanes off the fast path (the sign test above) from the double path, the others' fast results kept: an element's
     // result never depends on the other elements in its vector.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static Vector512<float> GeluApproximateRareLanes(Vector512<float> x, Vector512<float> fast)
     {
-        Vector512<float> aboveBound = x + Vector512.Create(GeluFloatFastPathBound);
-        Vector512<int> fastLanes = Vector512.ShiftRightArithmetic(Vector512.AndNot(aboveBound - Vector512.Create(GeluFloatFastPathTop), aboveBound).AsInt32(), 31);
+        Vector512<int> fastLanes = Vector512.ShiftRightArithmetic(GeluApproximateFastLaneSigns(x).AsInt32(), 31);
         return Vector512.ConditionalSelect(fastLanes.AsSingle(), fast, GeluApproximateWidened(x));
     }
 
