@@ -26,7 +26,8 @@ namespace Activations;
 // Fast path when every lane has x >= -11.2 (a + 0.75 < 12 keeps the index in its 8 entries, and 2^k and the result stay
 // normal floats; +∞ and NaN are fine), and the hardware has AVX2 and FMA; a is capped at 11.2 (x above it gives x: the tail is
 // below 10^-27). The other lanes, and hardware without FMA, compute 0.5 x erfc(-x / √2) in double lanes with the
-// float-accuracy erfc, rounded once. Vector128 and Vector512 use the Vector256 body.
+// float-accuracy erfc, rounded once. Vector128 uses the Vector256 body; Vector512 has a 512-bit copy of it with
+// AVX-512F (the tables' 8-entry rows broadcast to both halves), else the Vector256 body on each half.
 public static partial class VectorMath
 {
     /// <summary>Below -11.2 the fast path's table index would wrap and its result approach the subnormals: those lanes compute in double.</summary>
@@ -138,7 +139,12 @@ public static partial class VectorMath
             return GeluInDouble(x);
         }
 
-        Vector512<float> result = Vector512.Create(GeluFast(x.GetLower()), GeluFast(x.GetUpper()));
+        if (!Avx512F.IsSupported)
+        {
+            return GeluOnHalves(x);
+        }
+
+        Vector512<float> result = GeluFast(x);
         if (Vector512.LessThanAny(x, Vector512.Create(-GeluExactFloatFastPathBound)))
         {
             result = GeluRareLanes(x, result) - Vector512<float>.Zero;
@@ -146,6 +152,11 @@ public static partial class VectorMath
 
         return result;
     }
+
+    // AVX2 without AVX-512 (a caller's own Vector512 loop): the Vector256 form on each half. Not inlined, so that its IL
+    // does not count against the inlining budget of the kernel loops, where the JIT would then leave calls.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Vector512<float> GeluOnHalves(Vector512<float> x) => Vector512.Create(Gelu(x.GetLower()), Gelu(x.GetUpper()));
 
     // One straight-line body (no tuple or out values, which the JIT keeps in memory across the unrolled loop), with few
     // enough locals for the JIT to inline it (the tail polynomial is a helper of its own). Lanes below -11.2 give garbage
@@ -205,6 +216,47 @@ public static partial class VectorMath
         return rounded - Fma.MultiplySubtract(scaledA, s, error);
     }
 
+    // The Vector256 body above in 512-bit instructions (AVX-512F): the same operations in the same order, so the same bits
+    // per lane; the table rows are broadcast to both halves of the permute's 16 entries.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe Vector512<float> GeluFast(Vector512<float> x)
+    {
+        Vector512<float> absX = Vector512.Abs(x);
+        Vector512<float> a = Avx512F.Min(absX.AsInt32(), Vector512.Create(GeluExactFloatFastPathBound).AsInt32()).AsSingle();
+        Vector512<int> index = Vector512.ShiftRightLogical((absX + Vector512.Create(GeluExactFloatIndexOffset)).AsInt32(), 22);
+        float* table = s_geluTable;
+        Vector512<float> v = a - LookUp(table + GeluRowCentre, index);
+        Vector512<float> c0 = LookUp(table + GeluRowC0, index);
+        Vector512<float> c1 = LookUp(table + GeluRowC1, index);
+
+        Vector512<float> v2 = v * v;
+        Vector512<float> hh = Avx512F.FusedMultiplyAdd(c1, v, c0);
+        Vector512<float> hl = Avx512F.FusedMultiplyAdd(GeluTailPolynomial(v, v2, index, table), v2, Avx512F.FusedMultiplyAdd(c1, v, c0 - hh));
+
+        Vector512<float> halfA = Vector512.Create(0.5f) * a;
+        Vector512<float> qh = halfA * a;
+        Vector512<float> shifted = Avx512F.FusedMultiplyAdd(a * a, Vector512.Create(-0.5f * InverseLn2Single), Vector512.Create(FloatRoundingShift));
+        Vector512<float> k = shifted - Vector512.Create(FloatRoundingShift);
+        Vector512<float> minusRHigh = Avx512F.FusedMultiplyAdd(k, Vector512.Create(Ln2HighSingle), qh);
+        Vector512<float> minusRLow = Avx512F.FusedMultiplyAdd(k, Vector512.Create(Ln2LowSingle), Avx512F.FusedMultiplySubtract(halfA, a, qh));
+        Vector512<float> minusR = minusRHigh + minusRLow;
+        Vector512<float> minusR2 = minusR * minusR;
+        Vector512<float> t = Avx512F.FusedMultiplyAdd(
+            minusR2 * minusR2,
+            Avx512F.FusedMultiplyAdd(minusR2, Vector512.Create(ExpFloatQ4), Avx512F.FusedMultiplyAdd(minusR, Vector512.Create(-ExpFloatQ3), Vector512.Create(ExpFloatQ2))),
+            Avx512F.FusedMultiplySubtract(minusR2, Avx512F.FusedMultiplyAdd(minusR, Vector512.Create(-ExpFloatQ1), Vector512.Create(ExpFloatQ0)), minusRLow));
+
+        Vector512<float> ph = Avx512F.FusedMultiplyAddNegated(hh, minusRHigh, hh);
+        Vector512<float> pl = Avx512F.FusedMultiplyAddNegated(hh, minusRHigh, hh - ph);
+        Vector512<float> s = Avx512F.FusedMultiplyAdd(hh + hl, t, Avx512F.FusedMultiplyAddNegated(hl, minusRHigh, hl) + pl);
+
+        Vector512<float> scaledA = Vector512.ShiftLeft(shifted.AsInt32(), 23).AsSingle() * a;
+        Vector512<float> z = Avx512F.Max(Vector512<float>.Zero, x);
+        Vector512<float> rounded = Avx512F.FusedMultiplyAddNegated(scaledA, ph, z);
+        Vector512<float> error = Avx512F.Min(Avx512F.FusedMultiplyAddNegated(scaledA, ph, z - rounded), Vector512.Create(float.MaxValue));
+        return rounded - Avx512F.FusedMultiplySubtract(scaledA, s, error);
+    }
+
     // P(v) = r2 + r3 v + ... + r8 v^6 of the interval, Estrin's scheme.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static unsafe Vector256<float> GeluTailPolynomial(Vector256<float> v, Vector256<float> v2, Vector256<int> index, float* table)
@@ -219,6 +271,21 @@ public static partial class VectorMath
         Vector256<float> low = Fma.MultiplyAdd(Fma.MultiplyAdd(r5, v, r4), v2, Fma.MultiplyAdd(r3, v, r2));
         Vector256<float> high = Fma.MultiplyAdd(r8, v2, Fma.MultiplyAdd(r7, v, r6));
         return Fma.MultiplyAdd(high, v2 * v2, low);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe Vector512<float> GeluTailPolynomial(Vector512<float> v, Vector512<float> v2, Vector512<int> index, float* table)
+    {
+        Vector512<float> r2 = LookUp(table + GeluRowR2, index);
+        Vector512<float> r3 = LookUp(table + GeluRowR3, index);
+        Vector512<float> r4 = LookUp(table + GeluRowR4, index);
+        Vector512<float> r5 = LookUp(table + GeluRowR5, index);
+        Vector512<float> r6 = LookUp(table + GeluRowR6, index);
+        Vector512<float> r7 = LookUp(table + GeluRowR7, index);
+        Vector512<float> r8 = LookUp(table + GeluRowR8, index);
+        Vector512<float> low = Avx512F.FusedMultiplyAdd(Avx512F.FusedMultiplyAdd(r5, v, r4), v2, Avx512F.FusedMultiplyAdd(r3, v, r2));
+        Vector512<float> high = Avx512F.FusedMultiplyAdd(r8, v2, Avx512F.FusedMultiplyAdd(r7, v, r6));
+        return Avx512F.FusedMultiplyAdd(high, v2 * v2, low);
     }
 
     // Hardware without AVX2 and FMA, and the lanes below -11.2 (GeluRareLanes): 0.5 x erfc(-x / √2) in double, rounded once.

@@ -21,7 +21,8 @@ namespace Activations;
 // Within 1 ULP of the exact value (0.89 ULP at most, measured over every float of |x| in [2^-30, 80] with a throwaway
 // harness; DenseFloatSoftplusTests checks strides and the edges, calling this form directly). About 45 arithmetic
 // instructions per vector. Beyond |x| = 80 (2^k and every term normal below) or without AVX2 and FMA the lanes are
-// widened to double (float-accuracy exp and log1p, rounded once). Vector128 and Vector512 use the Vector256 bodies.
+// widened to double (float-accuracy exp and log1p, rounded once). Vector128 uses the Vector256 bodies; Vector512 has
+// 512-bit copies of them with AVX-512F, else runs them on each half.
 public static partial class VectorMath
 {
     /// <summary>Below this magnitude 2^k (k = round(-|x| / ln 2)) and every term of the fast path are normal floats.</summary>
@@ -129,18 +130,26 @@ public static partial class VectorMath
             return SoftplusInDouble(x);
         }
 
+        if (!Avx512F.IsSupported)
+        {
+            return SoftplusOnHalves(x);
+        }
+
         float* c = s_softplusNarrowTable;
-        Vector256<float> lower = x.GetLower();
-        Vector256<float> upper = x.GetUpper();
-        Vector256<float> magnitudeLower = Vector256.Abs(lower);
-        Vector256<float> magnitudeUpper = Vector256.Abs(upper);
-        if (!SoftplusNarrowCovers(magnitudeLower, c) || !SoftplusNarrowCovers(magnitudeUpper, c))
+        Vector512<float> magnitude = Vector512.Abs(x);
+        if (Vector512.GreaterThanAny(magnitude, LoadRow(c + SoftplusRowBound)))
         {
             return SoftplusBeyondNarrowRange(x);
         }
 
-        return Vector512.Create(SoftplusNarrowRange(lower, magnitudeLower, c), SoftplusNarrowRange(upper, magnitudeUpper, c));
+        return SoftplusNarrowRange(x, magnitude, c);
     }
+
+    // AVX2 without AVX-512 (a caller's own Vector512 loop): the Vector256 form on each half, each choosing its own form. Not
+    // inlined, so that its IL does not count against the inlining budget of the kernel loops, where the JIT would then
+    // leave calls.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Vector512<float> SoftplusOnHalves(Vector512<float> x) => Vector512.Create(Softplus(x.GetLower()), Softplus(x.GetUpper()));
 
     // Some lane beyond the narrow range (|x| > 10.39 or infinite): the full-range float-lane form below, with the lanes
     // beyond ±80 replaced from double (SoftplusRareLanes: not inlined, so the kernel loops keep their constants as memory
@@ -191,10 +200,13 @@ public static partial class VectorMath
             return SoftplusInDouble(x);
         }
 
+        if (!Avx512F.IsSupported)
+        {
+            return SoftplusBeyondNarrowRangeOnHalves(x);
+        }
+
         Vector512<float> negativeMagnitude = x | Vector512.Create(-0f);
-        Vector512<float> result = Vector512.Create(
-            SoftplusFullRange(x.GetLower(), negativeMagnitude.GetLower()),
-            SoftplusFullRange(x.GetUpper(), negativeMagnitude.GetUpper()));
+        Vector512<float> result = SoftplusFullRange(x, negativeMagnitude);
         if (Vector512.LessThanAny(negativeMagnitude, Vector512.Create(-SoftplusFloatFastPathBound)))
         {
             result = SoftplusRareLanes(x, result) - Vector512<float>.Zero;
@@ -253,6 +265,51 @@ public static partial class VectorMath
         Vector256<float> sum = big + small;
         Vector256<float> sumError = small - (sum - big);
         return sum + Fma.MultiplyAdd(inner, scale, sumError);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Vector512<float> SoftplusBeyondNarrowRangeOnHalves(Vector512<float> x) =>
+        Vector512.Create(SoftplusBeyondNarrowRange(x.GetLower()), SoftplusBeyondNarrowRange(x.GetUpper()));
+
+    // The Vector256 body above in 512-bit instructions (AVX-512F), operation for operation, so the same bits per lane.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe Vector512<float> SoftplusFullRange(Vector512<float> x, Vector512<float> m)
+    {
+        Vector512<float> shifted = Avx512F.FusedMultiplyAdd(m, Vector512.Create(InverseLn2Single), Vector512.Create(FloatRoundingShift));
+        Vector512<float> k = shifted - Vector512.Create(FloatRoundingShift);
+        Vector512<float> rHigh = Avx512F.FusedMultiplyAdd(k, Vector512.Create(-Ln2HighSingle), m);
+        Vector512<float> r = Avx512F.FusedMultiplyAdd(k, Vector512.Create(-Ln2LowSingle), rHigh);
+        Vector512<float> rLow = Avx512F.FusedMultiplyAdd(k, Vector512.Create(-Ln2LowSingle), rHigh - r);
+        Vector512<float> scale = Vector512.ShiftLeft(shifted.AsInt32(), 23).AsSingle();
+
+        Vector512<int> index = Avx512F.Max(shifted.AsInt32(), Vector512.Create(SoftplusFloatTailIndex));
+        float* table = s_softplusFullRangeTable;
+        Vector512<float> c0High = LookUp(table + SoftplusFullRowC0High, index);
+        Vector512<float> c0Low = LookUp(table + SoftplusFullRowC0Low, index);
+        Vector512<float> c1 = LookUp(table + SoftplusFullRowC1, index);
+        Vector512<float> c2 = LookUp(table + SoftplusFullRowC2, index);
+        Vector512<float> c3 = LookUp(table + SoftplusFullRowC3, index);
+        Vector512<float> c4 = LookUp(table + SoftplusFullRowC4, index);
+        Vector512<float> c5 = LookUp(table + SoftplusFullRowC5, index);
+        Vector512<float> c6 = LookUp(table + SoftplusFullRowC6, index);
+
+        Vector512<float> r2 = r * r;
+        Vector512<float> p = Avx512F.FusedMultiplyAdd(r2, Avx512F.FusedMultiplyAdd(r2, c6, Avx512F.FusedMultiplyAdd(r, c5, c4)), Avx512F.FusedMultiplyAdd(r, c3, c2));
+        Vector512<float> rest = Avx512F.FusedMultiplyAdd(r2, p, Avx512F.FusedMultiplyAdd(rLow, c1, c0Low));
+
+        Vector512<float> expR = rest + (r + Vector512<float>.One);
+        Vector512<float> e = expR * scale;
+        Vector512<float> g = Avx512F.FusedMultiplyAdd(e, Avx512F.FusedMultiplyAdd(e, Vector512.Create(0.25f), Vector512.Create(-1f / 3f)), Vector512.Create(0.5f));
+        Vector512<float> correction = ((e * expR) * g) & Vector512.LessThan(k, Vector512.Create(SoftplusFloatTailK));
+        Vector512<float> inner = Avx512F.FusedMultiplyAdd(r, c1, rest - correction);
+
+        Vector512<float> f0 = c0High * scale;
+        Vector512<float> positive = Avx512F.Max(x, Vector512<float>.Zero);
+        Vector512<float> big = Avx512F.Max(f0, positive);
+        Vector512<float> small = Avx512F.Min(f0, positive);
+        Vector512<float> sum = big + small;
+        Vector512<float> sumError = small - (sum - big);
+        return sum + Avx512F.FusedMultiplyAdd(inner, scale, sumError);
     }
 
     // Lanes beyond ±80, infinities, or hardware without AVX2 and FMA: softplus in double, rounded once.
