@@ -27,7 +27,7 @@ namespace Activations;
 // normal floats; +∞ and NaN are fine), and the hardware has AVX2 and FMA; a is capped at 11.2 (x above it gives x: the tail is
 // below 10^-27). The other lanes, and hardware without FMA, compute 0.5 x erfc(-x / √2) in double lanes with the
 // float-accuracy erfc, rounded once. Vector128 uses the Vector256 body; Vector512 has a 512-bit copy of it with
-// AVX-512F (the tables' 8-entry rows broadcast to both halves), else the Vector256 body on each half.
+// AVX-512F (reading a copy of the tables with each row written twice), else the Vector256 body on each half.
 public static partial class VectorMath
 {
     /// <summary>Below -11.2 the fast path's table index would wrap and its result approach the subnormals: those lanes compute in double.</summary>
@@ -67,6 +67,9 @@ public static partial class VectorMath
             -6.316095e-05f, -1.0179869e-05f, -9.884305e-07f, -8.407546e-08f, -5.8701475e-09f, -0.0665769f, -0.0010442694f, -0.00029659749f,
             1.582574e-05f, 1.9689676e-06f, 1.6804685e-07f, 1.1104061e-08f, 5.4197163e-10f, 0.06390549f, 0.00033409914f, 6.478094e-05f,
         ]);
+
+    /// <summary>The same tables with each row written twice, for the Vector512 body (declared after them: initialised in order).</summary>
+    private static unsafe float* s_geluTableWide = CreateWideRows(s_geluTable, (GeluRowR8 / GeluRowLength) + 1);
 
     /// <summary>1/√2 rounded to double.</summary>
     private const double GeluInvSqrtTwo = 0.7071067811865476;
@@ -217,17 +220,17 @@ public static partial class VectorMath
     }
 
     // The Vector256 body above in 512-bit instructions (AVX-512F): the same operations in the same order, so the same bits
-    // per lane; the table rows are broadcast to both halves of the permute's 16 entries.
+    // per lane; the tables are the copy with each row written twice (s_geluTableWide).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static unsafe Vector512<float> GeluFast(Vector512<float> x)
     {
         Vector512<float> absX = Vector512.Abs(x);
         Vector512<float> a = Avx512F.Min(absX.AsInt32(), Vector512.Create(GeluExactFloatFastPathBound).AsInt32()).AsSingle();
         Vector512<int> index = Vector512.ShiftRightLogical((absX + Vector512.Create(GeluExactFloatIndexOffset)).AsInt32(), 22);
-        float* table = s_geluTable;
-        Vector512<float> v = a - LookUp(table + GeluRowCentre, index);
-        Vector512<float> c0 = LookUp(table + GeluRowC0, index);
-        Vector512<float> c1 = LookUp(table + GeluRowC1, index);
+        float* table = s_geluTableWide;
+        Vector512<float> v = a - LookUp(table, GeluRowCentre, index);
+        Vector512<float> c0 = LookUp(table, GeluRowC0, index);
+        Vector512<float> c1 = LookUp(table, GeluRowC1, index);
 
         Vector512<float> v2 = v * v;
         Vector512<float> hh = Avx512F.FusedMultiplyAdd(c1, v, c0);
@@ -276,13 +279,13 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static unsafe Vector512<float> GeluTailPolynomial(Vector512<float> v, Vector512<float> v2, Vector512<int> index, float* table)
     {
-        Vector512<float> r2 = LookUp(table + GeluRowR2, index);
-        Vector512<float> r3 = LookUp(table + GeluRowR3, index);
-        Vector512<float> r4 = LookUp(table + GeluRowR4, index);
-        Vector512<float> r5 = LookUp(table + GeluRowR5, index);
-        Vector512<float> r6 = LookUp(table + GeluRowR6, index);
-        Vector512<float> r7 = LookUp(table + GeluRowR7, index);
-        Vector512<float> r8 = LookUp(table + GeluRowR8, index);
+        Vector512<float> r2 = LookUp(table, GeluRowR2, index);
+        Vector512<float> r3 = LookUp(table, GeluRowR3, index);
+        Vector512<float> r4 = LookUp(table, GeluRowR4, index);
+        Vector512<float> r5 = LookUp(table, GeluRowR5, index);
+        Vector512<float> r6 = LookUp(table, GeluRowR6, index);
+        Vector512<float> r7 = LookUp(table, GeluRowR7, index);
+        Vector512<float> r8 = LookUp(table, GeluRowR8, index);
         Vector512<float> low = Avx512F.FusedMultiplyAdd(Avx512F.FusedMultiplyAdd(r5, v, r4), v2, Avx512F.FusedMultiplyAdd(r3, v, r2));
         Vector512<float> high = Avx512F.FusedMultiplyAdd(r8, v2, Avx512F.FusedMultiplyAdd(r7, v, r6));
         return Avx512F.FusedMultiplyAdd(high, v2 * v2, low);

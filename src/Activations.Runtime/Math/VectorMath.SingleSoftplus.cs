@@ -59,6 +59,9 @@ public static partial class VectorMath
             0.0013744801f, 0.0007651913f, 0.00027943111f, -0.00036548622f, -0.0008686998f, -0.0006347832f, 0.00015431624f, 0.00034131145f,
         ]);
 
+    /// <summary>The same rows each written twice, for the Vector512 body (declared after them: initialised in order).</summary>
+    private static unsafe float* s_softplusFullRangeTableWide = CreateWideRows(s_softplusFullRangeTable, (SoftplusFullRowC6 / SoftplusRowLength) + 1);
+
     /// <summary>softplus(x) = max(x, 0) + log1p(e^-|x|), the formula of <see cref="Activation.Softplus(double)"/>.</summary>
     /// <param name="x">The argument.</param>
     /// <returns>softplus(<paramref name="x"/>); NaN for NaN, +0 for -∞, ∞ for ∞.</returns>
@@ -135,9 +138,9 @@ public static partial class VectorMath
             return SoftplusOnHalves(x);
         }
 
-        float* c = s_softplusNarrowTable;
+        float* c = s_softplusNarrowTableWide;
         Vector512<float> magnitude = Vector512.Abs(x);
-        if (Vector512.GreaterThanAny(magnitude, LoadRow(c + SoftplusRowBound)))
+        if (Vector512.GreaterThanAny(magnitude, LoadRow(c, SoftplusRowBound)))
         {
             return SoftplusBeyondNarrowRange(x);
         }
@@ -283,15 +286,15 @@ public static partial class VectorMath
         Vector512<float> scale = Vector512.ShiftLeft(shifted.AsInt32(), 23).AsSingle();
 
         Vector512<int> index = Avx512F.Max(shifted.AsInt32(), Vector512.Create(SoftplusFloatTailIndex));
-        float* table = s_softplusFullRangeTable;
-        Vector512<float> c0High = LookUp(table + SoftplusFullRowC0High, index);
-        Vector512<float> c0Low = LookUp(table + SoftplusFullRowC0Low, index);
-        Vector512<float> c1 = LookUp(table + SoftplusFullRowC1, index);
-        Vector512<float> c2 = LookUp(table + SoftplusFullRowC2, index);
-        Vector512<float> c3 = LookUp(table + SoftplusFullRowC3, index);
-        Vector512<float> c4 = LookUp(table + SoftplusFullRowC4, index);
-        Vector512<float> c5 = LookUp(table + SoftplusFullRowC5, index);
-        Vector512<float> c6 = LookUp(table + SoftplusFullRowC6, index);
+        float* table = s_softplusFullRangeTableWide;
+        Vector512<float> c0High = LookUp(table, SoftplusFullRowC0High, index);
+        Vector512<float> c0Low = LookUp(table, SoftplusFullRowC0Low, index);
+        Vector512<float> c1 = LookUp(table, SoftplusFullRowC1, index);
+        Vector512<float> c2 = LookUp(table, SoftplusFullRowC2, index);
+        Vector512<float> c3 = LookUp(table, SoftplusFullRowC3, index);
+        Vector512<float> c4 = LookUp(table, SoftplusFullRowC4, index);
+        Vector512<float> c5 = LookUp(table, SoftplusFullRowC5, index);
+        Vector512<float> c6 = LookUp(table, SoftplusFullRowC6, index);
 
         Vector512<float> r2 = r * r;
         Vector512<float> p = Avx512F.FusedMultiplyAdd(r2, Avx512F.FusedMultiplyAdd(r2, c6, Avx512F.FusedMultiplyAdd(r, c5, c4)), Avx512F.FusedMultiplyAdd(r, c3, c2));

@@ -77,6 +77,9 @@ public static partial class VectorMath
     /// <summary>The constants and coefficient tables of <c>SoftplusNarrowRange</c>, one 32-byte row each.</summary>
     private static unsafe float* s_softplusNarrowTable = CreateSoftplusNarrowTable();
 
+    /// <summary>The same rows each written twice, for the Vector512 body (declared after them: initialised in order).</summary>
+    private static unsafe float* s_softplusNarrowTableWide = CreateWideRows(s_softplusNarrowTable, (SoftplusRowC8C7 / SoftplusRowLength) + 1);
+
     private static unsafe float* CreateSoftplusNarrowTable()
     {
         ReadOnlySpan<float> constants =
@@ -139,27 +142,27 @@ public static partial class VectorMath
         return (LookUp(c + SoftplusRowC0, index) + inner) + positive;
     }
 
-    // The same in 512-bit instructions (AVX-512F), operation for operation, so the same bits per lane; the rows, 32 bytes
-    // each, are broadcast to both halves.
+    // The same in 512-bit instructions (AVX-512F), operation for operation, so the same bits per lane; c is the copy with
+    // each row written twice (s_softplusNarrowTableWide).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static unsafe Vector512<float> SoftplusNarrowRange(Vector512<float> x, Vector512<float> magnitude, float* c)
     {
-        Vector512<int> index = Avx512F.FusedMultiplyAdd(magnitude, LoadRow(c + SoftplusRowMinusInverseStep), LoadRow(c + SoftplusRowShift)).AsInt32();
+        Vector512<int> index = Avx512F.FusedMultiplyAdd(magnitude, LoadRow(c, SoftplusRowMinusInverseStep), LoadRow(c, SoftplusRowShift)).AsInt32();
 
-        Vector512<float> positive = x & Vector512.GreaterThan(x, LoadRow(c + SoftplusRowFoldBound));
-        Vector512<float> m = Avx512F.FusedMultiplyAdd(positive, LoadRow(c + SoftplusRowMinusTwo), x);
-        Vector512<float> s = m - LookUp(c + SoftplusRowCentre, index); // exact
+        Vector512<float> positive = x & Vector512.GreaterThan(x, LoadRow(c, SoftplusRowFoldBound));
+        Vector512<float> m = Avx512F.FusedMultiplyAdd(positive, LoadRow(c, SoftplusRowMinusTwo), x);
+        Vector512<float> s = m - LookUp(c, SoftplusRowCentre, index); // exact
 
-        Vector512<float> c2 = LookUp(c + SoftplusRowC2, index);
+        Vector512<float> c2 = LookUp(c, SoftplusRowC2, index);
         Vector512<float> s2 = s * s;
-        Vector512<float> low = Avx512F.FusedMultiplyAdd(Avx512F.FusedMultiplySubtract(s, s, s2), c2, LoadRow(c + SoftplusRowLow));
-        Vector512<float> c8 = LookUp(c + SoftplusRowC8C7, index);
+        Vector512<float> low = Avx512F.FusedMultiplyAdd(Avx512F.FusedMultiplySubtract(s, s, s2), c2, LoadRow(c, SoftplusRowLow));
+        Vector512<float> c8 = LookUp(c, SoftplusRowC8C7, index);
         Vector512<float> p78 = Avx512F.FusedMultiplyAdd(s, c8, Vector512.ShiftLeft(c8.AsInt32(), 16).AsSingle());
-        Vector512<float> p56 = Avx512F.FusedMultiplyAdd(s, LookUp(c + SoftplusRowC6, index), LookUp(c + SoftplusRowC5, index));
-        Vector512<float> p34 = Avx512F.FusedMultiplyAdd(s, LookUp(c + SoftplusRowC4, index), LookUp(c + SoftplusRowC3, index));
+        Vector512<float> p56 = Avx512F.FusedMultiplyAdd(s, LookUp(c, SoftplusRowC6, index), LookUp(c, SoftplusRowC5, index));
+        Vector512<float> p34 = Avx512F.FusedMultiplyAdd(s, LookUp(c, SoftplusRowC4, index), LookUp(c, SoftplusRowC3, index));
         Vector512<float> high = Avx512F.FusedMultiplyAdd(s2, Avx512F.FusedMultiplyAdd(s2, p78, p56), p34);
         Vector512<float> rest = Avx512F.FusedMultiplyAdd(s2, c2, Avx512F.FusedMultiplyAdd(s2 * s, high, low));
-        Vector512<float> inner = Avx512F.FusedMultiplyAdd(s, LookUp(c + SoftplusRowC1, index), rest);
-        return (LookUp(c + SoftplusRowC0, index) + inner) + positive;
+        Vector512<float> inner = Avx512F.FusedMultiplyAdd(s, LookUp(c, SoftplusRowC1, index), rest);
+        return (LookUp(c, SoftplusRowC0, index) + inner) + positive;
     }
 }

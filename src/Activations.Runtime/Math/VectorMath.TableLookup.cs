@@ -19,15 +19,14 @@ public static partial class VectorMath
         Avx2.PermuteVar8x32(Avx.LoadDquVector256((int*)table).AsSingle(), index);
 
     /// <summary>
-    /// table[index &amp; 7] per lane of a Vector512 (AVX-512F): the 8-float row broadcast to both halves, so that vpermps's
-    /// 16-entry lookup reads entry i and i + 8 alike and only the index's low 3 bits matter, as in the Vector256 form.
+    /// table[index &amp; 7] per lane of a Vector512 (AVX-512F), from the copy of the table whose rows are written twice
+    /// (<c>CreateWideRows</c>); <paramref name="row"/> is the row's offset in the 8-float table.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe Vector512<float> LookUp(float* table, Vector512<int> index) =>
-        Avx512F.PermuteVar16x32(LoadRow(table), index);
+    private static unsafe Vector512<float> LookUp(float* wideTable, int row, Vector512<int> index) =>
+        Avx512F.PermuteVar16x32(LoadRow(wideTable, row), index);
 
-    /// <summary>One 8-float row of a constant table broadcast to a Vector512 (the rows are 32 bytes: a 64-byte load would read the next row).</summary>
+    /// <summary>A row of the copy whose rows are written twice (<c>CreateWideRows</c>): a broadcast constant, or a table whole.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe Vector512<float> LoadRow(float* row) =>
-        Avx512F.InsertVector256(Vector256.Load(row).ToVector512Unsafe(), Vector256.Load(row), 1);
+    private static unsafe Vector512<float> LoadRow(float* wideTable, int row) => Vector512.LoadAligned(wideTable + (2 * row));
 }
