@@ -9,7 +9,8 @@ namespace Activations.Kernels;
 /// <summary>
 /// The one loop every generated <see cref="float"/> and <see cref="double"/> span kernel runs: the widest
 /// accelerated vector (512, then 256, then 128 bits, else scalar), four vectors per iteration, and the tail as
-/// one last vector that overlaps the previous one instead of a scalar loop.
+/// one last vector that overlaps the previous one instead of a scalar loop. The 512-bit loop starts at the
+/// destination's first 64-byte-aligned element.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class ElementwiseLoop
@@ -74,11 +75,24 @@ public static class ElementwiseLoop
         nuint count = (nuint)Vector512<T>.Count;
         nuint last = length - count;
 
-        // The tail is one vector ending at the last element, computed before anything is written so that an
-        // in-place call still reads the original values where it overlaps the main loop's last vector.
+        // From 256 elements on, the main loop starts where the destination is 64-byte aligned: every misaligned 64-byte
+        // store straddles two cache lines, which cost relu a quarter of its time (Zen 5, same-process harness). The
+        // elements before come from one vector at the first element, of which only those lanes are written, so that in
+        // place the loop and the tail still read original values. Which elements share a vector then depends on the
+        // destination's address, which is why every Vector512 operator computes each lane on its own
+        // (NeighbourIndependenceTests). Before the tail, so that the constants the JIT hoists for the loop do not live
+        // across these calls.
+        nuint i = ElementsBeforeAlignedDestination(ref destination, length, (nuint)Vector512<byte>.Count);
+        if (i != 0)
+        {
+            StoreHead512(ref x, ref destination, i, op);
+        }
+
+        // The tail is one vector ending at the last element, computed before the loop writes anything so that an
+        // in-place call still reads the original values where it overlaps the main loop's last vector (the head's
+        // lanes lie before it).
         Vector512<T> tail = op.Invoke(Vector512.LoadUnsafe(ref x, last));
 
-        nuint i = 0;
         for (; i + (4 * count) <= last; i += 4 * count)
         {
             // Stored as soon as computed: in place, each vector reads only elements no earlier store touched.
@@ -94,6 +108,39 @@ public static class ElementwiseLoop
         }
 
         tail.StoreUnsafe(ref destination, last);
+    }
+
+    /// <summary>Below this many elements the Vector512 main loop starts at the first element, aligned or not.</summary>
+    private const int AlignmentThreshold = 256;
+
+    // How many elements come before the destination's first vector-aligned element: 0 below the threshold, or when the
+    // destination is not even element-aligned. The address is only a hint: should the GC move the array meanwhile, the
+    // loop runs unaligned with the same results. Not inlined: inlined, the pointer conversion made the JIT spill the
+    // operator's temporaries (session 9, Run256).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static unsafe nuint ElementsBeforeAlignedDestination<T>(ref T destination, nuint length, nuint vectorBytes)
+    {
+        nuint misalignment = (nuint)Unsafe.AsPointer(ref destination) & (vectorBytes - 1);
+        if (length < AlignmentThreshold || misalignment % (nuint)Unsafe.SizeOf<T>() != 0)
+        {
+            return 0;
+        }
+
+        return ((vectorBytes - misalignment) & (vectorBytes - 1)) / (nuint)Unsafe.SizeOf<T>();
+    }
+
+    // The first elements of a Vector512 run, before its aligned start: a compilation root of its own, as a second copy of
+    // the operator's math in Run512 would change how the JIT allocates the main loop's registers.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void StoreHead512<T, TOperator>(ref T x, ref T destination, nuint elements, TOperator op)
+        where T : struct
+        where TOperator : struct, IElementwiseOperator<T>
+    {
+        Vector512<T> head = op.Invoke(Vector512.LoadUnsafe(ref x));
+        for (nuint j = 0; j < elements; j++)
+        {
+            Unsafe.Add(ref destination, j) = head.GetElement((int)j);
+        }
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

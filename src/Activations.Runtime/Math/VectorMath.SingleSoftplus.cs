@@ -138,14 +138,19 @@ public static partial class VectorMath
             return SoftplusOnHalves(x);
         }
 
+        // Lane by lane (unlike the narrower widths): a vector with lanes beyond the narrow range gets the full-range form
+        // in those lanes only, so that no element's result depends on its neighbours (and the Vector512 loop may start at
+        // an aligned element, which groups elements by the destination's address).
         float* c = s_softplusNarrowTableWide;
         Vector512<float> magnitude = Vector512.Abs(x);
-        if (Vector512.GreaterThanAny(magnitude, LoadRow(c, SoftplusRowBound)))
+        Vector512<float> result = SoftplusNarrowRange(x, magnitude, c);
+        Vector512<float> beyond = Vector512.GreaterThan(magnitude, LoadRow(c, SoftplusRowBound));
+        if (beyond != Vector512<float>.Zero)
         {
-            return SoftplusBeyondNarrowRange(x);
+            result = Vector512.ConditionalSelect(beyond, SoftplusBeyondNarrowRange(x), result) - Vector512<float>.Zero;
         }
 
-        return SoftplusNarrowRange(x, magnitude, c);
+        return result;
     }
 
     // AVX2 without AVX-512 (a caller's own Vector512 loop): the Vector256 form on each half, each choosing its own form. Not
