@@ -56,6 +56,40 @@ public sealed class HalfElementwiseLoopTests
         }
     }
 
+    /// <summary>
+    /// At each of the 32 offsets within a 64-byte line, in place and out of place (the source one element further on),
+    /// every element gets the bits a plain run gives it and nothing around the destination is written.
+    /// </summary>
+    [Fact]
+    public void EveryDestinationOffsetInPlaceOrNotMatchesAPlainRun()
+    {
+        var random = new Random(11);
+        foreach (int n in new[] { 255, 256, 257, 300, 1031 })
+        {
+            Half[] x = Enumerable.Range(0, n).Select(_ => (Half)(random.NextDouble() * 24 - 12)).ToArray();
+            var plain = new Half[n];
+            Activation.Sigmoid(x, plain);
+            for (int offset = 0; offset < 32; offset++)
+            {
+                var source = new Half[n + 64];
+                x.CopyTo(source, offset + 1);
+                var destination = new Half[n + 64];
+                Activation.Sigmoid(source.AsSpan(offset + 1, n), destination.AsSpan(offset, n));
+                var inPlace = new Half[n + 64];
+                x.CopyTo(inPlace, offset);
+                Activation.Sigmoid(inPlace.AsSpan(offset, n), inPlace.AsSpan(offset, n));
+                for (int i = 0; i < n; i++)
+                {
+                    Assert.True(BitConverter.HalfToUInt16Bits(plain[i]) == BitConverter.HalfToUInt16Bits(destination[offset + i]), $"n = {n}, offset {offset}, element {i}: {destination[offset + i]} for {plain[i]}");
+                    Assert.True(BitConverter.HalfToUInt16Bits(plain[i]) == BitConverter.HalfToUInt16Bits(inPlace[offset + i]), $"n = {n}, offset {offset}, element {i} in place: {inPlace[offset + i]} for {plain[i]}");
+                }
+
+                Assert.All(destination.Take(offset).Concat(destination.Skip(offset + n)), h => Assert.Equal((Half)0, h));
+                Assert.All(inPlace.Take(offset).Concat(inPlace.Skip(offset + n)), h => Assert.Equal((Half)0, h));
+            }
+        }
+    }
+
     [Fact]
     public void FiniteInputsWhoseResultsAreNotFiniteHalvesComeOutAsInfinityOrNaN()
     {
