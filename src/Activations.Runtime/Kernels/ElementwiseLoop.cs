@@ -136,11 +136,13 @@ public static class ElementwiseLoop
         where T : struct
         where TOperator : struct, IElementwiseOperator<T>
     {
+        // One store: the lanes from `elements` on keep what the destination holds (in place, the original values, which
+        // the main loop then reads).
         Vector512<T> head = op.Invoke(Vector512.LoadUnsafe(ref x));
-        for (nuint j = 0; j < elements; j++)
-        {
-            Unsafe.Add(ref destination, j) = head.GetElement((int)j);
-        }
+        Vector512<T> before = Unsafe.SizeOf<T>() == sizeof(float)
+            ? Vector512.LessThan(Vector512.Create(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15), Vector512.Create((int)elements)).As<int, T>()
+            : Vector512.LessThan(Vector512.Create(0L, 1, 2, 3, 4, 5, 6, 7), Vector512.Create((long)elements)).As<long, T>();
+        Vector512.ConditionalSelect(before, head, Vector512.LoadUnsafe(ref destination)).StoreUnsafe(ref destination);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
