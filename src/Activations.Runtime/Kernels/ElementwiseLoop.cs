@@ -78,10 +78,10 @@ public static class ElementwiseLoop
         // From 256 elements on, the main loop starts where the destination is 64-byte aligned: every misaligned 64-byte
         // store straddles two cache lines, which cost relu a quarter of its time (Zen 5, same-process harness). The
         // elements before come from one vector at the first element, stored with its other lanes as the destination
-        // holds them, so that in place the loop and the tail still read original values. Which elements share a vector then depends on the
-        // destination's address, which is why every Vector512 operator computes each lane on its own
-        // (NeighbourIndependenceTests). Before the tail, so that the constants the JIT hoists for the loop do not live
-        // across these calls.
+        // holds them, so that in place the loop and the tail still read original values. Which elements share a
+        // vector then depends on the destination's address, which is why every Vector512 operator computes each lane
+        // on its own (NeighbourIndependenceTests). Before the tail, so that the constants the JIT hoists for the loop
+        // do not live across these calls.
         nuint i = ElementsBeforeAlignedDestination(ref destination, length, (nuint)Vector512<byte>.Count);
         if (i != 0)
         {

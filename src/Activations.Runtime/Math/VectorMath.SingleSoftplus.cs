@@ -7,7 +7,8 @@ namespace Activations;
 // softplus(x) = max(x, 0) + log1p(e^-|x|) of float vectors in float lanes, one short chain instead of exp followed by log1p.
 // Two forms. When every lane has |x| <= 10.39 or is NaN (and the hardware has AVX2 and FMA), the narrow-range form of
 // VectorMath.SingleSoftplusNarrowRange.cs: reduction by about 2 ln 2, no correction, about 27 operations and 9 table
-// reads. Otherwise the full-range form below (a vector with any lane beyond 10.39 or infinite):
+// reads. Otherwise the full-range form below: at Vector128 and Vector256 for the whole vector once any lane is beyond
+// 10.39 or infinite, with AVX-512 for those lanes only (Softplus(Vector512<float>)):
 // With m = -|x| = k ln 2 + r (the float exp's reduction, |r| <= ln2 / 2, r's rounding error rLow kept), log1p(e^m) is
 // 2^k Q_k(r) with Q_k(r) = log1p(2^k e^r) / 2^k: a smooth function of r for each k, approximated by a degree-6 polynomial
 // per k (least squares fitted by us, relative error below 2^-28 with the float coefficients) whose coefficients come from
@@ -161,8 +162,9 @@ public static partial class VectorMath
 
     // Some lane beyond the narrow range (|x| > 10.39 or infinite): the full-range float-lane form below, with the lanes
     // beyond ±80 replaced from double (SoftplusRareLanes: not inlined, so the kernel loops keep their constants as memory
-    // operands). The narrow lanes of such a vector get the full-range form too, which can differ from the narrow form in
-    // the last bit (computing both measured 1.04-1.06x slower on [-10, 10], 1.4-1.55x on [-20, 20]). Inlined into
+    // operands). At Vector128 and Vector256 the narrow lanes of such a vector get the full-range form too, which can
+    // differ from the narrow form in the last bit (computing both measured 1.04-1.06x slower on [-10, 10], 1.4-1.55x on
+    // [-20, 20] on Zen 3; the AVX-512 code does blend, at no measurable cost on Zen 5). Inlined into
     // the kernel loops beside the narrow form (their JIT listing has no other call): as a call per vector it made inputs
     // in [-20, 20] 1.25x slower than the full-range form alone, inlined about 1.1x. Tests call it directly.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
