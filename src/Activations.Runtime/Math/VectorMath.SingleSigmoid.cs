@@ -314,13 +314,10 @@ public static partial class VectorMath
         Vector512<float> cLow = (Avx512F.Max(unit, scale) - c) + Avx512F.Min(unit, scale);
         Vector512<float> dl = Avx512F.FusedMultiplyAdd(scale, t, Avx512F.FusedMultiplyAddNegated(scale, minusRHigh, c - dh)) + cLow;
 
-        // q = a / dh rounded; q dh - a is exact (the remainder of a rounded quotient), plus q dl; a / d = q -
-        // excess / d, the excess at most 2^-23 q or so: 1/d to 12 bits (the reciprocal estimate) leaves 2^-35.
-        // Subtracting the excess (not adding the remainder) keeps a = -0's result -0.
-        //
-        // With AVX-512 the quotient starts from the 14-bit reciprocal estimate instead of a division: q = a r is within
-        // 2^-14 of a / dh, the excess q dh - a + q dl (its rounding weighs 2^-38) is then about 2^-14 q, and q - excess r
-        // leaves (1 - r d)^2 <= 2^-28 of the result, at most 1/16 ULP more than from a rounded quotient.
+        // Unlike the narrower widths, no division: q = a r with r the 14-bit reciprocal estimate is within 2^-14 of
+        // a / dh, the excess q dh - a + q dl (its rounding weighs 2^-38) is then about 2^-14 q, and a / d = q - excess / d
+        // with excess r for excess / d leaves (1 - r d)^2 <= 2^-28 of the result, at most 1/16 ULP more than from a
+        // rounded quotient. Subtracting the excess (not adding the remainder) keeps a = -0's result -0.
         Vector512<float> reciprocal = Avx512F.Reciprocal14(dh);
         Vector512<float> q = a * reciprocal;
         Vector512<float> excess = Avx512F.FusedMultiplyAdd(q, dl, Avx512F.FusedMultiplySubtract(q, dh, a));
