@@ -293,7 +293,8 @@ internal sealed class StubEmitter
         _w.Line($"/// <summary>");
         _w.Line($"/// {_stub.MethodName} on {element}{(switches.Length > 0 ? $" when {System.Security.SecurityElement.Escape(switches)}" : "")}, {(single && leaf.SingleFormula is not null ? "computed in float by the stub's float formula" : compute == element ? $"computed in {element}" : "computed in double and rounded to float")}.");
         _w.Line($"/// </summary>");
-        _w.Line($"private readonly struct {name} : {Kernels}.IElementwiseOperator<{element}>");
+        string kind = compute == element && LightweightOperators.Qualifies(formula, single) ? "ILightweightOperator" : "IElementwiseOperator";
+        _w.Line($"private readonly struct {name} : {Kernels}.{kind}<{element}>");
         using (_w.OpenBlock())
         {
             EmitFields(name, compute);

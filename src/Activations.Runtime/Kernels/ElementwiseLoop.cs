@@ -3,6 +3,7 @@ using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Activations.Kernels;
 
@@ -10,7 +11,8 @@ namespace Activations.Kernels;
 /// The one loop every generated <see cref="float"/> and <see cref="double"/> span kernel runs: the widest
 /// accelerated vector (512, then 256, then 128 bits, else scalar), four vectors per iteration, and the tail as
 /// one last vector that overlaps the previous one instead of a scalar loop. The 512-bit loop starts at the
-/// destination's first 64-byte-aligned element.
+/// destination's first 64-byte-aligned element. For an <see cref="ILightweightOperator{T}"/>, on hardware with AVX-512, the
+/// loop loads each group of four vectors before it stores the previous group's results.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class ElementwiseLoop
@@ -32,22 +34,51 @@ public static class ElementwiseLoop
         ref T destinationRef = ref MemoryMarshal.GetReference(destination);
         nuint length = (nuint)x.Length;
 
+        // A JIT-time constant for each operator type. Only with AVX-512, whose encoding gives 32 vector registers at every
+        // width: with 16 (AVX2), elu's eight live vectors and its constants spilled, 0.33 → 0.43 ns per element at
+        // Vector256. Each loop shape is a method (and a compilation root) of its own.
+        bool lightweight = Avx512F.IsSupported && typeof(ILightweightOperator<T>).IsAssignableFrom(typeof(TOperator));
+
         // Inputs shorter than a wide vector fall through to a narrower one before the scalar loop.
         if (Vector512.IsHardwareAccelerated && length >= (nuint)Vector512<T>.Count)
         {
-            Run512(ref xRef, ref destinationRef, length, op);
+            if (lightweight)
+            {
+                RunLightweight512(ref xRef, ref destinationRef, length, op);
+            }
+            else
+            {
+                Run512(ref xRef, ref destinationRef, length, op);
+            }
+
             return;
         }
 
         if (Vector256.IsHardwareAccelerated && length >= (nuint)Vector256<T>.Count)
         {
-            Run256(ref xRef, ref destinationRef, length, op);
+            if (lightweight)
+            {
+                RunLightweight256(ref xRef, ref destinationRef, length, op);
+            }
+            else
+            {
+                Run256(ref xRef, ref destinationRef, length, op);
+            }
+
             return;
         }
 
         if (Vector128.IsHardwareAccelerated && length >= (nuint)Vector128<T>.Count)
         {
-            Run128(ref xRef, ref destinationRef, length, op);
+            if (lightweight)
+            {
+                RunLightweight128(ref xRef, ref destinationRef, length, op);
+            }
+            else
+            {
+                Run128(ref xRef, ref destinationRef, length, op);
+            }
+
             return;
         }
 
@@ -108,6 +139,64 @@ public static class ElementwiseLoop
         }
 
         tail.StoreUnsafe(ref destination, last);
+    }
+
+    // The loop for a lightweight operator: four results are computed while the next four inputs are loaded, and stored
+    // after them. In place, each element is still loaded before any store to it.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void RunLightweight512<T, TOperator>(ref T x, ref T destination, nuint length, TOperator op)
+        where T : struct
+        where TOperator : struct, IElementwiseOperator<T>
+    {
+        nuint count = (nuint)Vector512<T>.Count;
+        nuint last = length - count;
+
+        // The same aligned start and blended head as Run512.
+        nuint i = ElementsBeforeAlignedDestination(ref destination, length, (nuint)Vector512<byte>.Count);
+        if (i != 0)
+        {
+            StoreHead512(ref x, ref destination, i, op);
+        }
+
+        // Loaded before anything is written, computed after the loop: computed here, its constants were hoisted across
+        // the head's calls and reloaded from the stack in every iteration (relu).
+        Vector512<T> tailInput = Vector512.LoadUnsafe(ref x, last);
+
+        if (i + (4 * count) <= last)
+        {
+            Vector512<T> x0 = Vector512.LoadUnsafe(ref x, i);
+            Vector512<T> x1 = Vector512.LoadUnsafe(ref x, i + count);
+            Vector512<T> x2 = Vector512.LoadUnsafe(ref x, i + (2 * count));
+            Vector512<T> x3 = Vector512.LoadUnsafe(ref x, i + (3 * count));
+            for (; i + (8 * count) <= last; i += 4 * count)
+            {
+                Vector512<T> r0 = op.Invoke(x0);
+                Vector512<T> r1 = op.Invoke(x1);
+                Vector512<T> r2 = op.Invoke(x2);
+                Vector512<T> r3 = op.Invoke(x3);
+                x0 = Vector512.LoadUnsafe(ref x, i + (4 * count));
+                x1 = Vector512.LoadUnsafe(ref x, i + (5 * count));
+                x2 = Vector512.LoadUnsafe(ref x, i + (6 * count));
+                x3 = Vector512.LoadUnsafe(ref x, i + (7 * count));
+                r0.StoreUnsafe(ref destination, i);
+                r1.StoreUnsafe(ref destination, i + count);
+                r2.StoreUnsafe(ref destination, i + (2 * count));
+                r3.StoreUnsafe(ref destination, i + (3 * count));
+            }
+
+            op.Invoke(x0).StoreUnsafe(ref destination, i);
+            op.Invoke(x1).StoreUnsafe(ref destination, i + count);
+            op.Invoke(x2).StoreUnsafe(ref destination, i + (2 * count));
+            op.Invoke(x3).StoreUnsafe(ref destination, i + (3 * count));
+            i += 4 * count;
+        }
+
+        for (; i < last; i += count)
+        {
+            op.Invoke(Vector512.LoadUnsafe(ref x, i)).StoreUnsafe(ref destination, i);
+        }
+
+        op.Invoke(tailInput).StoreUnsafe(ref destination, last);
     }
 
     /// <summary>Below this many elements the Vector512 main loop starts at the first element, aligned or not.</summary>
@@ -175,6 +264,57 @@ public static class ElementwiseLoop
         tail.StoreUnsafe(ref destination, last);
     }
 
+    // The loop for a lightweight operator: four results are computed while the next four inputs are loaded, and stored
+    // after them. In place, each element is still loaded before any store to it.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void RunLightweight256<T, TOperator>(ref T x, ref T destination, nuint length, TOperator op)
+        where T : struct
+        where TOperator : struct, IElementwiseOperator<T>
+    {
+        nuint count = (nuint)Vector256<T>.Count;
+        nuint last = length - count;
+
+        // Loaded before anything is written, computed after the loop, where the operator's constants are in registers.
+        Vector256<T> tailInput = Vector256.LoadUnsafe(ref x, last);
+        nuint i = 0;
+
+        if (i + (4 * count) <= last)
+        {
+            Vector256<T> x0 = Vector256.LoadUnsafe(ref x, i);
+            Vector256<T> x1 = Vector256.LoadUnsafe(ref x, i + count);
+            Vector256<T> x2 = Vector256.LoadUnsafe(ref x, i + (2 * count));
+            Vector256<T> x3 = Vector256.LoadUnsafe(ref x, i + (3 * count));
+            for (; i + (8 * count) <= last; i += 4 * count)
+            {
+                Vector256<T> r0 = op.Invoke(x0);
+                Vector256<T> r1 = op.Invoke(x1);
+                Vector256<T> r2 = op.Invoke(x2);
+                Vector256<T> r3 = op.Invoke(x3);
+                x0 = Vector256.LoadUnsafe(ref x, i + (4 * count));
+                x1 = Vector256.LoadUnsafe(ref x, i + (5 * count));
+                x2 = Vector256.LoadUnsafe(ref x, i + (6 * count));
+                x3 = Vector256.LoadUnsafe(ref x, i + (7 * count));
+                r0.StoreUnsafe(ref destination, i);
+                r1.StoreUnsafe(ref destination, i + count);
+                r2.StoreUnsafe(ref destination, i + (2 * count));
+                r3.StoreUnsafe(ref destination, i + (3 * count));
+            }
+
+            op.Invoke(x0).StoreUnsafe(ref destination, i);
+            op.Invoke(x1).StoreUnsafe(ref destination, i + count);
+            op.Invoke(x2).StoreUnsafe(ref destination, i + (2 * count));
+            op.Invoke(x3).StoreUnsafe(ref destination, i + (3 * count));
+            i += 4 * count;
+        }
+
+        for (; i < last; i += count)
+        {
+            op.Invoke(Vector256.LoadUnsafe(ref x, i)).StoreUnsafe(ref destination, i);
+        }
+
+        op.Invoke(tailInput).StoreUnsafe(ref destination, last);
+    }
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void Run128<T, TOperator>(ref T x, ref T destination, nuint length, TOperator op)
         where T : struct
@@ -203,5 +343,56 @@ public static class ElementwiseLoop
         }
 
         tail.StoreUnsafe(ref destination, last);
+    }
+
+    // The loop for a lightweight operator: four results are computed while the next four inputs are loaded, and stored
+    // after them. In place, each element is still loaded before any store to it.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void RunLightweight128<T, TOperator>(ref T x, ref T destination, nuint length, TOperator op)
+        where T : struct
+        where TOperator : struct, IElementwiseOperator<T>
+    {
+        nuint count = (nuint)Vector128<T>.Count;
+        nuint last = length - count;
+
+        // Loaded before anything is written, computed after the loop, where the operator's constants are in registers.
+        Vector128<T> tailInput = Vector128.LoadUnsafe(ref x, last);
+        nuint i = 0;
+
+        if (i + (4 * count) <= last)
+        {
+            Vector128<T> x0 = Vector128.LoadUnsafe(ref x, i);
+            Vector128<T> x1 = Vector128.LoadUnsafe(ref x, i + count);
+            Vector128<T> x2 = Vector128.LoadUnsafe(ref x, i + (2 * count));
+            Vector128<T> x3 = Vector128.LoadUnsafe(ref x, i + (3 * count));
+            for (; i + (8 * count) <= last; i += 4 * count)
+            {
+                Vector128<T> r0 = op.Invoke(x0);
+                Vector128<T> r1 = op.Invoke(x1);
+                Vector128<T> r2 = op.Invoke(x2);
+                Vector128<T> r3 = op.Invoke(x3);
+                x0 = Vector128.LoadUnsafe(ref x, i + (4 * count));
+                x1 = Vector128.LoadUnsafe(ref x, i + (5 * count));
+                x2 = Vector128.LoadUnsafe(ref x, i + (6 * count));
+                x3 = Vector128.LoadUnsafe(ref x, i + (7 * count));
+                r0.StoreUnsafe(ref destination, i);
+                r1.StoreUnsafe(ref destination, i + count);
+                r2.StoreUnsafe(ref destination, i + (2 * count));
+                r3.StoreUnsafe(ref destination, i + (3 * count));
+            }
+
+            op.Invoke(x0).StoreUnsafe(ref destination, i);
+            op.Invoke(x1).StoreUnsafe(ref destination, i + count);
+            op.Invoke(x2).StoreUnsafe(ref destination, i + (2 * count));
+            op.Invoke(x3).StoreUnsafe(ref destination, i + (3 * count));
+            i += 4 * count;
+        }
+
+        for (; i < last; i += count)
+        {
+            op.Invoke(Vector128.LoadUnsafe(ref x, i)).StoreUnsafe(ref destination, i);
+        }
+
+        op.Invoke(tailInput).StoreUnsafe(ref destination, last);
     }
 }

@@ -9,11 +9,13 @@ namespace Activations.Tests.Kernels;
 /// The float and double loop itself (on whichever SIMD path the process has): at every start offset within a 64-byte
 /// line and at lengths from below one vector to past the unrolled loop, in place and out of place (with the source and
 /// the destination equally misaligned, and misaligned differently), every element gets its own result and nothing
-/// outside the destination is written.
+/// outside the destination is written. Both loop shapes: the one that stores each result as it is computed, and the one
+/// for an <see cref="ILightweightOperator{T}"/>, which loads the next four vectors first (with AVX-512 only: elsewhere
+/// the lightweight operator runs the first shape).
 /// </summary>
 public sealed class ElementwiseLoopTests
 {
-    private static readonly int[] Lengths = { 1, 7, 8, 9, 33, 255, 256, 257, 300, 1000, 1031 };
+    private static readonly int[] Lengths = { 1, 7, 8, 9, 33, 64, 65, 80, 129, 144, 255, 256, 257, 300, 1000, 1031 };
 
     [Fact]
     public void EveryOffsetAndLengthInPlaceOrNotGivesEachElementItsOwnResult()
@@ -22,15 +24,36 @@ public sealed class ElementwiseLoopTests
         {
             for (int offset = 0; offset < 16; offset++)
             {
-                Check(n, offset, destinationShift: 0, inPlace: false);
-                Check(n, offset, destinationShift: 1, inPlace: false);
-                Check(n, offset, destinationShift: 0, inPlace: true);
+                Check<ThreeXPlusOne>(n, offset, destinationShift: 0, inPlace: false);
+                Check<ThreeXPlusOne>(n, offset, destinationShift: 1, inPlace: false);
+                Check<ThreeXPlusOne>(n, offset, destinationShift: 0, inPlace: true);
+            }
+        }
+    }
+
+    [Fact]
+    public void TheLightweightLoopToo()
+    {
+        foreach (int n in Lengths)
+        {
+            for (int offset = 0; offset < 16; offset++)
+            {
+                Check<LightweightThreeXPlusOne>(n, offset, destinationShift: 0, inPlace: false);
+                Check<LightweightThreeXPlusOne>(n, offset, destinationShift: 1, inPlace: false);
+                Check<LightweightThreeXPlusOne>(n, offset, destinationShift: 0, inPlace: true);
             }
         }
     }
 
     [Fact]
     public void DoublesToo()
+    {
+        CheckDoubles<ThreeXPlusOne>();
+        CheckDoubles<LightweightThreeXPlusOne>();
+    }
+
+    private static void CheckDoubles<TOperator>()
+        where TOperator : struct, IElementwiseOperator<double>
     {
         foreach (int n in Lengths)
         {
@@ -45,16 +68,17 @@ public sealed class ElementwiseLoopTests
 
                 // The destination 32 doubles (256 bytes) past a multiple of the line: misaligned as x is.
                 Span<double> destination = buffer.AsSpan(offset + n + 32 - (n % 8), n);
-                ElementwiseLoop.Run<double, ThreeXPlusOne>(x, destination, default);
+                ElementwiseLoop.Run<double, TOperator>(x, destination, default);
                 for (int i = 0; i < n; i++)
                 {
-                    Assert.True(((i - (n / 2.0)) * 3) + 1 == destination[i], $"n = {n}, offset {offset}, element {i}: {destination[i]}");
+                    Assert.True(((i - (n / 2.0)) * 3) + 1 == destination[i], $"{typeof(TOperator).Name}, n = {n}, offset {offset}, element {i}: {destination[i]}");
                 }
             }
         }
     }
 
-    private static void Check(int n, int offset, int destinationShift, bool inPlace)
+    private static void Check<TOperator>(int n, int offset, int destinationShift, bool inPlace)
+        where TOperator : struct, IElementwiseOperator<float>
     {
         // One buffer holds x and, 16·k floats (a multiple of 64 bytes) further on plus the shift, the destination.
         int distance = ((n + 15) / 16 * 16) + 16 + destinationShift;
@@ -71,9 +95,9 @@ public sealed class ElementwiseLoopTests
         }
 
         int destinationStart = inPlace ? offset : offset + distance;
-        ElementwiseLoop.Run<float, ThreeXPlusOne>(x, buffer.AsSpan(destinationStart, n), default);
+        ElementwiseLoop.Run<float, TOperator>(x, buffer.AsSpan(destinationStart, n), default);
 
-        string where = $"n = {n}, offset {offset}, {(inPlace ? "in place" : $"destination shifted by {destinationShift}")}";
+        string where = $"{typeof(TOperator).Name}, n = {n}, offset {offset}, {(inPlace ? "in place" : $"destination shifted by {destinationShift}")}";
         for (int i = 0; i < buffer.Length; i++)
         {
             bool inDestination = i >= destinationStart && i < destinationStart + n;
@@ -103,5 +127,25 @@ public sealed class ElementwiseLoopTests
         public Vector256<double> Invoke(Vector256<double> x) => (x * 3) + Vector256<double>.One;
 
         public Vector512<double> Invoke(Vector512<double> x) => (x * 3) + Vector512<double>.One;
+    }
+
+    // The same function, marked for the other loop shape.
+    private readonly struct LightweightThreeXPlusOne : ILightweightOperator<float>, ILightweightOperator<double>
+    {
+        public float Invoke(float x) => default(ThreeXPlusOne).Invoke(x);
+
+        public Vector128<float> Invoke(Vector128<float> x) => default(ThreeXPlusOne).Invoke(x);
+
+        public Vector256<float> Invoke(Vector256<float> x) => default(ThreeXPlusOne).Invoke(x);
+
+        public Vector512<float> Invoke(Vector512<float> x) => default(ThreeXPlusOne).Invoke(x);
+
+        public double Invoke(double x) => default(ThreeXPlusOne).Invoke(x);
+
+        public Vector128<double> Invoke(Vector128<double> x) => default(ThreeXPlusOne).Invoke(x);
+
+        public Vector256<double> Invoke(Vector256<double> x) => default(ThreeXPlusOne).Invoke(x);
+
+        public Vector512<double> Invoke(Vector512<double> x) => default(ThreeXPlusOne).Invoke(x);
     }
 }
