@@ -18,32 +18,10 @@ public sealed class ElementwiseLoopTests
     private static readonly int[] Lengths = { 1, 7, 8, 9, 33, 64, 65, 80, 129, 144, 255, 256, 257, 300, 1000, 1031 };
 
     [Fact]
-    public void EveryOffsetAndLengthInPlaceOrNotGivesEachElementItsOwnResult()
-    {
-        foreach (int n in Lengths)
-        {
-            for (int offset = 0; offset < 16; offset++)
-            {
-                Check<ThreeXPlusOne>(n, offset, destinationShift: 0, inPlace: false);
-                Check<ThreeXPlusOne>(n, offset, destinationShift: 1, inPlace: false);
-                Check<ThreeXPlusOne>(n, offset, destinationShift: 0, inPlace: true);
-            }
-        }
-    }
+    public void EveryOffsetAndLengthInPlaceOrNotGivesEachElementItsOwnResult() => CheckEveryOffsetAndLength<ThreeXPlusOne>();
 
     [Fact]
-    public void TheLightweightLoopToo()
-    {
-        foreach (int n in Lengths)
-        {
-            for (int offset = 0; offset < 16; offset++)
-            {
-                Check<LightweightThreeXPlusOne>(n, offset, destinationShift: 0, inPlace: false);
-                Check<LightweightThreeXPlusOne>(n, offset, destinationShift: 1, inPlace: false);
-                Check<LightweightThreeXPlusOne>(n, offset, destinationShift: 0, inPlace: true);
-            }
-        }
-    }
+    public void TheLightweightLoopToo() => CheckEveryOffsetAndLength<LightweightThreeXPlusOne>();
 
     [Fact]
     public void DoublesToo()
@@ -73,6 +51,20 @@ public sealed class ElementwiseLoopTests
                 {
                     Assert.True(((i - (n / 2.0)) * 3) + 1 == destination[i], $"{typeof(TOperator).Name}, n = {n}, offset {offset}, element {i}: {destination[i]}");
                 }
+            }
+        }
+    }
+
+    private static void CheckEveryOffsetAndLength<TOperator>()
+        where TOperator : struct, IElementwiseOperator<float>
+    {
+        foreach (int n in Lengths)
+        {
+            for (int offset = 0; offset < 16; offset++)
+            {
+                Check<TOperator>(n, offset, destinationShift: 0, inPlace: false);
+                Check<TOperator>(n, offset, destinationShift: 1, inPlace: false);
+                Check<TOperator>(n, offset, destinationShift: 0, inPlace: true);
             }
         }
     }
