@@ -149,7 +149,7 @@ public static partial class VectorMath
         if (beyond != Vector512<float>.Zero)
         {
             // Lanes beyond ±80 take a call; the narrow result is then its argument rather than a value live across it,
-            // which the JIT would spill in every vector of the loop, taken or not (softplus 0.249 → 0.21 ns per element).
+            // which the JIT would spill in every vector of the loop, taken or not (softplus 0.249 → 0.224 ns per element, n = 4096 on [-10, 10]).
             Vector512<float> negativeMagnitude = x | Vector512.Create(-0f);
             result = Vector512.LessThanAny(negativeMagnitude, Vector512.Create(-SoftplusFloatFastPathBound))
                 ? SoftplusWithFarLanes(x, result)
