@@ -72,12 +72,35 @@ public static class HalfElementwiseLoop
         return VectorMath.NarrowToHalf(op.Invoke(VectorMath.WidenLowerHalf(bits)), op.Invoke(VectorMath.WidenUpperHalf(bits)));
     }
 
+    /// <summary>As <see cref="InvokeInLanes256{TOperator}(Vector256{ushort}, TOperator)"/>, with AVX-512BW.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<ushort> InvokeInLanes512<TOperator>(Vector512<ushort> bits, TOperator op)
+        where TOperator : struct, IElementwiseOperator<float>
+    {
+        Vector512<float> lower = op.Invoke(VectorMath.WidenFiniteLowerInLanes(bits));
+        Vector512<float> upper = op.Invoke(VectorMath.WidenFiniteUpperInLanes(bits));
+        return VectorMath.NeedsFullHalfConversions(bits, lower, upper) ? Invoke512(bits, op) : VectorMath.NarrowFiniteInLanes(lower, upper);
+    }
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void Run512<TOperator>(ref ushort x, ref ushort destination, nuint length, TOperator op)
         where TOperator : struct, IElementwiseOperator<float>
     {
         nuint count = (nuint)Vector512<ushort>.Count;
         nuint last = length - count;
+
+        if (Avx512BW.IsSupported)
+        {
+            // As Run256 with AVX2: the fast conversions within 128-bit lanes, each block checked.
+            Vector512<ushort> lastBlock = InvokeInLanes512(Vector512.LoadUnsafe(ref x, last), op);
+            for (nuint i = 0; i < last; i += count)
+            {
+                InvokeInLanes512(Vector512.LoadUnsafe(ref x, i), op).StoreUnsafe(ref destination, i);
+            }
+
+            lastBlock.StoreUnsafe(ref destination, last);
+            return;
+        }
 
         // As in ElementwiseLoop: the overlapping tail is computed first, so in-place calls read original values.
         Vector512<ushort> tail = Invoke512(Vector512.LoadUnsafe(ref x, last), op);

@@ -106,4 +106,46 @@ public static partial class VectorMath
         Vector128<int> sum = (magnitude.AsSingle() + (powerOfTwo + Vector128.Create(13 << 23)).AsSingle()).AsInt32();
         return Sse2.MultiplyAddAdjacent((sum - Vector128.Create(126 << 23)).AsInt16(), Vector128.Create(0x00080001).AsInt16());
     }
+
+    /// <summary>The floats of the halves in the lower 64 bits of each 128-bit lane (exact for finite halves only; AVX-512BW).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector512<float> WidenFiniteLowerInLanes(Vector512<ushort> bits) =>
+        FiniteHalfToSingle(Avx512BW.UnpackLow(Vector512<ushort>.Zero, bits).AsInt32());
+
+    /// <summary>The floats of the halves in the upper 64 bits of each 128-bit lane (exact for finite halves only; AVX-512BW).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector512<float> WidenFiniteUpperInLanes(Vector512<ushort> bits) =>
+        FiniteHalfToSingle(Avx512BW.UnpackHigh(Vector512<ushort>.Zero, bits).AsInt32());
+
+    /// <summary>Whether a block needs the full conversions: an infinity or NaN among its halves, or a result that is not a finite half.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool NeedsFullHalfConversions(Vector512<ushort> bits, Vector512<float> lower, Vector512<float> upper)
+    {
+        Vector512<short> specialInput = Vector512.GreaterThan((bits & Vector512.Create((ushort)HalfExponentMantissaMask)).AsInt16(), Vector512.Create(LargestFiniteHalfBits));
+        Vector512<int> specialResult = Vector512.GreaterThan(Vector512.Max(lower.AsInt32() & Vector512.Create(0x7fffffff), upper.AsInt32() & Vector512.Create(0x7fffffff)), Vector512.Create(LargestHalfFiniteResultBits));
+        return (specialInput.AsInt32() | specialResult) != Vector512<int>.Zero;
+    }
+
+    /// <summary>The halves nearest to the floats of <see cref="WidenFiniteLowerInLanes(Vector512{ushort})"/>'s and <see cref="WidenFiniteUpperInLanes(Vector512{ushort})"/>'s lanes, in the halves' order (finite results below 65520 only; AVX-512BW).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector512<ushort> NarrowFiniteInLanes(Vector512<float> lower, Vector512<float> upper)
+    {
+        Vector512<short> magnitudes = Avx512BW.PackSignedSaturate(FiniteHalfMagnitudeBits(lower.AsInt32() & Vector512.Create(0x7fffffff)), FiniteHalfMagnitudeBits(upper.AsInt32() & Vector512.Create(0x7fffffff)));
+        Vector512<short> signs = Avx512BW.PackSignedSaturate(lower.AsInt32(), upper.AsInt32()) & Vector512.Create(unchecked((short)0x8000));
+        return (magnitudes | signs).AsUInt16();
+    }
+
+    /// <summary>A finite half in the upper 16 bits of each 32-bit lane, as a float.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> FiniteHalfToSingle(Vector512<int> halfInUpperBits) =>
+        (Vector512.ShiftRightArithmetic(halfInUpperBits, 3) & Vector512.Create(ShiftedHalfMask)).AsSingle() * Vector512.Create(TwoTo112);
+
+    /// <summary>The half bits of a magnitude below 65520, as VectorMath.Half.cs's narrowing computes them.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<int> FiniteHalfMagnitudeBits(Vector512<int> magnitude)
+    {
+        Vector512<int> powerOfTwo = Vector512.Max(magnitude, Vector512.Create((int)SmallestNormalHalfAsSingleBits)) & Vector512.Create((int)SingleExponentMask);
+        Vector512<int> sum = (magnitude.AsSingle() + (powerOfTwo + Vector512.Create(13 << 23)).AsSingle()).AsInt32();
+        return Avx512BW.MultiplyAddAdjacent((sum - Vector512.Create(126 << 23)).AsInt16(), Vector512.Create(0x00080001).AsInt16());
+    }
 }
