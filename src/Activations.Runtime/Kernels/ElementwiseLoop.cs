@@ -158,8 +158,7 @@ public static class ElementwiseLoop
             StoreHead512(ref x, ref destination, i, op);
         }
 
-        // Loaded before anything is written, computed after the loop: computed here, its constants were hoisted across
-        // the head's calls and reloaded from the stack in every iteration (relu).
+        // Loaded before anything is written, computed after the loop, where the operator's constants are in registers.
         Vector512<T> tailInput = Vector512.LoadUnsafe(ref x, last);
 
         if (i + (4 * count) <= last)

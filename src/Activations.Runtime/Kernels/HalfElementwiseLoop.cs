@@ -89,44 +89,16 @@ public static class HalfElementwiseLoop
         nuint count = (nuint)Vector512<ushort>.Count;
         nuint last = length - count;
 
-        if (Avx512BW.IsSupported)
+        // As Run256 with AVX2: the fast conversions within 128-bit lanes, each block checked. Vector512 is accelerated only
+        // on x86 with AVX-512F, BW, CD, DQ and VL, so AVX-512BW is always there when this runs. As in ElementwiseLoop: the
+        // overlapping tail is computed first, so in-place calls read original values; each block is read before it is written.
+        Vector512<ushort> lastBlock = InvokeInLanes512(Vector512.LoadUnsafe(ref x, last), op);
+        for (nuint i = 0; i < last; i += count)
         {
-            // As Run256 with AVX2: the fast conversions within 128-bit lanes, each block checked.
-            Vector512<ushort> lastBlock = InvokeInLanes512(Vector512.LoadUnsafe(ref x, last), op);
-            for (nuint i = 0; i < last; i += count)
-            {
-                InvokeInLanes512(Vector512.LoadUnsafe(ref x, i), op).StoreUnsafe(ref destination, i);
-            }
-
-            lastBlock.StoreUnsafe(ref destination, last);
-            return;
+            InvokeInLanes512(Vector512.LoadUnsafe(ref x, i), op).StoreUnsafe(ref destination, i);
         }
 
-        // As in ElementwiseLoop: the overlapping tail is computed first, so in-place calls read original values.
-        Vector512<ushort> tail = Invoke512(Vector512.LoadUnsafe(ref x, last), op);
-
-        if (last != 0)
-        {
-            // Software-pipelined: each step narrows and stores the previous step's results between the operator's two long
-            // dependency chains, so that the processor has independent work in its window while they wait. Every store is
-            // to elements already read (in-place calls read original values).
-            Vector512<ushort> bits = Vector512.LoadUnsafe(ref x, 0);
-            Vector512<float> lower = op.Invoke(VectorMath.WidenLowerHalf(bits));
-            Vector512<float> upper = op.Invoke(VectorMath.WidenUpperHalf(bits));
-            nuint i = count;
-            for (; i < last; i += count)
-            {
-                bits = Vector512.LoadUnsafe(ref x, i);
-                Vector512<float> nextLower = op.Invoke(VectorMath.WidenLowerHalf(bits));
-                VectorMath.NarrowToHalf(lower, upper).StoreUnsafe(ref destination, i - count);
-                upper = op.Invoke(VectorMath.WidenUpperHalf(bits));
-                lower = nextLower;
-            }
-
-            VectorMath.NarrowToHalf(lower, upper).StoreUnsafe(ref destination, i - count);
-        }
-
-        tail.StoreUnsafe(ref destination, last);
+        lastBlock.StoreUnsafe(ref destination, last);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
