@@ -37,6 +37,8 @@ public sealed class EndToEndTests
     [InlineData("GeluTanhOfTheMathCore", "user_gelu_tanh", new double[] { })]
     [InlineData("GeluOfTheMathCore", "user_gelu_exact", new double[] { })]
     [InlineData("SoftplusOfTheMathCore", "user_softplus", new double[] { })]
+    [InlineData("SiluOfTheMathCore", "user_silu", new double[] { })]
+    [InlineData("SigmoidOfTheMathCore", "user_sigmoid", new double[] { })]
     public void TranscendentalStubsMatchTheirStubWithinAnUlp(string method, string activation, double[] arguments) =>
         KernelChecks.MatchStub(Compiled, Stubs, method, activation, arguments, singleUlps: 1, doubleUlps: 4, halfUlps: 1);
 

@@ -104,6 +104,14 @@ internal static class UserStubs
                     [Activation("user_gelu_tanh")]
                     public static double GeluTanhOfTheMathCore(double x) => VectorMath.GeluApproximate(x);
 
+                    /// <summary>The math core's silu: float kernels call its float-lane form (four vectors at a time in the Vector512 loop).</summary>
+                    [Activation("user_silu")]
+                    public static double SiluOfTheMathCore(double x) => VectorMath.Silu(x);
+
+                    /// <summary>The math core's sigmoid, likewise.</summary>
+                    [Activation("user_sigmoid")]
+                    public static double SigmoidOfTheMathCore(double x) => VectorMath.Sigmoid(x);
+
                     /// <summary>The math core's exact gelu: float (and Half) kernels call its float-lane form, double kernels write it out.</summary>
                     [Activation("user_gelu_exact")]
                     public static double GeluOfTheMathCore(double x) => VectorMath.Gelu(x);

@@ -293,7 +293,10 @@ internal sealed class StubEmitter
         _w.Line($"/// <summary>");
         _w.Line($"/// {_stub.MethodName} on {element}{(switches.Length > 0 ? $" when {System.Security.SecurityElement.Escape(switches)}" : "")}, {(single && leaf.SingleFormula is not null ? "computed in float by the stub's float formula" : compute == element ? $"computed in {element}" : "computed in double and rounded to float")}.");
         _w.Line($"/// </summary>");
-        string kind = compute == element && LightweightOperators.Qualifies(formula, single) ? "ILightweightOperator" : "IElementwiseOperator";
+        string? fourVectorMethod = single && native ? InterleavedOperators.FourVectorMethod(formula) : null;
+        string kind = fourVectorMethod is not null ? "IInterleavedOperator"
+            : compute == element && LightweightOperators.Qualifies(formula, single) ? "ILightweightOperator"
+            : "IElementwiseOperator";
         _w.Line($"private readonly struct {name} : {Kernels}.{kind}<{element}>");
         using (_w.OpenBlock())
         {
@@ -303,6 +306,12 @@ internal sealed class StubEmitter
             {
                 var targets = new[] { 0 }.Concat(s_widths).Select(width => new LoweringTarget(single, width, ForSingle: false));
                 EmitMethods("Invoke", "public ", targets, formula);
+                if (fourVectorMethod is not null)
+                {
+                    _w.Line();
+                    _w.Line("[MethodImpl(MethodImplOptions.AggressiveInlining)]");
+                    _w.Line($"public void Invoke512x4(ref float x, ref float destination) => global::Activations.VectorMath.{fourVectorMethod}(ref x, ref destination);");
+                }
             }
             else
             {

@@ -12,7 +12,8 @@ namespace Activations.Kernels;
 /// accelerated vector (512, then 256, then 128 bits, else scalar), four vectors per iteration, and the tail as
 /// one last vector that overlaps the previous one instead of a scalar loop. The 512-bit loop starts at the
 /// destination's first 64-byte-aligned element. For an <see cref="ILightweightOperator{T}"/>, on hardware with AVX-512, the
-/// loop loads each group of four vectors before it stores the previous group's results.
+/// loop loads each group of four vectors before it stores the previous group's results; an
+/// <see cref="IInterleavedOperator{T}"/> gets each group of four 512-bit vectors whole, and computes them interleaved.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class ElementwiseLoop
@@ -124,8 +125,17 @@ public static class ElementwiseLoop
         // lanes lie before it).
         Vector512<T> tail = op.Invoke(Vector512.LoadUnsafe(ref x, last));
 
+        // A JIT-time constant; the cast then costs nothing (the JIT devirtualizes the call and drops the box).
+        bool interleaved = typeof(IInterleavedOperator<T>).IsAssignableFrom(typeof(TOperator));
         for (; i + (4 * count) <= last; i += 4 * count)
         {
+            if (interleaved)
+            {
+                // The four vectors' math interleaved; in place, they are all read before any is stored.
+                ((IInterleavedOperator<T>)op).Invoke512x4(ref Unsafe.Add(ref x, i), ref Unsafe.Add(ref destination, i));
+                continue;
+            }
+
             // Stored as soon as computed: in place, each vector reads only elements no earlier store touched.
             op.Invoke(Vector512.LoadUnsafe(ref x, i)).StoreUnsafe(ref destination, i);
             op.Invoke(Vector512.LoadUnsafe(ref x, i + count)).StoreUnsafe(ref destination, i + count);

@@ -9,8 +9,9 @@ namespace Activations;
 // Done naively (e = e^-|x|, then (x >= 0 ? 1 : e) / (1 + e)) float rounds three times, and measured over every
 // float that reaches 2.4 ULP: where e/(1 + e) falls just below a power of two, one ULP of e is two of the result.
 // Here, for every x, E = e^-x = 2^k (1 + rH + t) (no overflow: |x| <= 80), with 2^k, 2^k rH and 2^k t exact floats
-// (rH = -x - k ln2_hi exactly, t = e^r - 1 - rH from the float exp's polynomial, evaluated Estrin-style here for a
-// shorter dependency chain, with the reduction's rounding error folded in). The denominator d = 1 + E is carried as
+// (rH = -x - k ln2_hi exactly, t = e^r - 1 - rH from the float exp's polynomial, evaluated Estrin-style at 128 and 256
+// bits for a shorter dependency chain and Horner-style at 512, where the loop interleaves four vectors (the fewer
+// operations count more there), with the reduction's rounding error folded in). The denominator d = 1 + E is carried as
 // dh + dl, dl exact up to a rounding far below dh's ULP; then q = a / dh (rounded), the remainder a - q d (exact
 // FMA, then the low part) and a · sigmoid(x) = q + remainder / d, where 1/d only needs 12 bits (the remainder is
 // 2^-24 of q): the hardware reciprocal estimate, computed beside the division, off the dependency chain. Only that
@@ -296,13 +297,15 @@ public static partial class VectorMath
         Vector512<float> minusRLow = Avx512F.FusedMultiplyAdd(k, Vector512.Create(Ln2LowSingle), xLow);
         Vector512<float> minusR = minusRHigh + minusRLow;
 
-        // t = e^r - 1 - rH = r^2 Q(r) + rLow, the float exp's Q (odd coefficients negated for -r), Estrin's scheme:
-        // 12 cycles of latency after r instead of Horner's 20.
+        // t = e^r - 1 - rH = r^2 Q(r) + rLow, the float exp's Q (odd coefficients negated for -r). Horner's scheme at
+        // this width, one operation fewer than the narrower widths' Estrin: the loop runs four vectors interleaved
+        // (MultiplyBySigmoidFast of Float512x4, which must give the same bits), so latency matters less than count.
         Vector512<float> r2 = minusR * minusR;
-        Vector512<float> q01 = Avx512F.FusedMultiplyAdd(minusR, Vector512.Create(-ExpFloatQ1), Vector512.Create(ExpFloatQ0));
-        Vector512<float> q23 = Avx512F.FusedMultiplyAdd(minusR, Vector512.Create(-ExpFloatQ3), Vector512.Create(ExpFloatQ2));
-        Vector512<float> q234 = Avx512F.FusedMultiplyAdd(r2, Vector512.Create(ExpFloatQ4), q23);
-        Vector512<float> t = Avx512F.FusedMultiplyAdd(r2 * r2, q234, Avx512F.FusedMultiplySubtract(r2, q01, minusRLow));
+        Vector512<float> polynomial = Avx512F.FusedMultiplyAdd(minusR, Vector512.Create(ExpFloatQ4), Vector512.Create(-ExpFloatQ3));
+        polynomial = Avx512F.FusedMultiplyAdd(minusR, polynomial, Vector512.Create(ExpFloatQ2));
+        polynomial = Avx512F.FusedMultiplyAdd(minusR, polynomial, Vector512.Create(-ExpFloatQ1));
+        polynomial = Avx512F.FusedMultiplyAdd(minusR, polynomial, Vector512.Create(ExpFloatQ0));
+        Vector512<float> t = Avx512F.FusedMultiplySubtract(r2, polynomial, minusRLow);
 
         // d = 1 + E = (1 + scale) + scale rH + scale t = dh + dl. dh rounds it; c - dh is exact (Sterbenz: dh is
         // within a factor 1.5 of c); adding -scale rH is exact too (the sum is about scale t, and the terms' bits span

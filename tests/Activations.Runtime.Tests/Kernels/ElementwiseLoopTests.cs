@@ -11,7 +11,8 @@ namespace Activations.Tests.Kernels;
 /// the destination equally misaligned, and misaligned differently), every element gets its own result and nothing
 /// outside the destination is written. Both loop shapes: the one that stores each result as it is computed, and the one
 /// for an <see cref="ILightweightOperator{T}"/>, which loads the next four vectors first (with AVX-512 only: elsewhere
-/// the lightweight operator runs the first shape).
+/// the lightweight operator runs the first shape); and the first shape handing groups of four vectors to an
+/// <see cref="IInterleavedOperator{T}"/> (where Vector512 is accelerated).
 /// </summary>
 public sealed class ElementwiseLoopTests
 {
@@ -22,6 +23,9 @@ public sealed class ElementwiseLoopTests
 
     [Fact]
     public void TheLightweightLoopToo() => CheckEveryOffsetAndLength<LightweightThreeXPlusOne>();
+
+    [Fact]
+    public void TheInterleavedLoopToo() => CheckEveryOffsetAndLength<InterleavedThreeXPlusOne>();
 
     [Fact]
     public void DoublesToo()
@@ -139,5 +143,30 @@ public sealed class ElementwiseLoopTests
         public Vector256<double> Invoke(Vector256<double> x) => default(ThreeXPlusOne).Invoke(x);
 
         public Vector512<double> Invoke(Vector512<double> x) => default(ThreeXPlusOne).Invoke(x);
+    }
+
+    // The same function, computing four vectors at a time in the Vector512 loop: all four read before any is stored, as
+    // the math core's interleaved functions do.
+    private readonly struct InterleavedThreeXPlusOne : IInterleavedOperator<float>
+    {
+        public float Invoke(float x) => default(ThreeXPlusOne).Invoke(x);
+
+        public Vector128<float> Invoke(Vector128<float> x) => default(ThreeXPlusOne).Invoke(x);
+
+        public Vector256<float> Invoke(Vector256<float> x) => default(ThreeXPlusOne).Invoke(x);
+
+        public Vector512<float> Invoke(Vector512<float> x) => default(ThreeXPlusOne).Invoke(x);
+
+        public void Invoke512x4(ref float x, ref float destination)
+        {
+            Vector512<float> a = Invoke(Vector512.LoadUnsafe(ref x));
+            Vector512<float> b = Invoke(Vector512.LoadUnsafe(ref x, 16));
+            Vector512<float> c = Invoke(Vector512.LoadUnsafe(ref x, 32));
+            Vector512<float> d = Invoke(Vector512.LoadUnsafe(ref x, 48));
+            a.StoreUnsafe(ref destination);
+            b.StoreUnsafe(ref destination, 16);
+            c.StoreUnsafe(ref destination, 32);
+            d.StoreUnsafe(ref destination, 48);
+        }
     }
 }

@@ -1,0 +1,157 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace Activations;
+
+/// <summary>
+/// Four consecutive <see cref="Vector512{T}"/> of float, computed together: each operation applies to the four in turn,
+/// so math written once over this type reaches the JIT interleaved statement by statement. The JIT emits instructions in
+/// source order; one vector's math at a time leaves the core's out-of-order window holding about two vectors' dependency
+/// chains (about 55 cycles each for the sigmoid core), and the FMA pipes idle while they resolve. Interleaved, four
+/// chains are in the window at once (Zen 5, silu's core in a standalone loop: 0.187 → 0.153 ns per element). Used with
+/// AVX-512 only, whose 32 registers hold four vectors' temporaries; the fields stay in registers (the JIT promotes them).
+/// </summary>
+internal readonly struct Float512x4
+{
+    public readonly Vector512<float> A;
+    public readonly Vector512<float> B;
+    public readonly Vector512<float> C;
+    public readonly Vector512<float> D;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Float512x4(Vector512<float> a, Vector512<float> b, Vector512<float> c, Vector512<float> d)
+    {
+        A = a;
+        B = b;
+        C = c;
+        D = d;
+    }
+
+    /// <summary>The four vectors at <paramref name="source"/>, 64 floats.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Float512x4 Load(ref float source) => new(
+        Vector512.LoadUnsafe(ref source),
+        Vector512.LoadUnsafe(ref source, 16),
+        Vector512.LoadUnsafe(ref source, 32),
+        Vector512.LoadUnsafe(ref source, 48));
+
+    /// <summary>Stores the four vectors at <paramref name="destination"/>, 64 floats.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Store(ref float destination)
+    {
+        A.StoreUnsafe(ref destination);
+        B.StoreUnsafe(ref destination, 16);
+        C.StoreUnsafe(ref destination, 32);
+        D.StoreUnsafe(ref destination, 48);
+    }
+
+    /// <summary>Each lane's largest magnitude over the four vectors, as the bits of a float compared as integers: a
+    /// NaN's bits are above infinity's, so a NaN counts as the largest where vmaxps would drop it and hide the other
+    /// lanes. Compare with <see cref="MagnitudeBits"/> of a bound.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector512<uint> LargestMagnitudeBits() => Vector512.Max(
+        Vector512.Max(Vector512.Abs(A).AsUInt32(), Vector512.Abs(B).AsUInt32()),
+        Vector512.Max(Vector512.Abs(C).AsUInt32(), Vector512.Abs(D).AsUInt32()));
+
+    /// <summary>The bits of a non-negative <paramref name="bound"/>, to compare with <see cref="LargestMagnitudeBits"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<uint> MagnitudeBits(float bound) => Vector512.Create(bound).AsUInt32();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Float512x4 operator +(Float512x4 x, Float512x4 y) => new(x.A + y.A, x.B + y.B, x.C + y.C, x.D + y.D);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Float512x4 operator +(Float512x4 x, Vector512<float> y) => new(x.A + y, x.B + y, x.C + y, x.D + y);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Float512x4 operator -(Float512x4 x, Float512x4 y) => new(x.A - y.A, x.B - y.B, x.C - y.C, x.D - y.D);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Float512x4 operator -(Float512x4 x, Vector512<float> y) => new(x.A - y, x.B - y, x.C - y, x.D - y);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Float512x4 operator *(Float512x4 x, Float512x4 y) => new(x.A * y.A, x.B * y.B, x.C * y.C, x.D * y.D);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Float512x4 operator *(Float512x4 x, Vector512<float> y) => new(x.A * y, x.B * y, x.C * y, x.D * y);
+
+    /// <summary>a · b + c, rounded once.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Float512x4 MultiplyAdd(Float512x4 a, Float512x4 b, Float512x4 c) => new(
+        Avx512F.FusedMultiplyAdd(a.A, b.A, c.A),
+        Avx512F.FusedMultiplyAdd(a.B, b.B, c.B),
+        Avx512F.FusedMultiplyAdd(a.C, b.C, c.C),
+        Avx512F.FusedMultiplyAdd(a.D, b.D, c.D));
+
+    /// <summary>a · b + c, rounded once.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Float512x4 MultiplyAdd(Float512x4 a, Vector512<float> b, Float512x4 c) => new(
+        Avx512F.FusedMultiplyAdd(a.A, b, c.A),
+        Avx512F.FusedMultiplyAdd(a.B, b, c.B),
+        Avx512F.FusedMultiplyAdd(a.C, b, c.C),
+        Avx512F.FusedMultiplyAdd(a.D, b, c.D));
+
+    /// <summary>a · b + c, rounded once.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Float512x4 MultiplyAdd(Float512x4 a, Vector512<float> b, Vector512<float> c) => new(
+        Avx512F.FusedMultiplyAdd(a.A, b, c),
+        Avx512F.FusedMultiplyAdd(a.B, b, c),
+        Avx512F.FusedMultiplyAdd(a.C, b, c),
+        Avx512F.FusedMultiplyAdd(a.D, b, c));
+
+    /// <summary>a · b + c, rounded once.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Float512x4 MultiplyAdd(Float512x4 a, Float512x4 b, Vector512<float> c) => new(
+        Avx512F.FusedMultiplyAdd(a.A, b.A, c),
+        Avx512F.FusedMultiplyAdd(a.B, b.B, c),
+        Avx512F.FusedMultiplyAdd(a.C, b.C, c),
+        Avx512F.FusedMultiplyAdd(a.D, b.D, c));
+
+    /// <summary>a · b - c, rounded once.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Float512x4 MultiplySubtract(Float512x4 a, Float512x4 b, Float512x4 c) => new(
+        Avx512F.FusedMultiplySubtract(a.A, b.A, c.A),
+        Avx512F.FusedMultiplySubtract(a.B, b.B, c.B),
+        Avx512F.FusedMultiplySubtract(a.C, b.C, c.C),
+        Avx512F.FusedMultiplySubtract(a.D, b.D, c.D));
+
+    /// <summary>a · b - c, rounded once.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Float512x4 MultiplySubtract(Float512x4 a, Vector512<float> b, Float512x4 c) => new(
+        Avx512F.FusedMultiplySubtract(a.A, b, c.A),
+        Avx512F.FusedMultiplySubtract(a.B, b, c.B),
+        Avx512F.FusedMultiplySubtract(a.C, b, c.C),
+        Avx512F.FusedMultiplySubtract(a.D, b, c.D));
+
+    /// <summary>c - a · b, rounded once.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Float512x4 MultiplyAddNegated(Float512x4 a, Float512x4 b, Float512x4 c) => new(
+        Avx512F.FusedMultiplyAddNegated(a.A, b.A, c.A),
+        Avx512F.FusedMultiplyAddNegated(a.B, b.B, c.B),
+        Avx512F.FusedMultiplyAddNegated(a.C, b.C, c.C),
+        Avx512F.FusedMultiplyAddNegated(a.D, b.D, c.D));
+
+    /// <summary>The larger of a and each lane (vmaxps: the second operand where either is NaN).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Float512x4 Max(Vector512<float> a, Float512x4 b) =>
+        new(Avx512F.Max(a, b.A), Avx512F.Max(a, b.B), Avx512F.Max(a, b.C), Avx512F.Max(a, b.D));
+
+    /// <summary>The smaller of a and each lane (vminps: the second operand where either is NaN).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Float512x4 Min(Vector512<float> a, Float512x4 b) =>
+        new(Avx512F.Min(a, b.A), Avx512F.Min(a, b.B), Avx512F.Min(a, b.C), Avx512F.Min(a, b.D));
+
+    /// <summary>The reciprocal estimate, within 2^-14 (vrcp14ps).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Float512x4 Reciprocal14(Float512x4 x) =>
+        new(Avx512F.Reciprocal14(x.A), Avx512F.Reciprocal14(x.B), Avx512F.Reciprocal14(x.C), Avx512F.Reciprocal14(x.D));
+
+    /// <summary>Each lane's bits shifted left by <paramref name="count"/>, as integers.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Float512x4 ShiftLeftBits(Float512x4 x, int count) => new(
+        Vector512.ShiftLeft(x.A.AsInt32(), count).AsSingle(),
+        Vector512.ShiftLeft(x.B.AsInt32(), count).AsSingle(),
+        Vector512.ShiftLeft(x.C.AsInt32(), count).AsSingle(),
+        Vector512.ShiftLeft(x.D.AsInt32(), count).AsSingle());
+}
