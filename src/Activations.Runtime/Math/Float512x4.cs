@@ -76,6 +76,58 @@ internal readonly struct Float512x4
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Float512x4 operator *(Float512x4 x, Vector512<float> y) => new(x.A * y, x.B * y, x.C * y, x.D * y);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Float512x4 operator +(Vector512<float> x, Float512x4 y) => new(x + y.A, x + y.B, x + y.C, x + y.D);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Float512x4 operator &(Float512x4 x, Float512x4 y) => new(x.A & y.A, x.B & y.B, x.C & y.C, x.D & y.D);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Float512x4 operator &(Float512x4 x, Vector512<float> y) => new(x.A & y, x.B & y, x.C & y, x.D & y);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Float512x4 operator |(Float512x4 x, Float512x4 y) => new(x.A | y.A, x.B | y.B, x.C | y.C, x.D | y.D);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Float512x4 operator |(Float512x4 x, Vector512<float> y) => new(x.A | y, x.B | y, x.C | y, x.D | y);
+
+    /// <summary>x with the bits of <paramref name="mask"/> cleared.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Float512x4 AndNot(Float512x4 x, Float512x4 mask) =>
+        new(Vector512.AndNot(x.A, mask.A), Vector512.AndNot(x.B, mask.B), Vector512.AndNot(x.C, mask.C), Vector512.AndNot(x.D, mask.D));
+
+    /// <summary>All ones in each lane whose sign bit is set (-0 and negative NaNs included), else zero.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Float512x4 SignMasks(Float512x4 x) => new(
+        Vector512.ShiftRightArithmetic(x.A.AsInt32(), 31).AsSingle(),
+        Vector512.ShiftRightArithmetic(x.B.AsInt32(), 31).AsSingle(),
+        Vector512.ShiftRightArithmetic(x.C.AsInt32(), 31).AsSingle(),
+        Vector512.ShiftRightArithmetic(x.D.AsInt32(), 31).AsSingle());
+
+    /// <summary>Bitwise select: <paramref name="whenSet"/> where <paramref name="mask"/>'s bits are set, else <paramref name="whenClear"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Float512x4 Select(Float512x4 mask, Float512x4 whenSet, Float512x4 whenClear) => new(
+        Vector512.ConditionalSelect(mask.A, whenSet.A, whenClear.A),
+        Vector512.ConditionalSelect(mask.B, whenSet.B, whenClear.B),
+        Vector512.ConditionalSelect(mask.C, whenSet.C, whenClear.C),
+        Vector512.ConditionalSelect(mask.D, whenSet.D, whenClear.D));
+
+    /// <inheritdoc cref="Select(Float512x4, Float512x4, Float512x4)"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Float512x4 Select(Float512x4 mask, Float512x4 whenSet, Vector512<float> whenClear) => new(
+        Vector512.ConditionalSelect(mask.A, whenSet.A, whenClear),
+        Vector512.ConditionalSelect(mask.B, whenSet.B, whenClear),
+        Vector512.ConditionalSelect(mask.C, whenSet.C, whenClear),
+        Vector512.ConditionalSelect(mask.D, whenSet.D, whenClear));
+
+    /// <inheritdoc cref="Select(Float512x4, Float512x4, Float512x4)"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Float512x4 Select(Float512x4 mask, Vector512<float> whenSet, Float512x4 whenClear) => new(
+        Vector512.ConditionalSelect(mask.A, whenSet, whenClear.A),
+        Vector512.ConditionalSelect(mask.B, whenSet, whenClear.B),
+        Vector512.ConditionalSelect(mask.C, whenSet, whenClear.C),
+        Vector512.ConditionalSelect(mask.D, whenSet, whenClear.D));
+
     /// <summary>a · b + c, rounded once.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Float512x4 MultiplyAdd(Float512x4 a, Float512x4 b, Float512x4 c) => new(
