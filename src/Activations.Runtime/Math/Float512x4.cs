@@ -71,6 +71,19 @@ internal readonly struct Float512x4
     public static Float512x4 operator -(Float512x4 x, Vector512<float> y) => new(x.A - y, x.B - y, x.C - y, x.D - y);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Float512x4 operator -(Vector512<float> x, Float512x4 y) => new(x - y.A, x - y.B, x - y.C, x - y.D);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Float512x4 operator /(Float512x4 x, Float512x4 y) => new(x.A / y.A, x.B / y.B, x.C / y.C, x.D / y.D);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Float512x4 operator ^(Float512x4 x, Float512x4 y) => new(x.A ^ y.A, x.B ^ y.B, x.C ^ y.C, x.D ^ y.D);
+
+    /// <summary>The magnitude of each lane (the sign bit cleared).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Float512x4 Abs(Float512x4 x) => new(Vector512.Abs(x.A), Vector512.Abs(x.B), Vector512.Abs(x.C), Vector512.Abs(x.D));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Float512x4 operator *(Float512x4 x, Float512x4 y) => new(x.A * y.A, x.B * y.B, x.C * y.C, x.D * y.D);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
