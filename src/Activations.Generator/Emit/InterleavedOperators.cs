@@ -5,7 +5,7 @@ namespace Activations.Generator.Emit;
 /// <summary>
 /// Which float operators implement <c>IInterleavedOperator</c>: those whose formula, as float lanes compute it, is one
 /// math-core function of the element that the math core also writes for four Vector512 at once, interleaved
-/// (<c>VectorMath.Sigmoid512x4</c>, <c>Silu512x4</c>, <c>GeluApproximate512x4</c>, <c>Mish512x4</c>, <c>Tanh512x4</c>). The shared loop then hands it four vectors at a time.
+/// (<c>VectorMath.Sigmoid512x4</c>, <c>Silu512x4</c>, <c>GeluApproximate512x4</c>, <c>Mish512x4</c>, <c>Tanh512x4</c>, <c>Softplus512x4</c>). The shared loop then hands it four vectors at a time.
 /// </summary>
 internal static class InterleavedOperators
 {
@@ -18,6 +18,7 @@ internal static class InterleavedOperators
         CallNode { Function: Primitive.GeluApproximate, Arguments: { Count: 1 } arguments } when arguments[0] is ElementNode => "GeluApproximate512x4",
         CallNode { Function: Primitive.Mish, Arguments: { Count: 1 } arguments } when arguments[0] is ElementNode => "Mish512x4",
         CallNode { Function: Primitive.Tanh, Arguments: { Count: 1 } arguments } when arguments[0] is ElementNode => "Tanh512x4",
+        CallNode { Function: Primitive.Softplus, Arguments: { Count: 1 } arguments } when arguments[0] is ElementNode => "Softplus512x4",
         _ => null,
     };
 }

@@ -79,6 +79,14 @@ internal readonly struct Float512x4
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Float512x4 operator ^(Float512x4 x, Float512x4 y) => new(x.A ^ y.A, x.B ^ y.B, x.C ^ y.C, x.D ^ y.D);
 
+    /// <summary>Each lane where it is above <paramref name="bound"/>, else +0 (the lanes' bits and the comparison's mask).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Float512x4 WhereAbove(Float512x4 x, Vector512<float> bound) => new(
+        x.A & Vector512.GreaterThan(x.A, bound),
+        x.B & Vector512.GreaterThan(x.B, bound),
+        x.C & Vector512.GreaterThan(x.C, bound),
+        x.D & Vector512.GreaterThan(x.D, bound));
+
     /// <summary>The magnitude of each lane (the sign bit cleared).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Float512x4 Abs(Float512x4 x) => new(Vector512.Abs(x.A), Vector512.Abs(x.B), Vector512.Abs(x.C), Vector512.Abs(x.D));

@@ -1,0 +1,78 @@
+using System.ComponentModel;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace Activations;
+
+// softplus (VectorMath.SingleSoftplus.cs) over four vectors at once, for the Vector512 loop's interleaved operators: a
+// group whose every |x| is within the narrow range (10.39) takes the narrow form over the four, with the same operations
+// on each lane in the same order as SoftplusNarrowRange (Vector512), so every result is bit for bit the one-vector
+// result; any other group goes through the one-vector function, which blends the other forms in lane by lane.
+public static partial class VectorMath
+{
+    /// <summary>softplus of the 64 floats at <paramref name="x"/>, stored at <paramref name="destination"/> (which may be
+    /// <paramref name="x"/>), as <see cref="Softplus(Vector512{float})"/> computes each. For generated kernels on AVX-512 hardware.</summary>
+    /// <param name="x">The first of 64 arguments.</param>
+    /// <param name="destination">The first of 64 results.</param>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void Softplus512x4(ref float x, ref float destination)
+    {
+        float* c = s_softplusNarrowTableWide;
+        Float512x4 input = Float512x4.Load(ref x);
+        Float512x4 magnitude = Float512x4.Abs(input);
+        if (Vector512.GreaterThanAny(input.LargestMagnitudeBits(), LoadRow(c, SoftplusRowBound).AsUInt32()))
+        {
+            SoftplusOneVectorAtATime(ref x, ref destination);
+            return;
+        }
+
+        SoftplusNarrowRange(input, magnitude, c).Store(ref destination);
+    }
+
+    // The other groups: nothing is stored yet, so in place the inputs are still there to read again.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void SoftplusOneVectorAtATime(ref float x, ref float destination)
+    {
+        for (nuint i = 0; i < 64; i += 16)
+        {
+            Softplus(Vector512.LoadUnsafe(ref x, i)).StoreUnsafe(ref destination, i);
+        }
+    }
+
+    // SoftplusNarrowRange (Vector512) over four vectors; the comments on the Vector256 body argue each step.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe Float512x4 SoftplusNarrowRange(Float512x4 x, Float512x4 magnitude, float* c)
+    {
+        Float512x4 index = Float512x4.MultiplyAdd(magnitude, LoadRow(c, SoftplusRowMinusInverseStep), LoadRow(c, SoftplusRowShift));
+
+        Float512x4 positive = Float512x4.WhereAbove(x, LoadRow(c, SoftplusRowFoldBound));
+        Float512x4 m = Float512x4.MultiplyAdd(positive, LoadRow(c, SoftplusRowMinusTwo), x);
+        Float512x4 s = m - LookUp(c, SoftplusRowCentre, index);
+
+        Float512x4 c2 = LookUp(c, SoftplusRowC2, index);
+        Float512x4 s2 = s * s;
+        Float512x4 low = Float512x4.MultiplyAdd(Float512x4.MultiplySubtract(s, s, s2), c2, LoadRow(c, SoftplusRowLow));
+        Float512x4 c8 = LookUp(c, SoftplusRowC8C7, index);
+        Float512x4 p78 = Float512x4.MultiplyAdd(s, c8, Float512x4.ShiftLeftBits(c8, 16));
+        Float512x4 p56 = Float512x4.MultiplyAdd(s, LookUp(c, SoftplusRowC6, index), LookUp(c, SoftplusRowC5, index));
+        Float512x4 p34 = Float512x4.MultiplyAdd(s, LookUp(c, SoftplusRowC4, index), LookUp(c, SoftplusRowC3, index));
+        Float512x4 high = Float512x4.MultiplyAdd(s2, Float512x4.MultiplyAdd(s2, p78, p56), p34);
+        Float512x4 rest = Float512x4.MultiplyAdd(s2, c2, Float512x4.MultiplyAdd(s2 * s, high, low));
+        Float512x4 inner = Float512x4.MultiplyAdd(s, LookUp(c, SoftplusRowC1, index), rest);
+        return (LookUp(c, SoftplusRowC0, index) + inner) + positive;
+    }
+
+    // LookUp (Vector512) for four index vectors (their bits, as Float512x4 carries them): the row loaded once.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe Float512x4 LookUp(float* wideTable, int row, Float512x4 index)
+    {
+        Vector512<float> values = LoadRow(wideTable, row);
+        return new Float512x4(
+            Avx512F.PermuteVar16x32(values, index.A.AsInt32()),
+            Avx512F.PermuteVar16x32(values, index.B.AsInt32()),
+            Avx512F.PermuteVar16x32(values, index.C.AsInt32()),
+            Avx512F.PermuteVar16x32(values, index.D.AsInt32()));
+    }
+}
