@@ -54,6 +54,16 @@ internal readonly struct Float512x4
         Vector512.Max(Vector512.Abs(A).AsUInt32(), Vector512.Abs(B).AsUInt32()),
         Vector512.Max(Vector512.Abs(C).AsUInt32(), Vector512.Abs(D).AsUInt32()));
 
+    /// <summary>Each lane's largest bits over the four vectors, as unsigned integers: above a negative bound's bits lie
+    /// exactly the floats below that bound (and the NaNs with the sign bit set).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector512<uint> LargestBits() => Vector512.Max(Vector512.Max(A.AsUInt32(), B.AsUInt32()), Vector512.Max(C.AsUInt32(), D.AsUInt32()));
+
+    /// <summary>Each lane's largest bits over the four vectors, as signed integers: from a positive bound's bits up lie
+    /// exactly the floats from that bound up, +∞ and the NaNs without the sign bit.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector512<int> LargestSignedBits() => Vector512.Max(Vector512.Max(A.AsInt32(), B.AsInt32()), Vector512.Max(C.AsInt32(), D.AsInt32()));
+
     /// <summary>The bits of a non-negative <paramref name="bound"/>, to compare with <see cref="LargestMagnitudeBits"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<uint> MagnitudeBits(float bound) => Vector512.Create(bound).AsUInt32();

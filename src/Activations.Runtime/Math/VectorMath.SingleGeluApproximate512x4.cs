@@ -19,10 +19,12 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void GeluApproximate512x4(ref float x, ref float destination)
     {
+        // The fast lanes of GeluApproximateFastLaneSigns, as two integer maxima over the group's bits: x < -10.07 is
+        // exactly "unsigned bits above -10.07's" (x + 10.07 is exact there, so its sign tells the same), and x >= 10^37,
+        // +∞ and the NaNs are "signed bits from 10^37's up" or the first test; about 2% faster than four sign tests.
         Float512x4 input = Float512x4.Load(ref x);
-        Vector512<float> fastSigns = GeluApproximateFastLaneSigns(input.A) & GeluApproximateFastLaneSigns(input.B)
-            & GeluApproximateFastLaneSigns(input.C) & GeluApproximateFastLaneSigns(input.D);
-        if (Vector512.ExtractMostSignificantBits(fastSigns) != 0xFFFF)
+        if (Vector512.GreaterThanAny(input.LargestBits(), Vector512.Create(-GeluFloatFastPathBound).AsUInt32())
+            || Vector512.GreaterThanOrEqualAny(input.LargestSignedBits(), Vector512.Create(GeluFloatFastPathTop).AsInt32()))
         {
             GeluApproximateOneVectorAtATime(ref x, ref destination);
             return;

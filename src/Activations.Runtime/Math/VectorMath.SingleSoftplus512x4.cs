@@ -63,16 +63,4 @@ public static partial class VectorMath
         Float512x4 inner = Float512x4.MultiplyAdd(s, LookUp(c, SoftplusRowC1, index), rest);
         return (LookUp(c, SoftplusRowC0, index) + inner) + positive;
     }
-
-    // LookUp (Vector512) for four index vectors (their bits, as Float512x4 carries them): the row loaded once.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe Float512x4 LookUp(float* wideTable, int row, Float512x4 index)
-    {
-        Vector512<float> values = LoadRow(wideTable, row);
-        return new Float512x4(
-            Avx512F.PermuteVar16x32(values, index.A.AsInt32()),
-            Avx512F.PermuteVar16x32(values, index.B.AsInt32()),
-            Avx512F.PermuteVar16x32(values, index.C.AsInt32()),
-            Avx512F.PermuteVar16x32(values, index.D.AsInt32()));
-    }
 }

@@ -29,4 +29,16 @@ public static partial class VectorMath
     /// <summary>A row of the copy whose rows are written twice (<c>CreateWideRows</c>): a broadcast constant, or a table whole.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static unsafe Vector512<float> LoadRow(float* wideTable, int row) => Vector512.LoadAligned(wideTable + (2 * row));
+
+    /// <summary>table[index &amp; 7] per lane of four Vector512 (their index bits as <c>Float512x4</c> carries them), the row loaded once.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe Float512x4 LookUp(float* wideTable, int row, Float512x4 index)
+    {
+        Vector512<float> values = LoadRow(wideTable, row);
+        return new Float512x4(
+            Avx512F.PermuteVar16x32(values, index.A.AsInt32()),
+            Avx512F.PermuteVar16x32(values, index.B.AsInt32()),
+            Avx512F.PermuteVar16x32(values, index.C.AsInt32()),
+            Avx512F.PermuteVar16x32(values, index.D.AsInt32()));
+    }
 }
