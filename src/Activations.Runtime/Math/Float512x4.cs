@@ -75,6 +75,9 @@ internal readonly struct Float512x4
     public static Float512x4 operator +(Float512x4 x, Vector512<float> y) => new(x.A + y, x.B + y, x.C + y, x.D + y);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Float512x4 operator +(Vector512<float> x, Float512x4 y) => new(x + y.A, x + y.B, x + y.C, x + y.D);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Float512x4 operator -(Float512x4 x, Float512x4 y) => new(x.A - y.A, x.B - y.B, x.C - y.C, x.D - y.D);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -89,26 +92,11 @@ internal readonly struct Float512x4
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Float512x4 operator ^(Float512x4 x, Float512x4 y) => new(x.A ^ y.A, x.B ^ y.B, x.C ^ y.C, x.D ^ y.D);
 
-    /// <summary>Each lane where it is above <paramref name="bound"/>, else +0 (the lanes' bits and the comparison's mask).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Float512x4 WhereAbove(Float512x4 x, Vector512<float> bound) => new(
-        x.A & Vector512.GreaterThan(x.A, bound),
-        x.B & Vector512.GreaterThan(x.B, bound),
-        x.C & Vector512.GreaterThan(x.C, bound),
-        x.D & Vector512.GreaterThan(x.D, bound));
-
-    /// <summary>The magnitude of each lane (the sign bit cleared).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Float512x4 Abs(Float512x4 x) => new(Vector512.Abs(x.A), Vector512.Abs(x.B), Vector512.Abs(x.C), Vector512.Abs(x.D));
-
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Float512x4 operator *(Float512x4 x, Float512x4 y) => new(x.A * y.A, x.B * y.B, x.C * y.C, x.D * y.D);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Float512x4 operator *(Float512x4 x, Vector512<float> y) => new(x.A * y, x.B * y, x.C * y, x.D * y);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Float512x4 operator +(Vector512<float> x, Float512x4 y) => new(x + y.A, x + y.B, x + y.C, x + y.D);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Float512x4 operator &(Float512x4 x, Float512x4 y) => new(x.A & y.A, x.B & y.B, x.C & y.C, x.D & y.D);
@@ -121,6 +109,18 @@ internal readonly struct Float512x4
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Float512x4 operator |(Float512x4 x, Vector512<float> y) => new(x.A | y, x.B | y, x.C | y, x.D | y);
+
+    /// <summary>Each lane where it is above <paramref name="bound"/>, else +0 (the lanes' bits and the comparison's mask).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Float512x4 WhereAbove(Float512x4 x, Vector512<float> bound) => new(
+        x.A & Vector512.GreaterThan(x.A, bound),
+        x.B & Vector512.GreaterThan(x.B, bound),
+        x.C & Vector512.GreaterThan(x.C, bound),
+        x.D & Vector512.GreaterThan(x.D, bound));
+
+    /// <summary>The magnitude of each lane (the sign bit cleared).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Float512x4 Abs(Float512x4 x) => new(Vector512.Abs(x.A), Vector512.Abs(x.B), Vector512.Abs(x.C), Vector512.Abs(x.D));
 
     /// <summary>x with the bits of <paramref name="mask"/> cleared.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
