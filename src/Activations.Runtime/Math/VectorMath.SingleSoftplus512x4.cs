@@ -5,10 +5,11 @@ using System.Runtime.Intrinsics.X86;
 
 namespace Activations;
 
-// softplus (VectorMath.SingleSoftplus.cs) over four vectors at once, for the Vector512 loop's interleaved operators: a
-// group whose every |x| is within the narrow range (10.39) takes the narrow form over the four, with the same operations
-// on each lane in the same order as SoftplusNarrowRange (Vector512), so every result is bit for bit the one-vector
-// result; any other group goes through the one-vector function, which blends the other forms in lane by lane.
+// softplus (VectorMath.SingleSoftplus.cs) over four vectors at once, for the Vector512 loop's interleaved operators: the
+// narrow form (|x| <= 10.39) over the four, with the same operations on each lane in the same order as
+// SoftplusNarrowRange (Vector512), the full-range form blended in for lanes beyond it up to ±80 as Softplus(Vector512)
+// does, so every result is bit for bit the one-vector result; a group with a lane beyond ±80, or NaN, goes through the
+// one-vector function.
 public static partial class VectorMath
 {
     /// <summary>softplus of the 64 floats at <paramref name="x"/>, stored at <paramref name="destination"/> (which may be
@@ -24,14 +25,47 @@ public static partial class VectorMath
         Float512x4 magnitude = Float512x4.Abs(input);
         if (Vector512.GreaterThanAny(input.LargestMagnitudeBits(), LoadRow(c, SoftplusRowBound).AsUInt32()))
         {
-            SoftplusOneVectorAtATime(ref x, ref destination);
+            SoftplusBeyondNarrowRange(ref x, ref destination);
             return;
         }
 
         SoftplusNarrowRange(input, magnitude, c).Store(ref destination);
     }
 
-    // The other groups: nothing is stored yet, so in place the inputs are still there to read again.
+    // A group with lanes beyond the narrow range: within ±80 (no NaN), the narrow form over the four and, in each vector
+    // with such lanes, the full-range form blended in lane by lane, as Softplus(Vector512) does; else the one-vector
+    // function. Nothing is stored before the inputs are all read.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static unsafe void SoftplusBeyondNarrowRange(ref float x, ref float destination)
+    {
+        Float512x4 input = Float512x4.Load(ref x);
+        if (Vector512.GreaterThanAny(input.LargestMagnitudeBits(), Float512x4.MagnitudeBits(SoftplusFloatFastPathBound)))
+        {
+            SoftplusOneVectorAtATime(ref x, ref destination);
+            return;
+        }
+
+        float* c = s_softplusNarrowTableWide;
+        Float512x4 narrow = SoftplusNarrowRange(input, Float512x4.Abs(input), c);
+        new Float512x4(
+            WithFullRangeLanes(input.A, narrow.A, c),
+            WithFullRangeLanes(input.B, narrow.B, c),
+            WithFullRangeLanes(input.C, narrow.C, c),
+            WithFullRangeLanes(input.D, narrow.D, c)).Store(ref destination);
+    }
+
+    // The narrow form's results with the lanes beyond it (|x| <= 80) replaced by the full-range form's, as
+    // Softplus(Vector512) blends them.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe Vector512<float> WithFullRangeLanes(Vector512<float> x, Vector512<float> narrow, float* c)
+    {
+        Vector512<float> beyond = Vector512.GreaterThan(Vector512.Abs(x), LoadRow(c, SoftplusRowBound));
+        return beyond == Vector512<float>.Zero
+            ? narrow
+            : Vector512.ConditionalSelect(beyond, SoftplusFullRange(x, x | Vector512.Create(-0f)), narrow) - Vector512<float>.Zero;
+    }
+
+    // Groups with a lane beyond ±80, or NaN: nothing is stored yet, so in place the inputs are still there to read again.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void SoftplusOneVectorAtATime(ref float x, ref float destination)
     {
