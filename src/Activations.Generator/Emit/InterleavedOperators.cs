@@ -9,16 +9,17 @@ namespace Activations.Generator.Emit;
 /// </summary>
 internal static class InterleavedOperators
 {
+    /// <summary>The math-core functions with a four-vector form, named after the function: <c>VectorMath.{Function}512x4</c>.</summary>
+    private static readonly Primitive[] s_withFourVectorForm =
+    {
+        Primitive.Sigmoid, Primitive.Silu, Primitive.GeluApproximate, Primitive.Mish, Primitive.Tanh, Primitive.Softplus,
+    };
+
     /// <summary>The <c>VectorMath</c> method that computes <paramref name="formula"/> four vectors at a time, or null.</summary>
     /// <param name="formula">The formula as the float operator computes it, in float lanes.</param>
-    public static string? FourVectorMethod(FormulaNode formula) => formula switch
-    {
-        CallNode { Function: Primitive.Sigmoid, Arguments: { Count: 1 } arguments } when arguments[0] is ElementNode => "Sigmoid512x4",
-        CallNode { Function: Primitive.Silu, Arguments: { Count: 1 } arguments } when arguments[0] is ElementNode => "Silu512x4",
-        CallNode { Function: Primitive.GeluApproximate, Arguments: { Count: 1 } arguments } when arguments[0] is ElementNode => "GeluApproximate512x4",
-        CallNode { Function: Primitive.Mish, Arguments: { Count: 1 } arguments } when arguments[0] is ElementNode => "Mish512x4",
-        CallNode { Function: Primitive.Tanh, Arguments: { Count: 1 } arguments } when arguments[0] is ElementNode => "Tanh512x4",
-        CallNode { Function: Primitive.Softplus, Arguments: { Count: 1 } arguments } when arguments[0] is ElementNode => "Softplus512x4",
-        _ => null,
-    };
+    public static string? FourVectorMethod(FormulaNode formula) =>
+        formula is CallNode { Arguments: { Count: 1 } arguments } call && arguments[0] is ElementNode
+            && System.Array.IndexOf(s_withFourVectorForm, call.Function) >= 0
+            ? call.Function + "512x4"
+            : null;
 }

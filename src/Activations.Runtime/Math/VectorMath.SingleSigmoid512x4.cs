@@ -17,21 +17,7 @@ public static partial class VectorMath
     /// <param name="destination">The first of 64 results.</param>
     [EditorBrowsable(EditorBrowsableState.Never)]
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Sigmoid512x4(ref float x, ref float destination)
-    {
-        Float512x4 input = Float512x4.Load(ref x);
-        Vector512<uint> largest = input.LargestMagnitudeBits();
-        if (Vector512.GreaterThanAny(largest, Float512x4.MagnitudeBits(SigmoidFloatFastPathBound)))
-        {
-            SigmoidOneVectorAtATime(ref x, ref destination);
-            return;
-        }
-
-        Vector512<float> one = Vector512<float>.One;
-        Vector512<float> zero = Vector512<float>.Zero;
-        bool unitRounds = Vector512.GreaterThanAny(largest, Float512x4.MagnitudeBits(SigmoidUnitExactBound));
-        MultiplyBySigmoidFast(new Float512x4(one, one, one, one), input, new Float512x4(zero, zero, zero, zero), 0, unitRounds).Store(ref destination);
-    }
+    public static void Sigmoid512x4(ref float x, ref float destination) => MultiplyBySigmoid512x4(ref x, ref destination, factorIsX: false);
 
     /// <summary>silu of the 64 floats at <paramref name="x"/>, stored at <paramref name="destination"/> (which may be
     /// <paramref name="x"/>), as <see cref="Silu(Vector512{float})"/> computes each. For generated kernels on AVX-512 hardware.</summary>
@@ -39,19 +25,33 @@ public static partial class VectorMath
     /// <param name="destination">The first of 64 results.</param>
     [EditorBrowsable(EditorBrowsableState.Never)]
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Silu512x4(ref float x, ref float destination)
+    public static void Silu512x4(ref float x, ref float destination) => MultiplyBySigmoid512x4(ref x, ref destination, factorIsX: true);
+
+    // a · sigmoid(x) over 64 floats, a = 1 (sigmoid) or a = x (silu; factorIsX is a constant where this is inlined).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void MultiplyBySigmoid512x4(ref float x, ref float destination, bool factorIsX)
     {
         Float512x4 input = Float512x4.Load(ref x);
         Vector512<uint> largest = input.LargestMagnitudeBits();
         if (Vector512.GreaterThanAny(largest, Float512x4.MagnitudeBits(SigmoidFloatFastPathBound)))
         {
-            SiluOneVectorAtATime(ref x, ref destination);
+            if (factorIsX)
+            {
+                SiluOneVectorAtATime(ref x, ref destination);
+            }
+            else
+            {
+                SigmoidOneVectorAtATime(ref x, ref destination);
+            }
+
             return;
         }
 
+        Vector512<float> one = Vector512<float>.One;
         Vector512<float> zero = Vector512<float>.Zero;
+        Float512x4 factor = factorIsX ? input : new Float512x4(one, one, one, one);
         bool unitRounds = Vector512.GreaterThanAny(largest, Float512x4.MagnitudeBits(SigmoidUnitExactBound));
-        MultiplyBySigmoidFast(input, input, new Float512x4(zero, zero, zero, zero), 0, unitRounds).Store(ref destination);
+        MultiplyBySigmoidFast(factor, input, new Float512x4(zero, zero, zero, zero), 0, unitRounds).Store(ref destination);
     }
 
     // The rare groups: nothing is stored yet, so in place the inputs are still there to read again.

@@ -23,7 +23,7 @@ public static partial class VectorMath
         float* c = s_softplusNarrowTableWide;
         Float512x4 input = Float512x4.Load(ref x);
         Float512x4 magnitude = Float512x4.Abs(input);
-        if (Vector512.GreaterThanAny(input.LargestMagnitudeBits(), LoadRow(c, SoftplusRowBound).AsUInt32()))
+        if (Vector512.GreaterThanAny(magnitude.LargestBits(), LoadRow(c, SoftplusRowBound).AsUInt32()))
         {
             SoftplusBeyondNarrowRange(ref x, ref destination);
             return;
@@ -39,14 +39,15 @@ public static partial class VectorMath
     private static unsafe void SoftplusBeyondNarrowRange(ref float x, ref float destination)
     {
         Float512x4 input = Float512x4.Load(ref x);
-        if (Vector512.GreaterThanAny(input.LargestMagnitudeBits(), Float512x4.MagnitudeBits(SoftplusFloatFastPathBound)))
+        Float512x4 magnitude = Float512x4.Abs(input);
+        if (Vector512.GreaterThanAny(magnitude.LargestBits(), Float512x4.MagnitudeBits(SoftplusFloatFastPathBound)))
         {
             SoftplusOneVectorAtATime(ref x, ref destination);
             return;
         }
 
         float* c = s_softplusNarrowTableWide;
-        Float512x4 narrow = SoftplusNarrowRange(input, Float512x4.Abs(input), c);
+        Float512x4 narrow = SoftplusNarrowRange(input, magnitude, c);
         new Float512x4(
             WithFullRangeLanes(input.A, narrow.A, c),
             WithFullRangeLanes(input.B, narrow.B, c),

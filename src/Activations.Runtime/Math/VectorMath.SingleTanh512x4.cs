@@ -18,13 +18,13 @@ public static partial class VectorMath
     public static void Tanh512x4(ref float x, ref float destination)
     {
         Float512x4 input = Float512x4.Load(ref x);
-        if (Vector512.GreaterThanAny(input.LargestMagnitudeBits(), Float512x4.MagnitudeBits(TanhFloatFastPathBound)))
+        Float512x4 a = Float512x4.Abs(input);
+        if (Vector512.GreaterThanAny(a.LargestBits(), Float512x4.MagnitudeBits(TanhFloatFastPathBound)))
         {
             TanhOneVectorAtATime(ref x, ref destination);
             return;
         }
 
-        Float512x4 a = Float512x4.Abs(input);
         TanhFloatFast(a, input ^ a).Store(ref destination);
     }
 
