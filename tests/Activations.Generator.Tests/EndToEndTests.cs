@@ -34,6 +34,8 @@ public sealed class EndToEndTests
     [InlineData("DoubleOnlyTerm", "user_double_only", new double[] { })]
     [InlineData("MishOfTheMathCore", "user_mish", new double[] { })]
     [InlineData("ClampedExpm1", "user_clamped_expm1", new double[] { })]
+    [InlineData("PairProducts", "user_pair_products", new double[] { })]
+    [InlineData("NegativePair", "user_negative_pair", new double[] { })]
     [InlineData("GeluTanhOfTheMathCore", "user_gelu_tanh", new double[] { })]
     [InlineData("GeluOfTheMathCore", "user_gelu_exact", new double[] { })]
     [InlineData("SoftplusOfTheMathCore", "user_softplus", new double[] { })]

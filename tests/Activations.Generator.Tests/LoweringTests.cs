@@ -110,6 +110,39 @@ public sealed class LoweringTests
     }
 
     [Fact]
+    public void AConstantThatIsNoFloatMultipliesAsAPairOfFloatsInFloatLanes()
+    {
+        const string Core = "global::Activations.VectorMath.";
+        string single = Body("PairProducts", "PairProductsSingleOperator", "public Vector256<float> Invoke");
+        Assert.Contains($"{Core}MultiplyByPair(x, Vector256.Create(1.0507009f), Vector256.Create(8.441664E-08f))", single);
+        Assert.Contains($"{Core}Expm1OfMinWithZeroTimesPair(x, Vector256.Create(1.7580993f), Vector256.Create(2.3296717E-08f))", single);
+        string scalar = Body("PairProducts", "PairProductsSingleOperator", "public float Invoke");
+        Assert.Contains("(float)(1.0507009873554805 * (double)x)", scalar);
+        Assert.Contains($"(float)(1.7580993408473768 * {Core}Expm1ForSingle((double){Core}Min(x, 0f)))", scalar);
+        Assert.DoesNotContain("Pair", Body("PairProducts", "PairProductsDoubleOperator", "public Vector256<double> Invoke"));
+        Assert.DoesNotContain("Pair", Body("PairProducts", "PairProductsHalfOperator", "public Vector256<float> Invoke"));
+
+        // -0.3 rounds up in magnitude to -0.3f: the high part is the float below it in magnitude, the low part negative too.
+        string negative = Body("NegativePair", "NegativePairSingleOperator", "public Vector256<float> Invoke");
+        Assert.Contains($"{Core}MultiplyByPair(x, Vector256.Create(-0.29999998f), Vector256.Create(-1.7881394E-08f))", negative);
+    }
+
+    [Theory]
+    [InlineData(1.0507009873554805)]
+    [InlineData(-0.3)]
+    [InlineData(0.1)]
+    [InlineData(1.7580993408473768)]
+    [InlineData(-3.0e-20)]
+    public void APairIsTheConstantRoundedTowardZeroAndTheRestOfTheSameSign(double constant)
+    {
+        (float high, float low) = Emit.ConstantPairs.Split(constant);
+        Assert.True(System.Math.Abs((double)high) <= System.Math.Abs(constant), $"high {high:R} is above {constant:R}");
+        Assert.True(System.Math.Sign(low) == System.Math.Sign(constant), $"low {low:R} has another sign than {constant:R}");
+        Assert.True(System.Math.Abs((double)high - constant) < System.Math.Abs((double)high) * 1.2e-7, "high is more than an ULP off");
+        Assert.True(System.Math.Abs(((double)high + low) - constant) <= System.Math.Abs(constant) * 1e-14, "the pair is not the constant");
+    }
+
+    [Fact]
     public void TheMathCoresSoftplusRunsInFloatLanesForFloatAndIsWrittenOutForDoubleAndHalf()
     {
         Assert.Contains("return global::Activations.VectorMath.Softplus(x);", Body("SoftplusOfTheMathCore", "SoftplusOfTheMathCoreSingleOperator", "public Vector256<float> Invoke"));

@@ -96,6 +96,15 @@ internal static class UserStubs
                     [Activation("user_clamped_expm1", SingleFormula = nameof(ClampedExpm1))]
                     public static double ClampedExpm1(double x) => VectorMath.Expm1(Math.Min(x, 0.0));
 
+                    /// <summary>Constants that are no float (selu's): float lanes multiply each as a pair of floats, rounded once.</summary>
+                    [Activation("user_pair_products", SingleFormula = nameof(PairProducts))]
+                    public static double PairProducts(double x) =>
+                        x > 0.0 ? 1.0507009873554805 * x : 1.7580993408473768 * VectorMath.Expm1(Math.Min(x, 0.0));
+
+                    /// <summary>A negative constant that is no float: its pair has two negative parts, so that -0 gives +0.</summary>
+                    [Activation("user_negative_pair", SingleFormula = nameof(NegativePair))]
+                    public static double NegativePair(double x) => x * -0.3;
+
                     /// <summary>expm1 of a clamp at -1: the general expm1.</summary>
                     [Activation("user_clamped_below_expm1", SingleFormula = nameof(ClampedBelowExpm1))]
                     public static double ClampedBelowExpm1(double x) => VectorMath.Expm1(Math.Min(x, -1.0));

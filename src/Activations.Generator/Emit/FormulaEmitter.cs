@@ -137,6 +137,14 @@ internal sealed class FormulaEmitter
                 return new Code("-" + Emit(u.Operand).AtMost(0), 1);
             case UnaryNode u:
                 return new Code("!" + Emit(u.Operand).AtMost(0), 1);
+            // A product with a constant that is no float: in double, which holds the float factor's product exactly, then
+            // rounded once (the vector form below multiplies the constant as a float pair).
+            case BinaryNode b when FloatLanes && ConstantPairs.TryMatch(b, out double constant, out FormulaNode other)
+                && PairProductOperand(constant, other) is (FormulaNode operand, bool ofExpm1):
+                string value = ofExpm1
+                    ? $"{MathCore}.Expm1ForSingle((double){MathCore}.Min({Emit(operand).Text}, 0f))"
+                    : $"(double){Emit(operand).AtMost(0)}";
+                return new Code($"(float)({CSharpLiterals.Double(constant)} * {value})", 1);
             case BinaryNode b:
                 (string op, int precedence) = b.Operator switch
                 {
@@ -185,6 +193,12 @@ internal sealed class FormulaEmitter
                 return new Code($"{Emit(u.Operand).AtMost(6)} ^ {v}.Create({_target.Literal(-0.0)})", 7);
             case UnaryNode u:
                 return new Code("~" + Emit(u.Operand).AtMost(0), 1);
+            // A product with a constant that is no float, as a float pair rounded once (ConstantPairs).
+            case BinaryNode b when FloatLanes && ConstantPairs.TryMatch(b, out double constant, out FormulaNode other)
+                && PairProductOperand(constant, other) is (FormulaNode operand, bool ofExpm1):
+                (float high, float low) = ConstantPairs.Split(constant);
+                string pair = $"{v}.Create({CSharpLiterals.Single(high)}), {v}.Create({CSharpLiterals.Single(low)})";
+                return new Code($"{MathCore}.{(ofExpm1 ? "Expm1OfMinWithZeroTimesPair" : "MultiplyByPair")}({Emit(operand).Text}, {pair})", 0);
             case BinaryNode b when b.Operator.IsArithmetic():
                 (string op, int precedence) = b.Operator switch
                 {
@@ -220,9 +234,7 @@ internal sealed class FormulaEmitter
                 return new Code($"{v}.ConditionalSelect({Emit(c.Condition).Text}, {Emit(c.WhenTrue).Text}, {Emit(c.WhenFalse).Text})", 0);
             // expm1(min(x, +0)) in float lanes: the math core's expm1 for non-positive arguments (no overflow
             // handling, no branch), which does the clamp itself.
-            case CallNode { Function: Primitive.Expm1 } call when _target.Single && _target.MathSuffix.Length == 0
-                && call.Arguments[0] is CallNode { Function: Primitive.Min } min
-                && ConstantBound(min) is (FormulaNode nonPositive, 0.0):
+            case CallNode call when FloatLanes && Expm1OfMinWithZeroOperand(call) is FormulaNode nonPositive:
                 return new Code($"{MathCore}.Expm1OfMinWithZero({Emit(nonPositive).Text})", 0);
             case CallNode call when ConstantBound(call) is (FormulaNode operand, double bound):
                 string clamped = Emit(operand).Text;
@@ -245,6 +257,31 @@ internal sealed class FormulaEmitter
             default:
                 throw new InvalidOperationException($"Unexpected element-dependent node {node.GetType().Name}.");
         }
+    }
+
+    // Float lanes of a float kernel (not the double lanes that round to float, nor a Half kernel's float lanes).
+    private bool FloatLanes => _target.Single && _target.MathSuffix.Length == 0;
+
+    // y of expm1(min(y, +0)), or null.
+    private FormulaNode? Expm1OfMinWithZeroOperand(FormulaNode node) =>
+        node is CallNode { Function: Primitive.Expm1 } call
+        && call.Arguments[0] is CallNode { Function: Primitive.Min } min
+        && ConstantBound(min) is (FormulaNode nonPositive, 0.0)
+            ? nonPositive
+            : null;
+
+    // The operand of a product with a non-float constant that the math core computes rounded once: an exact float value,
+    // or y of expm1(min(y, +0)) with y exact and the constant positive (ofExpm1); else null.
+    private (FormulaNode Operand, bool OfExpm1)? PairProductOperand(double constant, FormulaNode other)
+    {
+        if (SinglePrecisionAnalysis.IsExactInSingle(other))
+        {
+            return (other, false);
+        }
+
+        return constant > 0 && Expm1OfMinWithZeroOperand(other) is FormulaNode y && SinglePrecisionAnalysis.IsExactInSingle(y)
+            ? (y, true)
+            : null;
     }
 
     // Max or Min of an element-dependent operand and a constant that the one-instruction forms in the math core

@@ -18,6 +18,9 @@ internal static class SinglePrecisionAnalysis
 
     public static bool RunsNativelyInSingle(FormulaNode formula) => RoundingDepth(formula) is 0 or 1;
 
+    /// <summary>Whether float lanes compute the node with no rounding at all (the element, float constants, exact operations).</summary>
+    public static bool IsExactInSingle(FormulaNode node) => RoundingDepth(node) == 0;
+
     // How many roundings lie on the worst path to this node when computed in float, or NotExact.
     private static int RoundingDepth(FormulaNode node)
     {

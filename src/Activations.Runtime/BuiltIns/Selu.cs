@@ -1,3 +1,4 @@
+using System;
 namespace Activations;
 
 public static partial class Activation
@@ -17,8 +18,18 @@ public static partial class Activation
     /// </summary>
     /// <param name="x">The input.</param>
     /// <returns>The activation of <paramref name="x"/>.</returns>
-    /// <remarks><c>e^x - 1</c> is computed as <c>expm1(x)</c> (accurate near 0), and <c>scale * alpha</c> is one constant.</remarks>
-    [Activation("selu")]
+    /// <remarks><c>e^x - 1</c> is computed as <c>expm1(x)</c> (accurate near 0), and <c>scale * alpha</c> is one constant.
+    /// The float kernels compute <see cref="SeluInSingle"/> natively in float lanes instead.</remarks>
+    [Activation("selu", SingleFormula = nameof(SeluInSingle))]
     public static double Selu(double x) =>
         x > 0.0 ? SeluScale * x : SeluScaleTimesAlpha * VectorMath.Expm1(x);
+
+    /// <summary>
+    /// Selu for the float kernels, the same function with expm1's argument clamped to <c>min(x, 0)</c>, as elu's float
+    /// formula. Neither constant is a float: the generator multiplies each as a pair of floats and rounds once
+    /// (<see cref="VectorMath.MultiplyByPair(System.Runtime.Intrinsics.Vector256{float}, System.Runtime.Intrinsics.Vector256{float}, System.Runtime.Intrinsics.Vector256{float})"/>,
+    /// <see cref="VectorMath.Expm1OfMinWithZeroTimesPair(System.Runtime.Intrinsics.Vector256{float}, System.Runtime.Intrinsics.Vector256{float}, System.Runtime.Intrinsics.Vector256{float})"/>).
+    /// </summary>
+    private static double SeluInSingle(double x) =>
+        x > 0.0 ? SeluScale * x : SeluScaleTimesAlpha * VectorMath.Expm1(Math.Min(x, 0.0));
 }

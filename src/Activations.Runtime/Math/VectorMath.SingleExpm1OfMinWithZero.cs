@@ -21,6 +21,8 @@ namespace Activations;
 //   2^-24 or finer where k != 0, and |r| < 1), so there is no rounding error of r to carry; ln 2 - ln2f = -1.9e-9
 //   is left out, which moves the result by at most 0.05 ULP (k = -1). Without FMA, r is reduced in two steps
 //   (Cody-Waite, as the float exp) and its rounding error joins the small term.
+// - Times a constant pair (Expm1OfMinWithZeroTimesPair, selu's negative side): the result before its last rounding is
+//   sum + small, which the pair multiplies as an unevaluated sum (VectorMath.SinglePairProducts.cs), rounded once.
 // - Estrin's scheme for c(r): the dependent chain from r is r^2, r^4 and two FMAs instead of five.
 // Measured 0.83 ULP from exact at worst (x = -0.285) over every float of [-104, 0] (and -0, -inf, NaN), with FMA and without
 // (throwaway harness against a double reference; docs/math-core.md).
@@ -81,7 +83,21 @@ public static partial class VectorMath
     /// <param name="x">The values.</param>
     /// <returns>e^min(x, 0) - 1 of each element.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static unsafe Vector128<float> Expm1OfMinWithZero(Vector128<float> x)
+    public static Vector128<float> Expm1OfMinWithZero(Vector128<float> x) => Expm1OfMinWithZero(x, default, default, timesPair: false);
+
+    /// <summary>(high + low) (e^min(x, 0) - 1) per float lane, rounded once: a constant factor that is no float, as a pair
+    /// whose high part is positive (selu's negative side). The product of the unrounded expm1 with the pair adds
+    /// about one rounding error of the factor's size to expm1's own, so the result stays within 1 ULP of the exact value.</summary>
+    /// <param name="x">The values.</param>
+    /// <param name="high">The factor's float high part, positive.</param>
+    /// <param name="low">The rest of the factor, of the same sign.</param>
+    /// <returns>The product for each element; -0 for -0, NaN kept.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Expm1OfMinWithZeroTimesPair(Vector128<float> x, Vector128<float> high, Vector128<float> low) =>
+        Expm1OfMinWithZero(x, high, low, timesPair: true);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe Vector128<float> Expm1OfMinWithZero(Vector128<float> x, Vector128<float> factorHigh, Vector128<float> factorLow, bool timesPair)
     {
         float* c = s_expm1OfMinWithZeroTable;
 
@@ -121,7 +137,8 @@ public static partial class VectorMath
         {
             low += scaledLow;
         }
-        Vector128<float> result = sum + MultiplyAdd(scale * rSquared, poly, low);
+        Vector128<float> small = MultiplyAdd(scale * rSquared, poly, low);
+        Vector128<float> result = !timesPair ? sum + small : MultiplyByPair(sum, small, factorHigh, factorLow);
         return result | (x & Vector128.Load(c + Expm1RowNegativeZero)); // e^-0 - 1 = -0 (the sums give +0)
     }
 
@@ -130,7 +147,21 @@ public static partial class VectorMath
     /// <param name="x">The values.</param>
     /// <returns>e^min(x, 0) - 1 of each element.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static unsafe Vector256<float> Expm1OfMinWithZero(Vector256<float> x)
+    public static Vector256<float> Expm1OfMinWithZero(Vector256<float> x) => Expm1OfMinWithZero(x, default, default, timesPair: false);
+
+    /// <summary>(high + low) (e^min(x, 0) - 1) per float lane, rounded once: a constant factor that is no float, as a pair
+    /// whose high part is positive (selu's negative side). The product of the unrounded expm1 with the pair adds
+    /// about one rounding error of the factor's size to expm1's own, so the result stays within 1 ULP of the exact value.</summary>
+    /// <param name="x">The values.</param>
+    /// <param name="high">The factor's float high part, positive.</param>
+    /// <param name="low">The rest of the factor, of the same sign.</param>
+    /// <returns>The product for each element; -0 for -0, NaN kept.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Expm1OfMinWithZeroTimesPair(Vector256<float> x, Vector256<float> high, Vector256<float> low) =>
+        Expm1OfMinWithZero(x, high, low, timesPair: true);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe Vector256<float> Expm1OfMinWithZero(Vector256<float> x, Vector256<float> factorHigh, Vector256<float> factorLow, bool timesPair)
     {
         float* c = s_expm1OfMinWithZeroTable;
 
@@ -170,7 +201,8 @@ public static partial class VectorMath
         {
             low += scaledLow;
         }
-        Vector256<float> result = sum + MultiplyAdd(scale * rSquared, poly, low);
+        Vector256<float> small = MultiplyAdd(scale * rSquared, poly, low);
+        Vector256<float> result = !timesPair ? sum + small : MultiplyByPair(sum, small, factorHigh, factorLow);
         return result | (x & Vector256.Load(c + Expm1RowNegativeZero)); // e^-0 - 1 = -0 (the sums give +0)
     }
 
@@ -179,7 +211,21 @@ public static partial class VectorMath
     /// <param name="x">The values.</param>
     /// <returns>e^min(x, 0) - 1 of each element.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static unsafe Vector512<float> Expm1OfMinWithZero(Vector512<float> x)
+    public static Vector512<float> Expm1OfMinWithZero(Vector512<float> x) => Expm1OfMinWithZero(x, default, default, timesPair: false);
+
+    /// <summary>(high + low) (e^min(x, 0) - 1) per float lane, rounded once: a constant factor that is no float, as a pair
+    /// whose high part is positive (selu's negative side). The product of the unrounded expm1 with the pair adds
+    /// about one rounding error of the factor's size to expm1's own, so the result stays within 1 ULP of the exact value.</summary>
+    /// <param name="x">The values.</param>
+    /// <param name="high">The factor's float high part, positive.</param>
+    /// <param name="low">The rest of the factor, of the same sign.</param>
+    /// <returns>The product for each element; -0 for -0, NaN kept.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Expm1OfMinWithZeroTimesPair(Vector512<float> x, Vector512<float> high, Vector512<float> low) =>
+        Expm1OfMinWithZero(x, high, low, timesPair: true);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe Vector512<float> Expm1OfMinWithZero(Vector512<float> x, Vector512<float> factorHigh, Vector512<float> factorLow, bool timesPair)
     {
         float* c = s_expm1OfMinWithZeroTable;
 
@@ -219,7 +265,8 @@ public static partial class VectorMath
         {
             low += scaledLow;
         }
-        Vector512<float> result = sum + MultiplyAdd(scale * rSquared, poly, low);
+        Vector512<float> small = MultiplyAdd(scale * rSquared, poly, low);
+        Vector512<float> result = !timesPair ? sum + small : MultiplyByPair(sum, small, factorHigh, factorLow);
         return result | (x & Vector512.Load(c + Expm1RowNegativeZero)); // e^-0 - 1 = -0 (the sums give +0)
     }
 }
