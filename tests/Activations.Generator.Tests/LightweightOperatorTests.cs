@@ -42,6 +42,17 @@ public sealed class LightweightOperatorTests
     }
 
     [Theory]
+    [InlineData(nameof(Primitive.HardSigmoid))]
+    [InlineData(nameof(Primitive.HardSilu))]
+    public void TheMathCoresHardFunctionsQualifyInFloatLanesOnly(string name)
+    {
+        // In float lanes they are arithmetic and selects in the math core; elsewhere the call is written out first.
+        FormulaNode formula = Call(System.Enum.Parse<Primitive>(name), X);
+        Assert.True(LightweightOperators.Qualifies(formula, single: true));
+        Assert.False(LightweightOperators.Qualifies(formula, single: false));
+    }
+
+    [Theory]
     [InlineData(nameof(Primitive.Log1p))]
     [InlineData(nameof(Primitive.Tanh))]
     [InlineData(nameof(Primitive.Sigmoid))]

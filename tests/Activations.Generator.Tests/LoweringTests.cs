@@ -142,6 +142,20 @@ public sealed class LoweringTests
         Assert.True(System.Math.Abs(((double)high + low) - constant) <= System.Math.Abs(constant) * 1e-14, "the pair is not the constant");
     }
 
+    [Theory]
+    [InlineData("HardSigmoid")]
+    [InlineData("HardSilu")]
+    public void TheMathCoresHardFunctionsRunInFloatLanesForFloatAndAreWrittenOutForDoubleAndHalf(string function)
+    {
+        string method = function + "OfTheMathCore";
+        Assert.Contains($"return global::Activations.VectorMath.{function}(x);", Body(method, method + "SingleOperator", "public Vector256<float> Invoke"));
+        Assert.DoesNotContain("Widen", Generated(method));
+        string wide = Body(method, method + "DoubleOperator", "public Vector256<double> Invoke");
+        Assert.DoesNotContain(function + "(", wide);
+        Assert.Contains("/ Vector256.Create(6.0)", wide);
+        Assert.DoesNotContain(function + "(", Body(method, method + "HalfOperator", "public Vector256<float> Invoke"));
+    }
+
     [Fact]
     public void TheMathCoresSoftplusRunsInFloatLanesForFloatAndIsWrittenOutForDoubleAndHalf()
     {

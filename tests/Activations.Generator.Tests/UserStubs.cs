@@ -126,6 +126,14 @@ internal static class UserStubs
                     public static double GeluOfTheMathCore(double x) => VectorMath.Gelu(x);
 
                     /// <summary>The math core's softplus: float kernels call its float-lane form, double and Half kernels write it out.</summary>
+                    /// <summary>The math core's hard_sigmoid: float kernels call its float-lane form, double and Half kernels write it out.</summary>
+                    [Activation("user_hard_sigmoid")]
+                    public static double HardSigmoidOfTheMathCore(double x) => VectorMath.HardSigmoid(x);
+
+                    /// <summary>The math core's hard_silu: float kernels call its float-lane form, double and Half kernels write it out.</summary>
+                    [Activation("user_hard_silu")]
+                    public static double HardSiluOfTheMathCore(double x) => VectorMath.HardSilu(x);
+
                     [Activation("user_softplus")]
                     public static double SoftplusOfTheMathCore(double x) => VectorMath.Softplus(x);
 

@@ -11,7 +11,8 @@ namespace Activations.Generator.Emit;
 /// <see cref="Expand"/> and <see cref="ExpandForHalf"/> write out the other float-lane primitives, <c>VectorMath.Silu</c>
 /// (<c>Max(a, -1e30) Sigmoid(a)</c>), <c>VectorMath.Mish</c>
 /// (<see cref="MishExpansion"/>), <c>VectorMath.Softplus</c> (<c>max(a, 0) + log1p(e^-|a|)</c>), <c>VectorMath.GeluApproximate</c>
-/// (as <c>Max(a, -1e30) Sigmoid(a (c1 + c3 a a))</c>) and <c>VectorMath.Gelu</c> (as <c>0.5 Max(a, -1e30) Erfc(-(a / √2))</c>).
+/// (as <c>Max(a, -1e30) Sigmoid(a (c1 + c3 a a))</c>), <c>VectorMath.Gelu</c> (as <c>0.5 Max(a, -1e30) Erfc(-(a / √2))</c>),
+/// <c>VectorMath.HardSigmoid</c> and <c>VectorMath.HardSilu</c> (as their built-ins' stubs).
 /// </summary>
 internal static class SigmoidExpansion
 {
@@ -29,6 +30,8 @@ internal static class SigmoidExpansion
         CallNode { Function: Primitive.GeluApproximate } call => Expand(GeluApproximate(call.Arguments[0]), sigmoids),
         CallNode { Function: Primitive.Softplus } call => Softplus(Expand(call.Arguments[0], sigmoids)),
         CallNode { Function: Primitive.Gelu } call => Gelu(Expand(call.Arguments[0], sigmoids)),
+        CallNode { Function: Primitive.HardSigmoid } call => HardSigmoid(Expand(call.Arguments[0], sigmoids)),
+        CallNode { Function: Primitive.HardSilu } call => HardSilu(Expand(call.Arguments[0], sigmoids)),
         _ => null,
     });
 
@@ -91,6 +94,25 @@ internal static class SigmoidExpansion
         var e = new CallNode(Primitive.Exp, EquatableArray.From(new FormulaNode[] { new UnaryNode(UnaryOperator.Negate, magnitude) }));
         var positivePart = new CallNode(Primitive.Max, EquatableArray.From(new FormulaNode[] { a, new ConstantNode(0.0) }));
         return new BinaryNode(BinaryOperator.Add, positivePart, new CallNode(Primitive.Log1p, EquatableArray.From(new FormulaNode[] { e })));
+    }
+
+    // min(max((a + 3) / 6, 0), 1), node for node the hard_sigmoid built-in's stub (Activation.HardSigmoid).
+    private static FormulaNode HardSigmoid(FormulaNode a)
+    {
+        var ratio = new BinaryNode(BinaryOperator.Divide, new BinaryNode(BinaryOperator.Add, a, new ConstantNode(3.0)), new ConstantNode(6.0));
+        var atLeastZero = new CallNode(Primitive.Max, EquatableArray.From(new FormulaNode[] { ratio, new ConstantNode(0.0) }));
+        return new CallNode(Primitive.Min, EquatableArray.From(new FormulaNode[] { atLeastZero, new ConstantNode(1.0) }));
+    }
+
+    // a <= -3 ? 0 : a >= 3 ? a : a (a + 3) / 6, node for node the hard_silu built-in's stub (Activation.HardSilu).
+    private static FormulaNode HardSilu(FormulaNode a)
+    {
+        var between = new BinaryNode(
+            BinaryOperator.Divide,
+            new BinaryNode(BinaryOperator.Multiply, a, new BinaryNode(BinaryOperator.Add, a, new ConstantNode(3.0))),
+            new ConstantNode(6.0));
+        var above = new ConditionalNode(new BinaryNode(BinaryOperator.GreaterThanOrEqual, a, new ConstantNode(3.0)), a, between);
+        return new ConditionalNode(new BinaryNode(BinaryOperator.LessThanOrEqual, a, new ConstantNode(-3.0)), new ConstantNode(0.0), above);
     }
 
     private static FormulaNode Sigmoid(FormulaNode a)

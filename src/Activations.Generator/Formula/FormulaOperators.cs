@@ -64,6 +64,12 @@ internal enum Primitive
     /// <summary>gelu's exact form x Φ(x) = 0.5 x erfc(-x/√2) (VectorMath.Gelu): a math-core function in float lanes, written out elsewhere.</summary>
     Gelu,
 
+    /// <summary>hard_sigmoid(x) = min(max((x + 3) / 6, 0), 1) (VectorMath.HardSigmoid): a math-core function in float lanes, written out elsewhere.</summary>
+    HardSigmoid,
+
+    /// <summary>hard_silu(x) = x hard_sigmoid(x) (VectorMath.HardSilu): a math-core function in float lanes, written out elsewhere.</summary>
+    HardSilu,
+
     /// <summary>A term only double results need (VectorMath.DoubleOnly): double kernels compute it, float and Half kernels leave it out.</summary>
     DoubleOnly,
 }

@@ -276,6 +276,8 @@ internal sealed class FormulaParser
             ("Activations.VectorMath", "GeluApproximate", true) => Primitive.GeluApproximate,
             ("Activations.VectorMath", "Softplus", true) => Primitive.Softplus,
             ("Activations.VectorMath", "Gelu", true) => Primitive.Gelu,
+            ("Activations.VectorMath", "HardSigmoid", true) => Primitive.HardSigmoid,
+            ("Activations.VectorMath", "HardSilu", true) => Primitive.HardSilu,
             ("Activations.VectorMath", "DoubleOnly", true) => Primitive.DoubleOnly,
             _ => null,
         };
@@ -288,7 +290,7 @@ internal sealed class FormulaParser
         if (primitive is null)
         {
             Report(scope, StubProblemKind.UnknownMethod, invocation,
-                $"'{method.ContainingType?.Name}.{method.Name}' is not a function formulas can use: use Math.Exp/Log/Tanh/Sqrt/Abs/Max/Min/Clamp/CopySign/Pow, VectorMath.Expm1/Log1p/Erf/Erfc/Sigmoid/Silu/Mish/Softplus/Gelu/GeluApproximate/DoubleOnly, another [Activation] stub, or a [Formula] helper of this assembly.");
+                $"'{method.ContainingType?.Name}.{method.Name}' is not a function formulas can use: use Math.Exp/Log/Tanh/Sqrt/Abs/Max/Min/Clamp/CopySign/Pow, VectorMath.Expm1/Log1p/Erf/Erfc/Sigmoid/Silu/Mish/Softplus/Gelu/GeluApproximate/HardSigmoid/HardSilu/DoubleOnly, another [Activation] stub, or a [Formula] helper of this assembly.");
             return null;
         }
 
