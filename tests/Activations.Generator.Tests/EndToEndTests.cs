@@ -35,6 +35,7 @@ public sealed class EndToEndTests
     [InlineData("MishOfTheMathCore", "user_mish", new double[] { })]
     [InlineData("ClampedExpm1", "user_clamped_expm1", new double[] { })]
     [InlineData("PairProducts", "user_pair_products", new double[] { })]
+    [InlineData("ScaledDown", "user_scaled_down", new double[] { })]
     [InlineData("HardSigmoidOfTheMathCore", "user_hard_sigmoid", new double[] { })]
     [InlineData("HardSiluOfTheMathCore", "user_hard_silu", new double[] { })]
     [InlineData("NegativePair", "user_negative_pair", new double[] { })]

@@ -50,6 +50,8 @@ public sealed class LoweringTests
         Assert.DoesNotContain("Widen", Generated("HardTanh"));
         Assert.DoesNotContain("Widen", Generated("Window")); // one rounding (|x| - width) on any path; comparisons of exact values
         Assert.Contains("Widen", Generated("Poly"));
+        Assert.DoesNotContain("Widen", Generated("ScaledDown")); // a power of two at most 1 adds no rounding
+        Assert.Contains("Widen", Generated("ScaledOtherwise"));
     }
 
     [Fact]
@@ -77,8 +79,9 @@ public sealed class LoweringTests
         Assert.Contains("1E-20", wide);
         Assert.Contains("1E+300", wide);
         Assert.DoesNotContain("DoubleOnly(", Generated("DoubleOnlyTerm"));
-        string single = Body("DoubleOnlyTerm", "DoubleOnlyTermSingleOperator", "private Vector256<double> Compute");
-        Assert.Contains("ExpForSingle", single);
+        // Without its double-only terms the formula folds to exp(x) * 1: one rounding in float lanes, so a float kernel.
+        string single = Body("DoubleOnlyTerm", "DoubleOnlyTermSingleOperator", "public Vector256<float> Invoke");
+        Assert.Contains("global::Activations.VectorMath.Exp(x)", single);
         Assert.DoesNotContain("1E-20", single);
         Assert.DoesNotContain("710", single); // the conditional became its other branch
     }

@@ -73,6 +73,14 @@ internal static class UserStubs
                     [Activation("user_tiny_bounds", SingleFormula = nameof(TinyBounds))]
                     public static double TinyBounds(double x) => Math.Max(Math.Min(x, 1e-50), -1e-50);
 
+                    /// <summary>One rounding scaled down by powers of two: exact in float but in the subnormals.</summary>
+                    [Activation("user_scaled_down")]
+                    public static double ScaledDown(double x) => x > 0.0 ? (x + 1.0) * 0.5 : (x - 3.0) / 4.0;
+
+                    /// <summary>Scaled up by two (it could overflow after the rounding) and by 0.3 (a rounding of its own): double lanes.</summary>
+                    [Activation("user_scaled_otherwise")]
+                    public static double ScaledOtherwise(double x) => x > 0.0 ? (x + 1.0) * 2.0 : (x - 3.0) * 0.25 * 0.3;
+
                     /// <summary>Logical operators and a parameter range.</summary>
                     [Activation("user_window")]
                     public static double Window(double x, [Range(0.0, 10.0)] double width = 2.0, [NonNegative] double height = 1.0) =>

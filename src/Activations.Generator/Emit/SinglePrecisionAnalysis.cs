@@ -9,7 +9,10 @@ namespace Activations.Generator.Emit;
 /// selects), comparisons see exact operands, and every constant is a float. A rounding step is + - * / or Sqrt
 /// of float inputs (double rounding leaves those correctly rounded: exact), or a math-core function applied to
 /// exact float inputs (its float overload is within one ULP, as its tests measure on every reference row).
-/// Relu, relu6, leaky_relu, hard_tanh, linear, tanh, exponential and sigmoid qualify, and run at full float width
+/// Scaling by a power of two no larger than one (<c>* 0.5</c>, <c>/ 4</c>) adds no rounding step but in the subnormals,
+/// where the value's own error scales down with it. A product with a constant that is no float counts as one rounding
+/// step where the emitter multiplies it as a float pair (<see cref="ConstantPairs"/>) only through a SingleFormula.
+/// Relu, relu6, leaky_relu, hard_tanh, linear, tanh, exponential, sigmoid and sparse_sigmoid qualify, and run at full float width
 /// (as does <c>VectorMath.Mish(x)</c>, mish's float formula); anything that rounds twice on a path computes in double and rounds once at the end.
 /// </summary>
 internal static class SinglePrecisionAnalysis
@@ -35,6 +38,10 @@ internal static class SinglePrecisionAnalysis
             // Float lanes compute a product with a sigmoid as one operation (VectorMath.MultiplyBySigmoid), rounded once.
             case BinaryNode b when SigmoidExpansion.IsProductWithSigmoid(b, out FormulaNode factor, out FormulaNode argument):
                 return RoundingDepth(factor) == 0 && RoundingDepth(argument) == 0 ? 1 : NotExact;
+            // Scaling by a power of two no larger than 1 is exact but in the subnormals, where it rounds once; a value already
+            // within one rounding stays within one ULP of the correctly rounded result there (its error scales down with it).
+            case BinaryNode b when ScalesDownByPowerOfTwo(b) is FormulaNode scaled:
+                return RoundingDepth(scaled) is 0 or 1 ? 1 : NotExact;
             case BinaryNode b when b.Operator.IsArithmetic():
                 return RoundingDepth(b.Left) == 0 && RoundingDepth(b.Right) == 0 ? 1 : NotExact;
             case BinaryNode b when b.Operator.IsComparison():
@@ -58,6 +65,27 @@ internal static class SinglePrecisionAnalysis
             default:
                 return NotExact;
         }
+    }
+
+    // y of y * 2^-k or 2^-k * y, or y / 2^k (k >= 0, either sign), else null.
+    private static FormulaNode? ScalesDownByPowerOfTwo(BinaryNode b) => b switch
+    {
+        { Operator: BinaryOperator.Multiply, Right: ConstantNode c } when IsPowerOfTwo(c.Value, atMostOne: true) => b.Left,
+        { Operator: BinaryOperator.Multiply, Left: ConstantNode c } when IsPowerOfTwo(c.Value, atMostOne: true) => b.Right,
+        { Operator: BinaryOperator.Divide, Right: ConstantNode c } when IsPowerOfTwo(c.Value, atMostOne: false) => b.Left,
+        _ => null,
+    };
+
+    private static bool IsPowerOfTwo(double value, bool atMostOne)
+    {
+        double magnitude = System.Math.Abs(value);
+        if (magnitude == 0 || double.IsInfinity(magnitude) || double.IsNaN(magnitude) || (atMostOne ? magnitude > 1 : magnitude < 1))
+        {
+            return false;
+        }
+
+        long bits = System.BitConverter.DoubleToInt64Bits(magnitude);
+        return (bits & 0xFFFFFFFFFFFFFL) == 0 && magnitude >= 1e-30 && magnitude <= 1e30; // no mantissa bits; a float too
     }
 
     private static int Worst(int a, int b) => a == NotExact || b == NotExact ? NotExact : System.Math.Max(a, b);
