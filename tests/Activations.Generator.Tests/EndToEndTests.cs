@@ -38,6 +38,8 @@ public sealed class EndToEndTests
     [InlineData("ScaledDown", "user_scaled_down", new double[] { })]
     [InlineData("HardSigmoidOfTheMathCore", "user_hard_sigmoid", new double[] { })]
     [InlineData("HardSiluOfTheMathCore", "user_hard_silu", new double[] { })]
+    [InlineData("SoftsignOfTheMathCore", "user_softsign", new double[] { })]
+    [InlineData("SparsePlusOfTheMathCore", "user_sparse_plus", new double[] { })]
     [InlineData("NegativePair", "user_negative_pair", new double[] { })]
     [InlineData("GeluTanhOfTheMathCore", "user_gelu_tanh", new double[] { })]
     [InlineData("GeluOfTheMathCore", "user_gelu_exact", new double[] { })]

@@ -44,7 +44,9 @@ public sealed class LightweightOperatorTests
     [Theory]
     [InlineData(nameof(Primitive.HardSigmoid))]
     [InlineData(nameof(Primitive.HardSilu))]
-    public void TheMathCoresHardFunctionsQualifyInFloatLanesOnly(string name)
+    [InlineData(nameof(Primitive.Softsign))]
+    [InlineData(nameof(Primitive.SparsePlus))]
+    public void TheMathCoresArithmeticFunctionsQualifyInFloatLanesOnly(string name)
     {
         // In float lanes they are arithmetic and selects in the math core; elsewhere the call is written out first.
         FormulaNode formula = Call(System.Enum.Parse<Primitive>(name), X);

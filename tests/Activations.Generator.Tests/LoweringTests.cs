@@ -146,16 +146,18 @@ public sealed class LoweringTests
     }
 
     [Theory]
-    [InlineData("HardSigmoid")]
-    [InlineData("HardSilu")]
-    public void TheMathCoresHardFunctionsRunInFloatLanesForFloatAndAreWrittenOutForDoubleAndHalf(string function)
+    [InlineData("HardSigmoid", "/ Vector256.Create(6.0)")]
+    [InlineData("HardSilu", "/ Vector256.Create(6.0)")]
+    [InlineData("Softsign", " + Vector256.Create(1.0)")]
+    [InlineData("SparsePlus", "* Vector256.Create(0.25)")]
+    public void TheMathCoresArithmeticFunctionsRunInFloatLanesForFloatAndAreWrittenOutForDoubleAndHalf(string function, string writtenOut)
     {
         string method = function + "OfTheMathCore";
         Assert.Contains($"return global::Activations.VectorMath.{function}(x);", Body(method, method + "SingleOperator", "public Vector256<float> Invoke"));
         Assert.DoesNotContain("Widen", Generated(method));
         string wide = Body(method, method + "DoubleOperator", "public Vector256<double> Invoke");
         Assert.DoesNotContain(function + "(", wide);
-        Assert.Contains("/ Vector256.Create(6.0)", wide);
+        Assert.Contains(writtenOut, wide);
         Assert.DoesNotContain(function + "(", Body(method, method + "HalfOperator", "public Vector256<float> Invoke"));
     }
 

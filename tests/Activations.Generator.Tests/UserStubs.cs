@@ -142,6 +142,14 @@ internal static class UserStubs
                     [Activation("user_hard_silu")]
                     public static double HardSiluOfTheMathCore(double x) => VectorMath.HardSilu(x);
 
+                    /// <summary>The math core's softsign: float kernels call its float-lane form, double and Half kernels write it out.</summary>
+                    [Activation("user_softsign")]
+                    public static double SoftsignOfTheMathCore(double x) => VectorMath.Softsign(x);
+
+                    /// <summary>The math core's sparse_plus: float kernels call its float-lane form, double and Half kernels write it out.</summary>
+                    [Activation("user_sparse_plus")]
+                    public static double SparsePlusOfTheMathCore(double x) => VectorMath.SparsePlus(x);
+
                     [Activation("user_softplus")]
                     public static double SoftplusOfTheMathCore(double x) => VectorMath.Softplus(x);
 

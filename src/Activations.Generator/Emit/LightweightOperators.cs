@@ -39,8 +39,8 @@ internal static class LightweightOperators
                     && IsLight(c.WhenFalse, single, exponentials);
             case CallNode { Function: Primitive.Abs or Primitive.Max or Primitive.Min or Primitive.CopySign } call:
                 return AllLight(call.Arguments, single, exponentials);
-            // Arithmetic and selects in the math core (hard_sigmoid's and hard_silu's float-lane forms).
-            case CallNode { Function: Primitive.HardSigmoid or Primitive.HardSilu } call when single:
+            // Arithmetic and selects in the math core (the float-lane forms of hard_sigmoid, hard_silu, softsign, sparse_plus).
+            case CallNode { Function: Primitive.HardSigmoid or Primitive.HardSilu or Primitive.Softsign or Primitive.SparsePlus } call when single:
                 return AllLight(call.Arguments, single, exponentials);
             case CallNode { Function: Primitive.Exp or Primitive.Expm1 } call when single:
                 exponentials.Add(call); // records: the same call written twice is one exponential, as the emitter computes it

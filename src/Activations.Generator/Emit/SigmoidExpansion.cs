@@ -12,7 +12,8 @@ namespace Activations.Generator.Emit;
 /// (<c>Max(a, -1e30) Sigmoid(a)</c>), <c>VectorMath.Mish</c>
 /// (<see cref="MishExpansion"/>), <c>VectorMath.Softplus</c> (<c>max(a, 0) + log1p(e^-|a|)</c>), <c>VectorMath.GeluApproximate</c>
 /// (as <c>Max(a, -1e30) Sigmoid(a (c1 + c3 a a))</c>), <c>VectorMath.Gelu</c> (as <c>0.5 Max(a, -1e30) Erfc(-(a / √2))</c>),
-/// <c>VectorMath.HardSigmoid</c> and <c>VectorMath.HardSilu</c> (as their built-ins' stubs).
+/// <c>VectorMath.HardSigmoid</c>, <c>VectorMath.HardSilu</c>, <c>VectorMath.Softsign</c> and <c>VectorMath.SparsePlus</c>
+/// (as their built-ins' stubs).
 /// </summary>
 internal static class SigmoidExpansion
 {
@@ -32,6 +33,8 @@ internal static class SigmoidExpansion
         CallNode { Function: Primitive.Gelu } call => Gelu(Expand(call.Arguments[0], sigmoids)),
         CallNode { Function: Primitive.HardSigmoid } call => HardSigmoid(Expand(call.Arguments[0], sigmoids)),
         CallNode { Function: Primitive.HardSilu } call => HardSilu(Expand(call.Arguments[0], sigmoids)),
+        CallNode { Function: Primitive.Softsign } call => Softsign(Expand(call.Arguments[0], sigmoids)),
+        CallNode { Function: Primitive.SparsePlus } call => SparsePlus(Expand(call.Arguments[0], sigmoids)),
         _ => null,
     });
 
@@ -113,6 +116,24 @@ internal static class SigmoidExpansion
             new ConstantNode(6.0));
         var above = new ConditionalNode(new BinaryNode(BinaryOperator.GreaterThanOrEqual, a, new ConstantNode(3.0)), a, between);
         return new ConditionalNode(new BinaryNode(BinaryOperator.LessThanOrEqual, a, new ConstantNode(-3.0)), new ConstantNode(0.0), above);
+    }
+
+    // |a| > 2^60 ? CopySign(1, a) : a / (|a| + 1), node for node the softsign built-in's stub (Activation.Softsign).
+    private static FormulaNode Softsign(FormulaNode a)
+    {
+        var magnitude = new CallNode(Primitive.Abs, EquatableArray.From(new FormulaNode[] { a }));
+        var saturated = new CallNode(Primitive.CopySign, EquatableArray.From(new FormulaNode[] { new ConstantNode(1.0), a }));
+        var quotient = new BinaryNode(BinaryOperator.Divide, a, new BinaryNode(BinaryOperator.Add, magnitude, new ConstantNode(1.0)));
+        return new ConditionalNode(new BinaryNode(BinaryOperator.GreaterThan, magnitude, new ConstantNode(1.152921504606846976e18)), saturated, quotient);
+    }
+
+    // a <= -1 ? 0 : a >= 1 ? a : (a + 1) (a + 1) 0.25, node for node the sparse_plus built-in's stub (Activation.SparsePlus).
+    private static FormulaNode SparsePlus(FormulaNode a)
+    {
+        var sum = new BinaryNode(BinaryOperator.Add, a, new ConstantNode(1.0));
+        var between = new BinaryNode(BinaryOperator.Multiply, new BinaryNode(BinaryOperator.Multiply, sum, sum), new ConstantNode(0.25));
+        var above = new ConditionalNode(new BinaryNode(BinaryOperator.GreaterThanOrEqual, a, new ConstantNode(1.0)), a, between);
+        return new ConditionalNode(new BinaryNode(BinaryOperator.LessThanOrEqual, a, new ConstantNode(-1.0)), new ConstantNode(0.0), above);
     }
 
     private static FormulaNode Sigmoid(FormulaNode a)

@@ -52,7 +52,8 @@ internal static class SinglePrecisionAnalysis
                 return RoundingDepth(c.Condition) == 0 ? Worst(RoundingDepth(c.WhenTrue), RoundingDepth(c.WhenFalse)) : NotExact;
             case CallNode { Function: Primitive.Sqrt or Primitive.Exp or Primitive.Expm1 or Primitive.Log or Primitive.Log1p
                 or Primitive.Tanh or Primitive.Erf or Primitive.Erfc or Primitive.Sigmoid or Primitive.Silu or Primitive.Mish
-                or Primitive.GeluApproximate or Primitive.Softplus or Primitive.Gelu or Primitive.HardSigmoid or Primitive.HardSilu } call:
+                or Primitive.GeluApproximate or Primitive.Softplus or Primitive.Gelu or Primitive.HardSigmoid or Primitive.HardSilu
+                or Primitive.Softsign or Primitive.SparsePlus } call:
                 return RoundingDepth(call.Arguments[0]) == 0 ? 1 : NotExact;
             case CallNode { Function: Primitive.Abs or Primitive.Max or Primitive.Min or Primitive.CopySign } call:
                 int depth = 0;

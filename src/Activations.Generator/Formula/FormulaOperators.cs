@@ -70,6 +70,12 @@ internal enum Primitive
     /// <summary>hard_silu(x) = x hard_sigmoid(x) (VectorMath.HardSilu): a math-core function in float lanes, written out elsewhere.</summary>
     HardSilu,
 
+    /// <summary>softsign(x) = x / (|x| + 1), ±1 beyond 2^60 (VectorMath.Softsign): a math-core function in float lanes, written out elsewhere.</summary>
+    Softsign,
+
+    /// <summary>sparse_plus(x) = (x + 1)² / 4 on (-1, 1) (VectorMath.SparsePlus): a math-core function in float lanes, written out elsewhere.</summary>
+    SparsePlus,
+
     /// <summary>A term only double results need (VectorMath.DoubleOnly): double kernels compute it, float and Half kernels leave it out.</summary>
     DoubleOnly,
 }

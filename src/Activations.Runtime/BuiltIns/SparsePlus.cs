@@ -8,7 +8,14 @@ public static partial class Activation
     /// </summary>
     /// <param name="x">The input.</param>
     /// <returns>The activation of <paramref name="x"/>.</returns>
-    [Activation("sparse_plus")]
+    /// <remarks>The float kernels compute <see cref="SparsePlusInSingle"/> natively in float lanes instead.</remarks>
+    [Activation("sparse_plus", SingleFormula = nameof(SparsePlusInSingle))]
     public static double SparsePlus(double x) =>
         x <= -1.0 ? 0.0 : x >= 1.0 ? x : (x + 1.0) * (x + 1.0) * 0.25;
+
+    /// <summary>
+    /// Sparse plus for the float kernels, the same function as <see cref="VectorMath.SparsePlus(double)"/>, whose float
+    /// lanes add 1 exactly as a pair of floats and square the pair, rounded once.
+    /// </summary>
+    private static double SparsePlusInSingle(double x) => VectorMath.SparsePlus(x);
 }

@@ -55,7 +55,7 @@ public static partial class VectorMath
     {
         if (!Fma.IsSupported)
         {
-            return HardSigmoidInDouble(x);
+            return InDoubleLanes<HardSigmoidInDouble>(x);
         }
 
         Vector128<float> three = Vector128.Create(3f);
@@ -70,7 +70,7 @@ public static partial class VectorMath
     {
         if (!Fma.IsSupported)
         {
-            return HardSigmoidInDouble(x);
+            return InDoubleLanes<HardSigmoidInDouble>(x);
         }
 
         Vector256<float> three = Vector256.Create(3f);
@@ -85,7 +85,7 @@ public static partial class VectorMath
     {
         if (!Avx512F.IsSupported)
         {
-            return HardSigmoidInDouble(x);
+            return InDoubleLanes<HardSigmoidInDouble>(x);
         }
 
         Vector512<float> three = Vector512.Create(3f);
@@ -102,7 +102,7 @@ public static partial class VectorMath
     {
         if (!Fma.IsSupported)
         {
-            return HardSiluInDouble(x);
+            return InDoubleLanes<HardSiluInDouble>(x);
         }
 
         Vector128<float> three = Vector128.Create(3f);
@@ -122,7 +122,7 @@ public static partial class VectorMath
     {
         if (!Fma.IsSupported)
         {
-            return HardSiluInDouble(x);
+            return InDoubleLanes<HardSiluInDouble>(x);
         }
 
         Vector256<float> three = Vector256.Create(3f);
@@ -142,7 +142,7 @@ public static partial class VectorMath
     {
         if (!Avx512F.IsSupported)
         {
-            return HardSiluInDouble(x);
+            return InDoubleLanes<HardSiluInDouble>(x);
         }
 
         Vector512<float> three = Vector512.Create(3f);
@@ -157,48 +157,22 @@ public static partial class VectorMath
     }
 
     // Without FMA: (x + 3) / 6 in double lanes (exact but for the division, so that a result halfway between two floats
-    // rounds to even as the stub's does), narrowed once; NoInlining keeps it out of the kernel loops.
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Vector128<float> HardSigmoidInDouble(Vector128<float> x)
+    // rounds to even as the stub's does). A NaN stays NaN through both bounds (Vector128.Max and Min keep a NaN second
+    // operand on .NET 8 and any NaN on .NET 10).
+    private readonly struct HardSigmoidInDouble : IDoubleLaneFormula
     {
-        (Vector128<double> lower, Vector128<double> upper) = Vector128.Widen(x);
-        return Vector128.Narrow(HardSigmoidOfDoubles(lower), HardSigmoidOfDoubles(upper));
+        public static Vector128<double> Of(Vector128<double> x) =>
+            Vector128.Min(Vector128.Create(1.0), Vector128.Max(Vector128<double>.Zero, (x + Vector128.Create(3.0)) / Vector128.Create(6.0)));
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Vector256<float> HardSigmoidInDouble(Vector256<float> x) =>
-        Vector256.Create(HardSigmoidInDouble(x.GetLower()), HardSigmoidInDouble(x.GetUpper()));
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Vector512<float> HardSigmoidInDouble(Vector512<float> x) =>
-        Vector512.Create(HardSigmoidInDouble(x.GetLower()), HardSigmoidInDouble(x.GetUpper()));
-
-    // A NaN stays NaN through both bounds (Vector128.Max and Min keep a NaN operand on .NET 8 and 10).
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector128<double> HardSigmoidOfDoubles(Vector128<double> x) =>
-        Vector128.Min(Vector128.Create(1.0), Vector128.Max(Vector128<double>.Zero, (x + Vector128.Create(3.0)) / Vector128.Create(6.0)));
-
-    // Without FMA: x (x + 3) / 6 in double lanes (exact but for the division), narrowed once.
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Vector128<float> HardSiluInDouble(Vector128<float> x)
+    // Without FMA: x (x + 3) / 6 in double lanes (exact but for the division).
+    private readonly struct HardSiluInDouble : IDoubleLaneFormula
     {
-        (Vector128<double> lower, Vector128<double> upper) = Vector128.Widen(x);
-        return Vector128.Narrow(HardSiluOfDoubles(lower), HardSiluOfDoubles(upper));
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Vector256<float> HardSiluInDouble(Vector256<float> x) =>
-        Vector256.Create(HardSiluInDouble(x.GetLower()), HardSiluInDouble(x.GetUpper()));
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Vector512<float> HardSiluInDouble(Vector512<float> x) =>
-        Vector512.Create(HardSiluInDouble(x.GetLower()), HardSiluInDouble(x.GetUpper()));
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector128<double> HardSiluOfDoubles(Vector128<double> x)
-    {
-        Vector128<double> three = Vector128.Create(3.0);
-        Vector128<double> between = Vector128.AndNot(x * (x + three) / Vector128.Create(6.0), Vector128.LessThanOrEqual(x, -three));
-        return Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(x, three), x, between);
+        public static Vector128<double> Of(Vector128<double> x)
+        {
+            Vector128<double> three = Vector128.Create(3.0);
+            Vector128<double> between = Vector128.ConditionalSelect(Vector128.LessThanOrEqual(x, -three), Vector128<double>.Zero, x * (x + three) / Vector128.Create(6.0));
+            return Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(x, three), x, between);
+        }
     }
 }
