@@ -29,6 +29,15 @@ FLOAT_ROWS = [
     ("Elu", "elu", "Activations", "TensorPrimitives composed", "scalar loop", 0.5),
 ]
 HALF_ROWS = [("sigmoid", 1 / 3), ("tanh", 1 / 3)]
+# (report, label): built-ins without a bar, against the same function composed from TensorPrimitives (docs/builtins.md only).
+ARITHMETIC_ROWS = [
+    ("Selu", "selu"),
+    ("HardSigmoid", "hard_sigmoid"),
+    ("HardSilu", "hard_silu"),
+    ("Softsign", "softsign"),
+    ("SparsePlus", "sparse_plus"),
+    ("SparseSigmoid", "sparse_sigmoid"),
+]
 
 
 def medians(report):
@@ -70,6 +79,19 @@ def tables():
     return ["\n".join(float_lines), "\n".join(half_lines)]
 
 
+def arithmetic_table():
+    """The built-ins without a bar, against their TensorPrimitives composition, as markdown."""
+    lines = ["| function (no bar) | N | Activations (ns) | TensorPrimitives composed (ns) | ours ÷ peer time | copy (floor, ns) |",
+             "|---|---:|---:|---:|---:|---:|"]
+    for report, label in ARITHMETIC_ROWS:
+        table = medians(report)
+        for n in sorted({n for (_, n) in table}):
+            ours, peer = table.get(("Activations", n)), table.get(("TensorPrimitives composed", n))
+            if ours and peer:
+                lines.append(f"| {label} | {n} | {ours:,.0f} | {peer:,.0f} | {ours / peer:.2f} | {table.get(('copy (floor)', n), float('nan')):,.0f} |")
+    return "\n".join(lines)
+
+
 def splice(path, new_tables):
     """Replaces each table in the file whose header line matches a new table's header (the whole run of | lines)."""
     with open(path, encoding="utf-8") as f:
@@ -91,8 +113,9 @@ def main():
         for path in (os.path.join(ROOT, "README.md"), os.path.join(ROOT, "docs", "builtins.md")):
             splice(path, new_tables)
             print(f"wrote {os.path.relpath(path, ROOT)}")
+        splice(os.path.join(ROOT, "docs", "builtins.md"), [arithmetic_table()])
     else:
-        print("\n\n".join(new_tables))
+        print("\n\n".join(new_tables + [arithmetic_table()]))
 
 if __name__ == "__main__":
     main()

@@ -13,6 +13,7 @@ import csv
 import glob
 import math
 import os
+import re
 import shutil
 import sys
 from html import escape
@@ -23,6 +24,11 @@ CHARTS = os.path.join(ROOT, "docs", "charts")
 COLOURS = {"Activations": "#1f6feb", "TensorPrimitives": "#d29922", "TensorPrimitives composed": "#bf8700",
            "scalar loop": "#8b949e", "copy (floor)": "#2da44e"}
 FONT = 'font-family="Segoe UI, Helvetica, Arial, sans-serif"'
+
+
+def keras_name(report):
+    """HardSigmoid → hard_sigmoid: the activation's Keras name from its benchmark class."""
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", report).lower()
 
 
 def import_results(source):
@@ -73,7 +79,7 @@ def benchmark_chart(rows):
            f'<text x="10" y="42" fill="#57606a">n = {rows[names[0]]["_n"]} floats per call, BenchmarkDotNet medians of means; from docs/benchmarks/results</text>']
     y = top
     for n in names:
-        out.append(f'<text x="{left - 8}" y="{y + len(methods) * bar / 2 + 4}" text-anchor="end" font-weight="bold">{escape(n.lower())}</text>')
+        out.append(f'<text x="{left - 8}" y="{y + len(methods) * bar / 2 + 4}" text-anchor="end" font-weight="bold">{escape(keras_name(n))}</text>')
         for m in methods:
             if m in rows[n]:
                 v = rows[n][m]

@@ -10,8 +10,8 @@ namespace Activations.Generator.Emit;
 /// of float inputs (double rounding leaves those correctly rounded: exact), or a math-core function applied to
 /// exact float inputs (its float overload is within one ULP, as its tests measure on every reference row).
 /// Scaling by a power of two no larger than one (<c>* 0.5</c>, <c>/ 4</c>) adds no rounding step but in the subnormals,
-/// where the value's own error scales down with it. A product with a constant that is no float counts as one rounding
-/// step where the emitter multiplies it as a float pair (<see cref="ConstantPairs"/>) only through a SingleFormula.
+/// where the value's own error scales down with it. A product with a constant that is no float is not taken here: only a
+/// SingleFormula puts one in float lanes, where the emitter multiplies it as a float pair (<see cref="ConstantPairs"/>).
 /// Relu, relu6, leaky_relu, hard_tanh, linear, tanh, exponential, sigmoid and sparse_sigmoid qualify, and run at full float width
 /// (as does <c>VectorMath.Mish(x)</c>, mish's float formula); anything that rounds twice on a path computes in double and rounds once at the end.
 /// </summary>
