@@ -54,6 +54,14 @@ public sealed class LightweightOperatorTests
         Assert.False(LightweightOperators.Qualifies(formula, single: false));
     }
 
+    [Fact]
+    public void TheMathCoresCeluCountsAsItsExponential()
+    {
+        FormulaNode celu = Call(Primitive.Celu, X, Alpha);
+        Assert.True(LightweightOperators.Qualifies(celu, single: true));
+        Assert.False(LightweightOperators.Qualifies(new BinaryNode(BinaryOperator.Add, celu, Call(Primitive.Exp, X)), single: true));
+    }
+
     [Theory]
     [InlineData(nameof(Primitive.Log1p))]
     [InlineData(nameof(Primitive.Tanh))]

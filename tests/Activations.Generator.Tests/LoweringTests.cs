@@ -162,6 +162,18 @@ public sealed class LoweringTests
     }
 
     [Fact]
+    public void TheMathCoresCeluTakesItsParameterInFloatLanesAndIsWrittenOutForDoubleAndHalf()
+    {
+        Assert.Contains("return global::Activations.VectorMath.Celu(x, Vector256.Create(_alpha));",
+            Body("CeluOfTheMathCore", "CeluOfTheMathCoreSingleOperator", "public Vector256<float> Invoke"));
+        Assert.Contains("return global::Activations.VectorMath.Celu(x, _alpha);",
+            Body("CeluOfTheMathCore", "CeluOfTheMathCoreSingleOperator", "public float Invoke"));
+        string wide = Body("CeluOfTheMathCore", "CeluOfTheMathCoreDoubleOperator", "public Vector256<double> Invoke");
+        Assert.DoesNotContain("Celu(", wide);
+        Assert.Contains("global::Activations.VectorMath.Expm1(x / Vector256.Create(_alpha))", wide);
+    }
+
+    [Fact]
     public void TheMathCoresSoftplusRunsInFloatLanesForFloatAndIsWrittenOutForDoubleAndHalf()
     {
         Assert.Contains("return global::Activations.VectorMath.Softplus(x);", Body("SoftplusOfTheMathCore", "SoftplusOfTheMathCoreSingleOperator", "public Vector256<float> Invoke"));

@@ -150,6 +150,10 @@ internal static class UserStubs
                     [Activation("user_sparse_plus")]
                     public static double SparsePlusOfTheMathCore(double x) => VectorMath.SparsePlus(x);
 
+                    /// <summary>The math core's celu, a function of the element and a parameter: float lanes call it, double and Half write it out.</summary>
+                    [Activation("user_celu")]
+                    public static double CeluOfTheMathCore(double x, [Positive] double alpha = 1.0) => VectorMath.Celu(x, alpha);
+
                     [Activation("user_softplus")]
                     public static double SoftplusOfTheMathCore(double x) => VectorMath.Softplus(x);
 

@@ -42,7 +42,7 @@ internal static class LightweightOperators
             // Arithmetic and selects in the math core (the float-lane forms of hard_sigmoid, hard_silu, softsign, sparse_plus).
             case CallNode { Function: Primitive.HardSigmoid or Primitive.HardSilu or Primitive.Softsign or Primitive.SparsePlus } call when single:
                 return AllLight(call.Arguments, single, exponentials);
-            case CallNode { Function: Primitive.Exp or Primitive.Expm1 } call when single:
+            case CallNode { Function: Primitive.Exp or Primitive.Expm1 or Primitive.Celu } call when single:
                 exponentials.Add(call); // records: the same call written twice is one exponential, as the emitter computes it
                 return AllLight(call.Arguments, single, exponentials);
             default:

@@ -12,8 +12,8 @@ namespace Activations.Generator.Emit;
 /// (<c>Max(a, -1e30) Sigmoid(a)</c>), <c>VectorMath.Mish</c>
 /// (<see cref="MishExpansion"/>), <c>VectorMath.Softplus</c> (<c>max(a, 0) + log1p(e^-|a|)</c>), <c>VectorMath.GeluApproximate</c>
 /// (as <c>Max(a, -1e30) Sigmoid(a (c1 + c3 a a))</c>), <c>VectorMath.Gelu</c> (as <c>0.5 Max(a, -1e30) Erfc(-(a / √2))</c>),
-/// <c>VectorMath.HardSigmoid</c>, <c>VectorMath.HardSilu</c>, <c>VectorMath.Softsign</c> and <c>VectorMath.SparsePlus</c>
-/// (as their built-ins' stubs).
+/// <c>VectorMath.HardSigmoid</c>, <c>VectorMath.HardSilu</c>, <c>VectorMath.Softsign</c>, <c>VectorMath.SparsePlus</c> and
+/// <c>VectorMath.Celu</c> (as their built-ins' stubs).
 /// </summary>
 internal static class SigmoidExpansion
 {
@@ -35,6 +35,7 @@ internal static class SigmoidExpansion
         CallNode { Function: Primitive.HardSilu } call => HardSilu(Expand(call.Arguments[0], sigmoids)),
         CallNode { Function: Primitive.Softsign } call => Softsign(Expand(call.Arguments[0], sigmoids)),
         CallNode { Function: Primitive.SparsePlus } call => SparsePlus(Expand(call.Arguments[0], sigmoids)),
+        CallNode { Function: Primitive.Celu } call => Celu(Expand(call.Arguments[0], sigmoids), Expand(call.Arguments[1], sigmoids)),
         _ => null,
     });
 
@@ -134,6 +135,13 @@ internal static class SigmoidExpansion
         var between = new BinaryNode(BinaryOperator.Multiply, new BinaryNode(BinaryOperator.Multiply, sum, sum), new ConstantNode(0.25));
         var above = new ConditionalNode(new BinaryNode(BinaryOperator.GreaterThanOrEqual, a, new ConstantNode(1.0)), a, between);
         return new ConditionalNode(new BinaryNode(BinaryOperator.LessThanOrEqual, a, new ConstantNode(-1.0)), new ConstantNode(0.0), above);
+    }
+
+    // a > 0 ? a : alpha expm1(a / alpha), node for node the celu built-in's stub (Activation.Celu).
+    private static FormulaNode Celu(FormulaNode a, FormulaNode alpha)
+    {
+        var expm1 = new CallNode(Primitive.Expm1, EquatableArray.From(new FormulaNode[] { new BinaryNode(BinaryOperator.Divide, a, alpha) }));
+        return new ConditionalNode(new BinaryNode(BinaryOperator.GreaterThan, a, new ConstantNode(0.0)), a, new BinaryNode(BinaryOperator.Multiply, alpha, expm1));
     }
 
     private static FormulaNode Sigmoid(FormulaNode a)

@@ -55,6 +55,8 @@ internal static class SinglePrecisionAnalysis
                 or Primitive.GeluApproximate or Primitive.Softplus or Primitive.Gelu or Primitive.HardSigmoid or Primitive.HardSilu
                 or Primitive.Softsign or Primitive.SparsePlus } call:
                 return RoundingDepth(call.Arguments[0]) == 0 ? 1 : NotExact;
+            case CallNode { Function: Primitive.Celu } call:
+                return RoundingDepth(call.Arguments[0]) == 0 && RoundingDepth(call.Arguments[1]) == 0 ? 1 : NotExact;
             case CallNode { Function: Primitive.Abs or Primitive.Max or Primitive.Min or Primitive.CopySign } call:
                 int depth = 0;
                 foreach (FormulaNode argument in call.Arguments)

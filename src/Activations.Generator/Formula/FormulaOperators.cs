@@ -76,6 +76,9 @@ internal enum Primitive
     /// <summary>sparse_plus(x) = (x + 1)² / 4 on (-1, 1) (VectorMath.SparsePlus): a math-core function in float lanes, written out elsewhere.</summary>
     SparsePlus,
 
+    /// <summary>celu(x, alpha) = x &gt; 0 ? x : alpha expm1(x / alpha) (VectorMath.Celu): a math-core function in float lanes, written out elsewhere.</summary>
+    Celu,
+
     /// <summary>A term only double results need (VectorMath.DoubleOnly): double kernels compute it, float and Half kernels leave it out.</summary>
     DoubleOnly,
 }

@@ -83,7 +83,7 @@ public static partial class VectorMath
     /// <param name="x">The values.</param>
     /// <returns>e^min(x, 0) - 1 of each element.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> Expm1OfMinWithZero(Vector128<float> x) => Expm1OfMinWithZero(x, default, default, timesPair: false);
+    public static Vector128<float> Expm1OfMinWithZero(Vector128<float> x) => Expm1OfMinWithZero(x, default, default, default, argumentPair: false, timesPair: false);
 
     /// <summary>(high + low) (e^min(x, 0) - 1) per float lane, rounded once: a constant factor that is no float, as a pair
     /// whose high part is positive (selu's negative side). The product of the unrounded expm1 with the pair adds
@@ -94,10 +94,10 @@ public static partial class VectorMath
     /// <returns>The product for each element; -0 for -0, NaN kept.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> Expm1OfMinWithZeroTimesPair(Vector128<float> x, Vector128<float> high, Vector128<float> low) =>
-        Expm1OfMinWithZero(x, high, low, timesPair: true);
+        Expm1OfMinWithZero(x, default, high, low, argumentPair: false, timesPair: true);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe Vector128<float> Expm1OfMinWithZero(Vector128<float> x, Vector128<float> factorHigh, Vector128<float> factorLow, bool timesPair)
+    private static unsafe Vector128<float> Expm1OfMinWithZero(Vector128<float> x, Vector128<float> xLow, Vector128<float> factorHigh, Vector128<float> factorLow, bool argumentPair, bool timesPair)
     {
         float* c = s_expm1OfMinWithZeroTable;
 
@@ -137,6 +137,12 @@ public static partial class VectorMath
         {
             low += scaledLow;
         }
+        if (argumentPair)
+        {
+            // e^(r + xLow) = e^r (1 + xLow) to 2^-40: 2^k e^r xLow joins the small terms, e^r as 1 + r (|xLow| <= 2^-19).
+            low = MultiplyAdd(scale * xLow, r + Vector128.Load(c + Expm1RowOne), low);
+        }
+
         Vector128<float> small = MultiplyAdd(scale * rSquared, poly, low);
         Vector128<float> result = !timesPair ? sum + small : MultiplyByPair(sum, small, factorHigh, factorLow);
         return result | (x & Vector128.Load(c + Expm1RowNegativeZero)); // e^-0 - 1 = -0 (the sums give +0)
@@ -147,7 +153,7 @@ public static partial class VectorMath
     /// <param name="x">The values.</param>
     /// <returns>e^min(x, 0) - 1 of each element.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Expm1OfMinWithZero(Vector256<float> x) => Expm1OfMinWithZero(x, default, default, timesPair: false);
+    public static Vector256<float> Expm1OfMinWithZero(Vector256<float> x) => Expm1OfMinWithZero(x, default, default, default, argumentPair: false, timesPair: false);
 
     /// <summary>(high + low) (e^min(x, 0) - 1) per float lane, rounded once: a constant factor that is no float, as a pair
     /// whose high part is positive (selu's negative side). The product of the unrounded expm1 with the pair adds
@@ -158,10 +164,10 @@ public static partial class VectorMath
     /// <returns>The product for each element; -0 for -0, NaN kept.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> Expm1OfMinWithZeroTimesPair(Vector256<float> x, Vector256<float> high, Vector256<float> low) =>
-        Expm1OfMinWithZero(x, high, low, timesPair: true);
+        Expm1OfMinWithZero(x, default, high, low, argumentPair: false, timesPair: true);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe Vector256<float> Expm1OfMinWithZero(Vector256<float> x, Vector256<float> factorHigh, Vector256<float> factorLow, bool timesPair)
+    private static unsafe Vector256<float> Expm1OfMinWithZero(Vector256<float> x, Vector256<float> xLow, Vector256<float> factorHigh, Vector256<float> factorLow, bool argumentPair, bool timesPair)
     {
         float* c = s_expm1OfMinWithZeroTable;
 
@@ -201,6 +207,12 @@ public static partial class VectorMath
         {
             low += scaledLow;
         }
+        if (argumentPair)
+        {
+            // e^(r + xLow) = e^r (1 + xLow) to 2^-40: 2^k e^r xLow joins the small terms, e^r as 1 + r (|xLow| <= 2^-19).
+            low = MultiplyAdd(scale * xLow, r + Vector256.Load(c + Expm1RowOne), low);
+        }
+
         Vector256<float> small = MultiplyAdd(scale * rSquared, poly, low);
         Vector256<float> result = !timesPair ? sum + small : MultiplyByPair(sum, small, factorHigh, factorLow);
         return result | (x & Vector256.Load(c + Expm1RowNegativeZero)); // e^-0 - 1 = -0 (the sums give +0)
@@ -211,7 +223,7 @@ public static partial class VectorMath
     /// <param name="x">The values.</param>
     /// <returns>e^min(x, 0) - 1 of each element.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Expm1OfMinWithZero(Vector512<float> x) => Expm1OfMinWithZero(x, default, default, timesPair: false);
+    public static Vector512<float> Expm1OfMinWithZero(Vector512<float> x) => Expm1OfMinWithZero(x, default, default, default, argumentPair: false, timesPair: false);
 
     /// <summary>(high + low) (e^min(x, 0) - 1) per float lane, rounded once: a constant factor that is no float, as a pair
     /// whose high part is positive (selu's negative side). The product of the unrounded expm1 with the pair adds
@@ -222,10 +234,10 @@ public static partial class VectorMath
     /// <returns>The product for each element; -0 for -0, NaN kept.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Expm1OfMinWithZeroTimesPair(Vector512<float> x, Vector512<float> high, Vector512<float> low) =>
-        Expm1OfMinWithZero(x, high, low, timesPair: true);
+        Expm1OfMinWithZero(x, default, high, low, argumentPair: false, timesPair: true);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe Vector512<float> Expm1OfMinWithZero(Vector512<float> x, Vector512<float> factorHigh, Vector512<float> factorLow, bool timesPair)
+    private static unsafe Vector512<float> Expm1OfMinWithZero(Vector512<float> x, Vector512<float> xLow, Vector512<float> factorHigh, Vector512<float> factorLow, bool argumentPair, bool timesPair)
     {
         float* c = s_expm1OfMinWithZeroTable;
 
@@ -265,6 +277,12 @@ public static partial class VectorMath
         {
             low += scaledLow;
         }
+        if (argumentPair)
+        {
+            // e^(r + xLow) = e^r (1 + xLow) to 2^-40: 2^k e^r xLow joins the small terms, e^r as 1 + r (|xLow| <= 2^-19).
+            low = MultiplyAdd(scale * xLow, r + Vector512.Load(c + Expm1RowOne), low);
+        }
+
         Vector512<float> small = MultiplyAdd(scale * rSquared, poly, low);
         Vector512<float> result = !timesPair ? sum + small : MultiplyByPair(sum, small, factorHigh, factorLow);
         return result | (x & Vector512.Load(c + Expm1RowNegativeZero)); // e^-0 - 1 = -0 (the sums give +0)
