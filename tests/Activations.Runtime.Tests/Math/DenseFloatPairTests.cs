@@ -1,0 +1,117 @@
+using System;
+using System.Runtime.Intrinsics;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Activations.Tests.MathCore;
+
+/// <summary>
+/// The float-lane functions built on exact pairs of floats (session 14: selu's constant products, hard_sigmoid,
+/// hard_silu, softsign, sparse_plus, celu) against double references, at each vector width: a fixed stride through
+/// every float of the ranges where they compute, and every float of a stretch where a dropped low part shows (dropping
+/// celu's quotient low part costs 1.44 ULP near x = -0.062 for alpha = 0.3). Bounds as DenseFloatSweep's: at most 1 ULP
+/// against the correctly rounded float, below 1 ULP from the exact value.
+/// </summary>
+public sealed class DenseFloatPairTests(ITestOutputHelper output)
+{
+    /// <summary>A prime, so the sweep visits every residue of the low mantissa bits across binades.</summary>
+    private const int Stride = 389;
+
+    private const int SoftwareStride = 9973;
+
+    private static int SweepStride => DenseFloatSweep.Accelerated ? Stride : SoftwareStride;
+
+    private static int EveryFloat => DenseFloatSweep.Accelerated ? 1 : 61;
+
+    [Fact]
+    public void SeluMultipliesItsConstantsAsPairs()
+    {
+        var check = new DenseFloatSweep(
+            x => x > 0 ? 1.0507009873554805 * x : 1.7580993408473768 * Expm1(x),
+            x => (float)Activation.Selu((double)x),
+            x => Activation.Selu(x),
+            x => Activation.Selu(x),
+            x => Activation.Selu(x));
+        check.Sweep(-1e-30f, -20f, SweepStride);
+        check.Sweep(1e-30f, 1e30f, SweepStride);
+        check.Sweep(-0.3f, -0.34f, EveryFloat); // the worst measured (0.94 ULP near -0.319)
+        check.Report(output);
+    }
+
+    [Fact]
+    public void HardSigmoidAndHardSiluMultiplyTheirPairsByASixth()
+    {
+        var sigmoid = new DenseFloatSweep(
+            x => Math.Min(Math.Max((x + 3.0) / 6.0, 0.0), 1.0), VectorMath.HardSigmoid, VectorMath.HardSigmoid, VectorMath.HardSigmoid, VectorMath.HardSigmoid);
+        sigmoid.Sweep(-0f, -4f, SweepStride);
+        sigmoid.Sweep(0f, 4f, SweepStride);
+        sigmoid.Sweep(-2.99f, -3f, EveryFloat); // x + 3 small, exact by Sterbenz
+        sigmoid.Report(output);
+
+        var silu = new DenseFloatSweep(
+            x => x <= -3.0 ? 0.0 : x >= 3.0 ? x : x * (x + 3.0) / 6.0, VectorMath.HardSilu, VectorMath.HardSilu, VectorMath.HardSilu, VectorMath.HardSilu);
+        silu.Sweep(-1e-30f, -4f, SweepStride);
+        silu.Sweep(1e-30f, 4f, SweepStride);
+        silu.Sweep(0.5f, 0.51f, EveryFloat); // x + 3 rounds here: the pair's low part matters
+        silu.Report(output);
+    }
+
+    [Fact]
+    public void SoftsignDividesByItsPair()
+    {
+        var check = new DenseFloatSweep(
+            x => Math.Abs(x) > 1.152921504606846976e18 ? Math.CopySign(1.0, x) : x / (Math.Abs(x) + 1.0),
+            VectorMath.Softsign, VectorMath.Softsign, VectorMath.Softsign, VectorMath.Softsign);
+        check.Sweep(-0f, -float.MaxValue, SweepStride);
+        check.Sweep(0f, float.MaxValue, SweepStride);
+        check.Sweep(0.999f, 1.001f, EveryFloat); // |x| + 1 near 2: which of |x| and 1 is larger changes
+        check.Report(output);
+    }
+
+    [Fact]
+    public void SparsePlusSquaresItsPair()
+    {
+        var check = new DenseFloatSweep(
+            x => x <= -1.0 ? 0.0 : x >= 1.0 ? x : (x + 1.0) * (x + 1.0) * 0.25,
+            VectorMath.SparsePlus, VectorMath.SparsePlus, VectorMath.SparsePlus, VectorMath.SparsePlus);
+        check.Sweep(-0f, -2f, SweepStride);
+        check.Sweep(0f, 2f, SweepStride);
+        check.Sweep(0.5f, 0.51f, EveryFloat); // x + 1 rounds here
+        check.Report(output);
+    }
+
+    [Theory]
+    [InlineData(0.3f)]
+    [InlineData(2.7f)]
+    [InlineData(1f)]
+    public void CeluCarriesItsQuotientAsAPair(float alpha)
+    {
+        var check = new DenseFloatSweep(
+            x => x > 0 ? x : alpha * Expm1(x / alpha),
+            x => VectorMath.Celu(x, alpha),
+            x => VectorMath.Celu(x, Vector128.Create(alpha)),
+            x => VectorMath.Celu(x, Vector256.Create(alpha)),
+            x => VectorMath.Celu(x, Vector512.Create(alpha)));
+        check.Sweep(-0f, -40f * alpha, SweepStride);
+        check.Sweep(1e-30f, 100f, SweepStride * 16);
+        check.Sweep(-0.05f * alpha, -0.3f * alpha, EveryFloat * 7);
+        check.Report(output);
+    }
+
+    /// <summary>e^x - 1 in double: the Taylor series for |x| &lt; 1/16, Math.Exp(x) - 1 beyond (see DenseFloatExpm1OfMinWithZeroTests).</summary>
+    private static double Expm1(double x)
+    {
+        if (Math.Abs(x) >= 0.0625)
+        {
+            return Math.Exp(x) - 1.0;
+        }
+
+        double sum = 0;
+        for (int n = 10; n >= 2; n--)
+        {
+            sum = (sum + 1.0) * x / n;
+        }
+
+        return (sum + 1.0) * x;
+    }
+}
