@@ -4,7 +4,8 @@ using System.Runtime.Intrinsics.X86;
 
 namespace Activations;
 
-// hard_sigmoid and hard_silu of float vectors in float lanes, within 0.5 ULP (and a little) of the exact value. Naively,
+// hard_sigmoid and hard_silu of float vectors in float lanes, within 0.5 ULP (and a little) of the exact value (hard_silu
+// 1.0 at results near the subnormals, where the small products round too). Naively,
 // (x + 3) / 6 rounds twice (x + 3 rounds wherever x has bits below 3's last place) and 1/6 is no float, which keeps
 // both in double lanes, at a widening, a double division and a narrowing per vector. Here:
 // * x is clamped to [-3, 3] (NaN kept), which gives both ends of hard_sigmoid, 0 and 1.
@@ -12,7 +13,7 @@ namespace Activations;
 // * hard_silu's x (sum + low) = product + productLow: the rounded product and its exact error by FMA, plus x low
 //   (|productLow| below 2^-22 of the product; its own rounding weighs 2^-46).
 // * Times 1/6 as a float pair (high rounded toward zero, low the rest, 2^-49 off), rounded once
-//   (VectorMath.SinglePairProducts.cs); without FMA that product is computed in double lanes.
+//   (VectorMath.SinglePairProducts.cs). Without FMA both compute their stub's formula in double lanes.
 // Exact for hard_sigmoid at both ends: 6 (1/6) rounds to 1, and -3 gives +0. hard_silu's zeros take the sign of x (-0
 // for -0) and +0 at and below -3, as its stub gives; above 3 it is x itself.
 public static partial class VectorMath
