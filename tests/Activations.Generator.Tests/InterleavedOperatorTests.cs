@@ -25,6 +25,16 @@ public sealed class InterleavedOperatorTests
         Assert.Equal(method, InterleavedOperators.FourVectorMethod(Call(function, X)));
     }
 
+    [Fact]
+    public void LogSigmoidsNegatedSoftplusOfTheNegatedElementQualifiesAndNothingElseNegated()
+    {
+        FormulaNode negated = new UnaryNode(UnaryOperator.Negate, X);
+        Assert.Equal("LogSigmoid512x4", InterleavedOperators.FourVectorMethod(new UnaryNode(UnaryOperator.Negate, Call(Primitive.Softplus, negated))));
+        Assert.Null(InterleavedOperators.FourVectorMethod(new UnaryNode(UnaryOperator.Negate, Call(Primitive.Softplus, X))));
+        Assert.Null(InterleavedOperators.FourVectorMethod(Call(Primitive.Softplus, negated)));
+        Assert.Null(InterleavedOperators.FourVectorMethod(new UnaryNode(UnaryOperator.Negate, Call(Primitive.Sigmoid, negated))));
+    }
+
     [Theory]
     [InlineData(nameof(Primitive.Sigmoid))]
     [InlineData(nameof(Primitive.Silu))]

@@ -86,6 +86,14 @@ internal readonly struct Float512x4
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Float512x4 operator -(Vector512<float> x, Float512x4 y) => new(x - y.A, x - y.B, x - y.C, x - y.D);
 
+    /// <summary>Each lane with its sign bit flipped, as scalar negation (-(+0) is -0).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Float512x4 operator -(Float512x4 x)
+    {
+        Vector512<float> sign = Vector512.Create(-0f);
+        return new(x.A ^ sign, x.B ^ sign, x.C ^ sign, x.D ^ sign);
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Float512x4 operator /(Float512x4 x, Float512x4 y) => new(x.A / y.A, x.B / y.B, x.C / y.C, x.D / y.D);
 

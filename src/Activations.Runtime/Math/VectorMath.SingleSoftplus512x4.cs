@@ -9,7 +9,8 @@ namespace Activations;
 // narrow form (|x| <= 10.39) over the four, with the same operations on each lane in the same order as
 // SoftplusNarrowRange (Vector512), the full-range form blended in for lanes beyond it up to ±80 as Softplus(Vector512)
 // does, so every result is bit for bit the one-vector result; a group with a lane beyond ±80, or NaN, goes through the
-// one-vector function.
+// one-vector function. log_sigmoid, -softplus(-x), is the same with the signs flipped going in and coming out, as its
+// float formula computes it one vector at a time.
 public static partial class VectorMath
 {
     /// <summary>softplus of the 64 floats at <paramref name="x"/>, stored at <paramref name="destination"/> (which may be
@@ -18,41 +19,57 @@ public static partial class VectorMath
     /// <param name="destination">The first of 64 results.</param>
     [EditorBrowsable(EditorBrowsableState.Never)]
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static unsafe void Softplus512x4(ref float x, ref float destination)
+    public static void Softplus512x4(ref float x, ref float destination) => Softplus512x4(ref x, ref destination, negated: false);
+
+    /// <summary>log_sigmoid, <c>-softplus(-x)</c>, of the 64 floats at <paramref name="x"/>, stored at
+    /// <paramref name="destination"/> (which may be <paramref name="x"/>), as log_sigmoid's float formula computes each
+    /// with <see cref="Softplus(Vector512{float})"/>. For generated kernels on AVX-512 hardware.</summary>
+    /// <param name="x">The first of 64 arguments.</param>
+    /// <param name="destination">The first of 64 results.</param>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void LogSigmoid512x4(ref float x, ref float destination) => Softplus512x4(ref x, ref destination, negated: true);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void Softplus512x4(ref float x, ref float destination, bool negated)
     {
         float* c = s_softplusNarrowTableWide;
         Float512x4 input = Float512x4.Load(ref x);
+        input = negated ? -input : input;
         Float512x4 magnitude = Float512x4.Abs(input);
         if (Vector512.GreaterThanAny(magnitude.LargestBits(), LoadRow(c, SoftplusRowBound).AsUInt32()))
         {
-            SoftplusBeyondNarrowRange(ref x, ref destination);
+            SoftplusBeyondNarrowRange(ref x, ref destination, negated);
             return;
         }
 
-        SoftplusNarrowRange(input, magnitude, c).Store(ref destination);
+        Float512x4 result = SoftplusNarrowRange(input, magnitude, c);
+        (negated ? -result : result).Store(ref destination);
     }
 
     // A group with lanes beyond the narrow range: within ±80 (no NaN), the narrow form over the four and, in each vector
     // with such lanes, the full-range form blended in lane by lane, as Softplus(Vector512) does; else the one-vector
     // function. Nothing is stored before the inputs are all read.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static unsafe void SoftplusBeyondNarrowRange(ref float x, ref float destination)
+    private static unsafe void SoftplusBeyondNarrowRange(ref float x, ref float destination, bool negated)
     {
         Float512x4 input = Float512x4.Load(ref x);
+        input = negated ? -input : input;
         Float512x4 magnitude = Float512x4.Abs(input);
         if (Vector512.GreaterThanAny(magnitude.LargestBits(), Float512x4.MagnitudeBits(SoftplusFloatFastPathBound)))
         {
-            SoftplusOneVectorAtATime(ref x, ref destination);
+            SoftplusOneVectorAtATime(ref x, ref destination, negated);
             return;
         }
 
         float* c = s_softplusNarrowTableWide;
         Float512x4 narrow = SoftplusNarrowRange(input, magnitude, c);
-        new Float512x4(
+        var result = new Float512x4(
             WithFullRangeLanes(input.A, narrow.A, c),
             WithFullRangeLanes(input.B, narrow.B, c),
             WithFullRangeLanes(input.C, narrow.C, c),
-            WithFullRangeLanes(input.D, narrow.D, c)).Store(ref destination);
+            WithFullRangeLanes(input.D, narrow.D, c));
+        (negated ? -result : result).Store(ref destination);
     }
 
     // The narrow form's results with the lanes beyond it (|x| <= 80) replaced by the full-range form's, as
@@ -68,11 +85,12 @@ public static partial class VectorMath
 
     // Groups with a lane beyond ±80, or NaN: nothing is stored yet, so in place the inputs are still there to read again.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void SoftplusOneVectorAtATime(ref float x, ref float destination)
+    private static void SoftplusOneVectorAtATime(ref float x, ref float destination, bool negated)
     {
+        Vector512<float> sign = negated ? Vector512.Create(-0f) : Vector512<float>.Zero; // the sign bit to flip
         for (nuint i = 0; i < 64; i += 16)
         {
-            Softplus(Vector512.LoadUnsafe(ref x, i)).StoreUnsafe(ref destination, i);
+            (Softplus(Vector512.LoadUnsafe(ref x, i) ^ sign) ^ sign).StoreUnsafe(ref destination, i);
         }
     }
 
