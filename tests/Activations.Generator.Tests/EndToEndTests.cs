@@ -42,6 +42,8 @@ public sealed class EndToEndTests
     [InlineData("SparsePlusOfTheMathCore", "user_sparse_plus", new double[] { })]
     [InlineData("CeluOfTheMathCore", "user_celu", new double[] { 0.3 })]
     [InlineData("CeluOfTheMathCore", "user_celu", new double[] { 1.0 })]
+    [InlineData("SquareplusOfTheMathCore", "user_squareplus", new double[] { 4.0 })]
+    [InlineData("SquareplusOfTheMathCore", "user_squareplus", new double[] { 0.3 })]
     [InlineData("NegativePair", "user_negative_pair", new double[] { })]
     [InlineData("GeluTanhOfTheMathCore", "user_gelu_tanh", new double[] { })]
     [InlineData("GeluOfTheMathCore", "user_gelu_exact", new double[] { })]

@@ -174,6 +174,18 @@ public sealed class LoweringTests
     }
 
     [Fact]
+    public void TheMathCoresSquareplusTakesItsParameterInFloatLanesAndIsWrittenOutForDoubleAndHalf()
+    {
+        Assert.Contains("return global::Activations.VectorMath.Squareplus(x, Vector256.Create(_b));",
+            Body("SquareplusOfTheMathCore", "SquareplusOfTheMathCoreSingleOperator", "public Vector256<float> Invoke"));
+        Assert.Contains("return global::Activations.VectorMath.Squareplus(x, _b);",
+            Body("SquareplusOfTheMathCore", "SquareplusOfTheMathCoreSingleOperator", "public float Invoke"));
+        string wide = Body("SquareplusOfTheMathCore", "SquareplusOfTheMathCoreDoubleOperator", "public Vector256<double> Invoke");
+        Assert.DoesNotContain("Squareplus(", wide);
+        Assert.Contains("Vector256.Sqrt(", wide);
+    }
+
+    [Fact]
     public void TheMathCoresSoftplusRunsInFloatLanesForFloatAndIsWrittenOutForDoubleAndHalf()
     {
         Assert.Contains("return global::Activations.VectorMath.Softplus(x);", Body("SoftplusOfTheMathCore", "SoftplusOfTheMathCoreSingleOperator", "public Vector256<float> Invoke"));

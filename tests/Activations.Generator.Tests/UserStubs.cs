@@ -154,6 +154,10 @@ internal static class UserStubs
                     [Activation("user_celu")]
                     public static double CeluOfTheMathCore(double x, [Positive] double alpha = 1.0) => VectorMath.Celu(x, alpha);
 
+                    /// <summary>The math core's squareplus, a function of the element and a parameter: float lanes call it, double and Half write it out.</summary>
+                    [Activation("user_squareplus")]
+                    public static double SquareplusOfTheMathCore(double x, [NonNegative] double b = 4.0) => VectorMath.Squareplus(x, b);
+
                     [Activation("user_softplus")]
                     public static double SoftplusOfTheMathCore(double x) => VectorMath.Softplus(x);
 

@@ -171,7 +171,7 @@ internal sealed class FormulaEmitter
                     Primitive.Sqrt => $"{math}.Sqrt({a[0]})",
                     Primitive.Abs => $"{math}.Abs({a[0]})",
                     Primitive.CopySign => $"{math}.CopySign({a[0]}, {a[1]})",
-                    Primitive.Max or Primitive.Min or Primitive.MultiplyBySigmoid or Primitive.Celu => $"{MathCore}.{call.Function}({a[0]}, {a[1]})",
+                    Primitive.Max or Primitive.Min or Primitive.MultiplyBySigmoid or Primitive.Celu or Primitive.Squareplus => $"{MathCore}.{call.Function}({a[0]}, {a[1]})",
                     _ => $"{MathCore}.{call.Function}{_target.MathSuffix}({a[0]})",
                 }, 0);
             case StubCallNode call:
@@ -249,7 +249,7 @@ internal sealed class FormulaEmitter
                     Primitive.Abs => $"{v}.Abs({a[0]})",
                     // The sign bit from the second operand, everything else from the first.
                     Primitive.CopySign => $"{v}.ConditionalSelect({v}.Create({_target.Literal(-0.0)}), {a[1]}, {a[0]})",
-                    Primitive.Max or Primitive.Min or Primitive.MultiplyBySigmoid or Primitive.Celu => $"{MathCore}.{call.Function}({a[0]}, {a[1]})",
+                    Primitive.Max or Primitive.Min or Primitive.MultiplyBySigmoid or Primitive.Celu or Primitive.Squareplus => $"{MathCore}.{call.Function}({a[0]}, {a[1]})",
                     _ => $"{MathCore}.{call.Function}{_target.MathSuffix}({a[0]})",
                 }, 0);
             case StubCallNode call:

@@ -12,8 +12,8 @@ namespace Activations.Generator.Emit;
 /// (<c>Max(a, -1e30) Sigmoid(a)</c>), <c>VectorMath.Mish</c>
 /// (<see cref="MishExpansion"/>), <c>VectorMath.Softplus</c> (<c>max(a, 0) + log1p(e^-|a|)</c>), <c>VectorMath.GeluApproximate</c>
 /// (as <c>Max(a, -1e30) Sigmoid(a (c1 + c3 a a))</c>), <c>VectorMath.Gelu</c> (as <c>0.5 Max(a, -1e30) Erfc(-(a / √2))</c>),
-/// <c>VectorMath.HardSigmoid</c>, <c>VectorMath.HardSilu</c>, <c>VectorMath.Softsign</c>, <c>VectorMath.SparsePlus</c> and
-/// <c>VectorMath.Celu</c> (as their built-ins' stubs).
+/// <c>VectorMath.HardSigmoid</c>, <c>VectorMath.HardSilu</c>, <c>VectorMath.Softsign</c>, <c>VectorMath.SparsePlus</c>,
+/// <c>VectorMath.Celu</c> and <c>VectorMath.Squareplus</c> (as their built-ins' stubs).
 /// </summary>
 internal static class SigmoidExpansion
 {
@@ -36,6 +36,7 @@ internal static class SigmoidExpansion
         CallNode { Function: Primitive.Softsign } call => Softsign(Expand(call.Arguments[0], sigmoids)),
         CallNode { Function: Primitive.SparsePlus } call => SparsePlus(Expand(call.Arguments[0], sigmoids)),
         CallNode { Function: Primitive.Celu } call => Celu(Expand(call.Arguments[0], sigmoids), Expand(call.Arguments[1], sigmoids)),
+        CallNode { Function: Primitive.Squareplus } call => Squareplus(Expand(call.Arguments[0], sigmoids), Expand(call.Arguments[1], sigmoids)),
         _ => null,
     });
 
@@ -143,6 +144,24 @@ internal static class SigmoidExpansion
         var expm1 = new CallNode(Primitive.Expm1, EquatableArray.From(new FormulaNode[] { new BinaryNode(BinaryOperator.Divide, a, alpha) }));
         return new ConditionalNode(new BinaryNode(BinaryOperator.GreaterThan, a, new ConstantNode(0.0)), a, new BinaryNode(BinaryOperator.Multiply, alpha, expm1));
     }
+
+    // a >= 0 ? 0.5 a + 0.5 s : b 0.25 / (0.5 s - 0.5 a), s = |a| > 1e150 ? |a| Sqrt(1 + b / a / a) : Sqrt(a a + b), node for
+    // node the squareplus built-in's stub (Activation.Squareplus).
+    private static FormulaNode Squareplus(FormulaNode a, FormulaNode b)
+    {
+        var magnitude = new CallNode(Primitive.Abs, EquatableArray.From(new FormulaNode[] { a }));
+        var rescaled = new BinaryNode(BinaryOperator.Multiply, magnitude, Sqrt(new BinaryNode(BinaryOperator.Add, new ConstantNode(1.0),
+            new BinaryNode(BinaryOperator.Divide, new BinaryNode(BinaryOperator.Divide, b, a), a))));
+        var direct = Sqrt(new BinaryNode(BinaryOperator.Add, new BinaryNode(BinaryOperator.Multiply, a, a), b));
+        var s = new ConditionalNode(new BinaryNode(BinaryOperator.GreaterThan, magnitude, new ConstantNode(1e150)), rescaled, direct);
+        var half = new ConstantNode(0.5);
+        var above = new BinaryNode(BinaryOperator.Add, new BinaryNode(BinaryOperator.Multiply, half, a), new BinaryNode(BinaryOperator.Multiply, half, s));
+        var below = new BinaryNode(BinaryOperator.Divide, new BinaryNode(BinaryOperator.Multiply, b, new ConstantNode(0.25)),
+            new BinaryNode(BinaryOperator.Subtract, new BinaryNode(BinaryOperator.Multiply, half, s), new BinaryNode(BinaryOperator.Multiply, half, a)));
+        return new ConditionalNode(new BinaryNode(BinaryOperator.GreaterThanOrEqual, a, new ConstantNode(0.0)), above, below);
+    }
+
+    private static FormulaNode Sqrt(FormulaNode a) => new CallNode(Primitive.Sqrt, EquatableArray.From(new FormulaNode[] { a }));
 
     private static FormulaNode Sigmoid(FormulaNode a)
     {

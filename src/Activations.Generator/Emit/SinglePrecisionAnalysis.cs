@@ -55,7 +55,7 @@ internal static class SinglePrecisionAnalysis
                 or Primitive.GeluApproximate or Primitive.Softplus or Primitive.Gelu or Primitive.HardSigmoid or Primitive.HardSilu
                 or Primitive.Softsign or Primitive.SparsePlus } call:
                 return RoundingDepth(call.Arguments[0]) == 0 ? 1 : NotExact;
-            case CallNode { Function: Primitive.Celu } call:
+            case CallNode { Function: Primitive.Celu or Primitive.Squareplus } call:
                 return RoundingDepth(call.Arguments[0]) == 0 && RoundingDepth(call.Arguments[1]) == 0 ? 1 : NotExact;
             case CallNode { Function: Primitive.Abs or Primitive.Max or Primitive.Min or Primitive.CopySign } call:
                 int depth = 0;

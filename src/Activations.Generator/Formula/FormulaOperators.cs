@@ -79,6 +79,9 @@ internal enum Primitive
     /// <summary>celu(x, alpha) = x &gt; 0 ? x : alpha expm1(x / alpha) (VectorMath.Celu): a math-core function in float lanes, written out elsewhere.</summary>
     Celu,
 
+    /// <summary>squareplus(x, b) = (x + √(x² + b)) / 2 (VectorMath.Squareplus): a math-core function in float lanes, written out elsewhere.</summary>
+    Squareplus,
+
     /// <summary>A term only double results need (VectorMath.DoubleOnly): double kernels compute it, float and Half kernels leave it out.</summary>
     DoubleOnly,
 }

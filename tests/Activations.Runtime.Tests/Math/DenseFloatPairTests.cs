@@ -7,7 +7,7 @@ namespace Activations.Tests.MathCore;
 
 /// <summary>
 /// The float-lane functions built on exact pairs of floats (session 14: selu's constant products, hard_sigmoid,
-/// hard_silu, softsign, sparse_plus, celu) against double references, at each vector width: a fixed stride through
+/// hard_silu, softsign, sparse_plus, celu; squareplus in session 15) against double references, at each vector width: a fixed stride through
 /// every float of the ranges where they compute, and every float of a stretch where a dropped low part shows (dropping
 /// celu's quotient low part costs 1.44 ULP near x = -0.062 for alpha = 0.3). Bounds as DenseFloatSweep's: at most 1 ULP
 /// against the correctly rounded float, below 1 ULP from the exact value.
@@ -96,6 +96,32 @@ public sealed class DenseFloatPairTests(ITestOutputHelper output)
         check.Sweep(1e-30f, 100f, SweepStride * 16);
         check.Sweep(-0.05f * alpha, -0.3f * alpha, EveryFloat * 7);
         check.Report(output);
+    }
+
+    [Theory]
+    [InlineData(4f)]
+    [InlineData(0.3f)]
+    [InlineData(8.6736174e-19f)] // 2^-60, the smallest b the float lanes take
+    [InlineData(1e30f)]
+    public void SquareplusCarriesItsRootAndSumAsPairs(float b)
+    {
+        var check = new DenseFloatSweep(
+            x =>
+            {
+                double s = Math.Sqrt((x * x) + b);
+                return x >= 0 ? (0.5 * x) + (0.5 * s) : b * 0.25 / ((0.5 * s) - (0.5 * x));
+            },
+            x => VectorMath.Squareplus(x, b),
+            x => VectorMath.Squareplus(x, Vector128.Create(b)),
+            x => VectorMath.Squareplus(x, Vector256.Create(b)),
+            x => VectorMath.Squareplus(x, Vector512.Create(b)));
+        check.Sweep(-0f, -float.MaxValue, SweepStride);
+        check.Sweep(0f, float.MaxValue, SweepStride);
+        float root = MathF.Sqrt(b);
+        check.Sweep(-0.01f * root, -0.03f * root, EveryFloat * 3); // √(x² + b) rounds: its low part shows
+        check.Sweep(-1000f * root, -1100f * root, EveryFloat * 3); // x² rounds, far above b: its low part shows
+        check.Sweep(100f * root, 110f * root, EveryFloat * 3);
+        check.Report(output, exactBound: 0.6); // 0.54 at worst over every float for b in {2^-60, 2^-10, 0.3, 4, 100, 1e10, 1e30}
     }
 
     /// <summary>e^x - 1 in double: the Taylor series for |x| &lt; 1/16, Math.Exp(x) - 1 beyond (see DenseFloatExpm1OfMinWithZeroTests).</summary>
