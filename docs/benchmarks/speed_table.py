@@ -37,6 +37,8 @@ ARITHMETIC_ROWS = [
     ("Softsign", "softsign"),
     ("SparsePlus", "sparse_plus"),
     ("SparseSigmoid", "sparse_sigmoid"),
+    ("Celu", "celu"),
+    ("Squareplus", "squareplus"),
 ]
 
 

@@ -3,8 +3,8 @@ using BenchmarkDotNet.Attributes;
 
 namespace Activations.Benchmarks.BuiltIns;
 
-// The built-ins whose float kernels moved from double lanes to float lanes in session 14 (exact pairs of floats, one
-// rounding), each against the same function composed from TensorPrimitives calls. No bar: they show what the float
+// The built-ins whose float kernels moved from double lanes to float lanes in sessions 14 and 15 (exact pairs of floats,
+// one rounding), each against the same function composed from TensorPrimitives calls. No bar: they show what the float
 // lanes bought (docs/math-core.md, "Products with constants that are no float, and the hard functions").
 
 /// <summary>selu: ours against <c>scale max(x, 0) + scale alpha min(exp(x) - 1, 0)</c> composed from TensorPrimitives.</summary>
@@ -105,5 +105,39 @@ public class SparseSigmoidBenchmarks : BuiltInBenchmark
         TensorPrimitives.Multiply(Destination, 0.5f, Destination);
         TensorPrimitives.Max(Destination, 0f, Destination);
         TensorPrimitives.Min(Destination, 1f, Destination);
+    }
+}
+
+/// <summary>celu (alpha 1, where it is elu): ours, which takes any alpha, against <c>max(x, 0) + min(exp(x) - 1, 0)</c> composed from TensorPrimitives.</summary>
+public class CeluBenchmarks : BuiltInBenchmark
+{
+    [Benchmark(Description = "Activations")]
+    public void Ours() => Activation.Celu(X, Destination);
+
+    [Benchmark(Baseline = true, Description = "TensorPrimitives composed")]
+    public void Composed()
+    {
+        TensorPrimitives.Exp(X, Scratch);
+        TensorPrimitives.Add(Scratch, -1f, Scratch);
+        TensorPrimitives.Min(Scratch, 0f, Scratch);
+        TensorPrimitives.Max(X, 0f, Destination);
+        TensorPrimitives.Add(Destination, Scratch, Destination);
+    }
+}
+
+/// <summary>squareplus (b 4): ours against Keras's printed <c>(x + sqrt(x² + b)) / 2</c> composed from TensorPrimitives.</summary>
+public class SquareplusBenchmarks : BuiltInBenchmark
+{
+    [Benchmark(Description = "Activations")]
+    public void Ours() => Activation.Squareplus(X, Destination);
+
+    [Benchmark(Baseline = true, Description = "TensorPrimitives composed")]
+    public void Composed()
+    {
+        TensorPrimitives.Multiply(X, X, Scratch);
+        TensorPrimitives.Add(Scratch, 4f, Scratch);
+        TensorPrimitives.Sqrt<float>(Scratch, Scratch);
+        TensorPrimitives.Add(Scratch, X, Destination);
+        TensorPrimitives.Multiply(Destination, 0.5f, Destination);
     }
 }
