@@ -13,6 +13,8 @@ namespace Activations;
 // * e^(qh + ql) - 1 by the non-positive expm1 (VectorMath.SingleExpm1OfMinWithZero.cs) with ql joining its small terms,
 //   and the product with alpha (a float) taken from its unrounded sum, rounded once (VectorMath.SinglePairProducts.cs).
 // * Where |x / alpha| < 2^-25 the result rounds to x, which is returned (the quotient could be subnormal there).
+// * alpha = 1, Keras's default, is elu: x / alpha and the product with alpha are exact, so the non-positive expm1 of x
+//   alone, as elu's float kernels compute it (the general path gives the same bits there, in a third more time).
 // Fast path for alpha in [2^-60, 2^60], where the reciprocal and the quotient stay normal; else, and without FMA, the
 // stub's formula in double lanes.
 public static partial class VectorMath
@@ -53,6 +55,11 @@ public static partial class VectorMath
             return CeluInDouble(x, alpha);
         }
 
+        if (Vector128.EqualsAll(alpha, Vector128<float>.One))
+        {
+            return Vector128.ConditionalSelect(Vector128.GreaterThan(x, Vector128<float>.Zero), x, Expm1OfMinWithZero(x));
+        }
+
         Vector128<float> estimate = Sse.Reciprocal(alpha);
         Vector128<float> reciprocal = Fma.MultiplyAdd(Fma.MultiplyAddNegated(alpha, estimate, Vector128.Create(1f)), estimate, estimate);
         Vector128<float> clamped = MaxFast(alpha * Vector128.Create(-18f), x);
@@ -72,6 +79,11 @@ public static partial class VectorMath
             return CeluInDouble(x, alpha);
         }
 
+        if (Vector256.EqualsAll(alpha, Vector256<float>.One))
+        {
+            return Vector256.ConditionalSelect(Vector256.GreaterThan(x, Vector256<float>.Zero), x, Expm1OfMinWithZero(x));
+        }
+
         Vector256<float> estimate = Avx.Reciprocal(alpha);
         Vector256<float> reciprocal = Fma.MultiplyAdd(Fma.MultiplyAddNegated(alpha, estimate, Vector256.Create(1f)), estimate, estimate);
         Vector256<float> clamped = MaxFast(alpha * Vector256.Create(-18f), x);
@@ -89,6 +101,11 @@ public static partial class VectorMath
         if (!Avx512F.IsSupported || Vector512.GreaterThanAny(alpha.AsUInt32() - Vector512.Create(CeluSmallestAlphaBits), Vector512.Create(CeluAlphaBitsSpan)))
         {
             return CeluInDouble(x, alpha);
+        }
+
+        if (Vector512.EqualsAll(alpha, Vector512<float>.One))
+        {
+            return Vector512.ConditionalSelect(Vector512.GreaterThan(x, Vector512<float>.Zero), x, Expm1OfMinWithZero(x));
         }
 
         Vector512<float> estimate = Avx512F.Reciprocal14(alpha);
