@@ -44,6 +44,7 @@ public sealed class EndToEndTests
     [InlineData("CeluOfTheMathCore", "user_celu", new double[] { 1.0 })]
     [InlineData("SquareplusOfTheMathCore", "user_squareplus", new double[] { 4.0 })]
     [InlineData("SquareplusOfTheMathCore", "user_squareplus", new double[] { 0.3 })]
+    [InlineData("TanhShrinkOfTheMathCore", "user_tanh_shrink", new double[] { })]
     [InlineData("NegativePair", "user_negative_pair", new double[] { })]
     [InlineData("GeluTanhOfTheMathCore", "user_gelu_tanh", new double[] { })]
     [InlineData("GeluOfTheMathCore", "user_gelu_exact", new double[] { })]

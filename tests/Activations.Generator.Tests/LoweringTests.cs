@@ -186,6 +186,16 @@ public sealed class LoweringTests
     }
 
     [Fact]
+    public void TheMathCoresTanhShrinkRunsInFloatLanesForFloatAndIsWrittenOutForDoubleAndHalf()
+    {
+        Assert.Contains("return global::Activations.VectorMath.TanhShrink(x);",
+            Body("TanhShrinkOfTheMathCore", "TanhShrinkOfTheMathCoreSingleOperator", "public Vector256<float> Invoke"));
+        string wide = Body("TanhShrinkOfTheMathCore", "TanhShrinkOfTheMathCoreDoubleOperator", "public Vector256<double> Invoke");
+        Assert.DoesNotContain("TanhShrink(", wide);
+        Assert.Contains("global::Activations.VectorMath.Tanh(x)", wide);
+    }
+
+    [Fact]
     public void TheMathCoresSoftplusRunsInFloatLanesForFloatAndIsWrittenOutForDoubleAndHalf()
     {
         Assert.Contains("return global::Activations.VectorMath.Softplus(x);", Body("SoftplusOfTheMathCore", "SoftplusOfTheMathCoreSingleOperator", "public Vector256<float> Invoke"));

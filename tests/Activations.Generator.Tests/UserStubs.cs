@@ -158,6 +158,10 @@ internal static class UserStubs
                     [Activation("user_squareplus")]
                     public static double SquareplusOfTheMathCore(double x, [NonNegative] double b = 4.0) => VectorMath.Squareplus(x, b);
 
+                    /// <summary>The math core's tanh_shrink: float lanes call it, double and Half write it out.</summary>
+                    [Activation("user_tanh_shrink")]
+                    public static double TanhShrinkOfTheMathCore(double x) => VectorMath.TanhShrink(x);
+
                     [Activation("user_softplus")]
                     public static double SoftplusOfTheMathCore(double x) => VectorMath.Softplus(x);
 

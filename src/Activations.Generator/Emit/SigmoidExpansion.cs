@@ -13,7 +13,7 @@ namespace Activations.Generator.Emit;
 /// (<see cref="MishExpansion"/>), <c>VectorMath.Softplus</c> (<c>max(a, 0) + log1p(e^-|a|)</c>), <c>VectorMath.GeluApproximate</c>
 /// (as <c>Max(a, -1e30) Sigmoid(a (c1 + c3 a a))</c>), <c>VectorMath.Gelu</c> (as <c>0.5 Max(a, -1e30) Erfc(-(a / √2))</c>),
 /// <c>VectorMath.HardSigmoid</c>, <c>VectorMath.HardSilu</c>, <c>VectorMath.Softsign</c>, <c>VectorMath.SparsePlus</c>,
-/// <c>VectorMath.Celu</c> and <c>VectorMath.Squareplus</c> (as their built-ins' stubs).
+/// <c>VectorMath.Celu</c>, <c>VectorMath.Squareplus</c> and <c>VectorMath.TanhShrink</c> (as their built-ins' stubs).
 /// </summary>
 internal static class SigmoidExpansion
 {
@@ -37,6 +37,7 @@ internal static class SigmoidExpansion
         CallNode { Function: Primitive.SparsePlus } call => SparsePlus(Expand(call.Arguments[0], sigmoids)),
         CallNode { Function: Primitive.Celu } call => Celu(Expand(call.Arguments[0], sigmoids), Expand(call.Arguments[1], sigmoids)),
         CallNode { Function: Primitive.Squareplus } call => Squareplus(Expand(call.Arguments[0], sigmoids), Expand(call.Arguments[1], sigmoids)),
+        CallNode { Function: Primitive.TanhShrink } call => TanhShrink(Expand(call.Arguments[0], sigmoids)),
         _ => null,
     });
 
@@ -159,6 +160,32 @@ internal static class SigmoidExpansion
         var below = new BinaryNode(BinaryOperator.Divide, new BinaryNode(BinaryOperator.Multiply, b, new ConstantNode(0.25)),
             new BinaryNode(BinaryOperator.Subtract, new BinaryNode(BinaryOperator.Multiply, half, s), new BinaryNode(BinaryOperator.Multiply, half, a)));
         return new ConditionalNode(new BinaryNode(BinaryOperator.GreaterThanOrEqual, a, new ConstantNode(0.0)), above, below);
+    }
+
+    // |a| <= 1.25 ? a (a a (p1 + a a (p2 + …))) / (1 + a a (q1 + a a (q2 + …))) : a - Tanh(a), node for node the
+    // tanh_shrink built-in's stub (Activation.TanhShrink).
+    private static FormulaNode TanhShrink(FormulaNode a)
+    {
+        double[] p = { 0.3333333333333333, 0.02608695652173913, 0.0005521048999309869, 4.035854531659261e-06, 9.249475626415419e-09, 3.1622138893727926e-12 };
+        double[] q = { 0.4782608695652174, 0.031055900621118012, 0.0006102212051868803, 4.273257739403923e-06, 9.496128309786497e-09, 3.1622138893727926e-12 };
+        var square = new BinaryNode(BinaryOperator.Multiply, a, a);
+        FormulaNode Nested(double[] c)
+        {
+            FormulaNode inner = new ConstantNode(c[c.Length - 1]);
+            for (int i = c.Length - 2; i >= 0; i--)
+            {
+                inner = new BinaryNode(BinaryOperator.Add, new ConstantNode(c[i]), new BinaryNode(BinaryOperator.Multiply, square, inner));
+            }
+
+            return inner;
+        }
+
+        var numerator = new BinaryNode(BinaryOperator.Multiply, a, new BinaryNode(BinaryOperator.Multiply, square, Nested(p)));
+        var denominator = new BinaryNode(BinaryOperator.Add, new ConstantNode(1.0), new BinaryNode(BinaryOperator.Multiply, square, Nested(q)));
+        var near = new BinaryNode(BinaryOperator.Divide, numerator, denominator);
+        var far = new BinaryNode(BinaryOperator.Subtract, a, new CallNode(Primitive.Tanh, EquatableArray.From(new FormulaNode[] { a })));
+        var magnitude = new CallNode(Primitive.Abs, EquatableArray.From(new FormulaNode[] { a }));
+        return new ConditionalNode(new BinaryNode(BinaryOperator.LessThanOrEqual, magnitude, new ConstantNode(1.25)), near, far);
     }
 
     private static FormulaNode Sqrt(FormulaNode a) => new CallNode(Primitive.Sqrt, EquatableArray.From(new FormulaNode[] { a }));

@@ -53,7 +53,7 @@ internal static class SinglePrecisionAnalysis
             case CallNode { Function: Primitive.Sqrt or Primitive.Exp or Primitive.Expm1 or Primitive.Log or Primitive.Log1p
                 or Primitive.Tanh or Primitive.Erf or Primitive.Erfc or Primitive.Sigmoid or Primitive.Silu or Primitive.Mish
                 or Primitive.GeluApproximate or Primitive.Softplus or Primitive.Gelu or Primitive.HardSigmoid or Primitive.HardSilu
-                or Primitive.Softsign or Primitive.SparsePlus } call:
+                or Primitive.Softsign or Primitive.SparsePlus or Primitive.TanhShrink } call:
                 return RoundingDepth(call.Arguments[0]) == 0 ? 1 : NotExact;
             case CallNode { Function: Primitive.Celu or Primitive.Squareplus } call:
                 return RoundingDepth(call.Arguments[0]) == 0 && RoundingDepth(call.Arguments[1]) == 0 ? 1 : NotExact;

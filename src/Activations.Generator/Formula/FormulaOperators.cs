@@ -82,6 +82,9 @@ internal enum Primitive
     /// <summary>squareplus(x, b) = (x + √(x² + b)) / 2 (VectorMath.Squareplus): a math-core function in float lanes, written out elsewhere.</summary>
     Squareplus,
 
+    /// <summary>tanh_shrink(x) = x - tanh x (VectorMath.TanhShrink): a math-core function in float lanes, written out elsewhere.</summary>
+    TanhShrink,
+
     /// <summary>A term only double results need (VectorMath.DoubleOnly): double kernels compute it, float and Half kernels leave it out.</summary>
     DoubleOnly,
 }

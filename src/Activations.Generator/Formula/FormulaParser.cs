@@ -282,6 +282,7 @@ internal sealed class FormulaParser
             ("Activations.VectorMath", "SparsePlus", true) => Primitive.SparsePlus,
             ("Activations.VectorMath", "Celu", true) => Primitive.Celu,
             ("Activations.VectorMath", "Squareplus", true) => Primitive.Squareplus,
+            ("Activations.VectorMath", "TanhShrink", true) => Primitive.TanhShrink,
             ("Activations.VectorMath", "DoubleOnly", true) => Primitive.DoubleOnly,
             _ => null,
         };
@@ -294,7 +295,7 @@ internal sealed class FormulaParser
         if (primitive is null)
         {
             Report(scope, StubProblemKind.UnknownMethod, invocation,
-                $"'{method.ContainingType?.Name}.{method.Name}' is not a function formulas can use: use Math.Exp/Log/Tanh/Sqrt/Abs/Max/Min/Clamp/CopySign/Pow, VectorMath.Expm1/Log1p/Erf/Erfc/Sigmoid/Silu/Mish/Softplus/Gelu/GeluApproximate/HardSigmoid/HardSilu/Softsign/SparsePlus/Celu/Squareplus/DoubleOnly, another [Activation] stub, or a [Formula] helper of this assembly.");
+                $"'{method.ContainingType?.Name}.{method.Name}' is not a function formulas can use: use Math.Exp/Log/Tanh/Sqrt/Abs/Max/Min/Clamp/CopySign/Pow, VectorMath.Expm1/Log1p/Erf/Erfc/Sigmoid/Silu/Mish/Softplus/Gelu/GeluApproximate/HardSigmoid/HardSilu/Softsign/SparsePlus/Celu/Squareplus/TanhShrink/DoubleOnly, another [Activation] stub, or a [Formula] helper of this assembly.");
             return null;
         }
 

@@ -14,7 +14,8 @@ namespace Activations;
 //   and the product with alpha (a float) taken from its unrounded sum, rounded once (VectorMath.SinglePairProducts.cs).
 // * Where |x / alpha| < 2^-25 the result rounds to x, which is returned (the quotient could be subnormal there).
 // * alpha = 1, Keras's default, is elu: x / alpha and the product with alpha are exact, so the non-positive expm1 of x
-//   alone, as elu's float kernels compute it (the general path gives the same bits there, in a third more time).
+//   alone, as elu's float kernels compute it, with or without FMA (with FMA the general path gives the same bits there, in
+//   a third more time; without FMA it would compute in double lanes, which can differ from elu's in the last bit).
 // Fast path for alpha in [2^-60, 2^60], where the reciprocal and the quotient stay normal; else, and without FMA, the
 // stub's formula in double lanes.
 public static partial class VectorMath
@@ -50,14 +51,15 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> Celu(Vector128<float> x, Vector128<float> alpha)
     {
-        if (!Fma.IsSupported || Vector128.GreaterThanAny(alpha.AsUInt32() - Vector128.Create(CeluSmallestAlphaBits), Vector128.Create(CeluAlphaBitsSpan)))
-        {
-            return CeluInDouble(x, alpha);
-        }
-
+        // Keras's default: elu, as elu's float kernels compute it (with or without FMA).
         if (Vector128.EqualsAll(alpha, Vector128<float>.One))
         {
             return Vector128.ConditionalSelect(Vector128.GreaterThan(x, Vector128<float>.Zero), x, Expm1OfMinWithZero(x));
+        }
+
+        if (!Fma.IsSupported || Vector128.GreaterThanAny(alpha.AsUInt32() - Vector128.Create(CeluSmallestAlphaBits), Vector128.Create(CeluAlphaBitsSpan)))
+        {
+            return CeluInDouble(x, alpha);
         }
 
         Vector128<float> estimate = Sse.Reciprocal(alpha);
@@ -74,14 +76,15 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> Celu(Vector256<float> x, Vector256<float> alpha)
     {
-        if (!Fma.IsSupported || Vector256.GreaterThanAny(alpha.AsUInt32() - Vector256.Create(CeluSmallestAlphaBits), Vector256.Create(CeluAlphaBitsSpan)))
-        {
-            return CeluInDouble(x, alpha);
-        }
-
+        // Keras's default: elu, as elu's float kernels compute it (with or without FMA).
         if (Vector256.EqualsAll(alpha, Vector256<float>.One))
         {
             return Vector256.ConditionalSelect(Vector256.GreaterThan(x, Vector256<float>.Zero), x, Expm1OfMinWithZero(x));
+        }
+
+        if (!Fma.IsSupported || Vector256.GreaterThanAny(alpha.AsUInt32() - Vector256.Create(CeluSmallestAlphaBits), Vector256.Create(CeluAlphaBitsSpan)))
+        {
+            return CeluInDouble(x, alpha);
         }
 
         Vector256<float> estimate = Avx.Reciprocal(alpha);
@@ -98,14 +101,15 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Celu(Vector512<float> x, Vector512<float> alpha)
     {
-        if (!Avx512F.IsSupported || Vector512.GreaterThanAny(alpha.AsUInt32() - Vector512.Create(CeluSmallestAlphaBits), Vector512.Create(CeluAlphaBitsSpan)))
-        {
-            return CeluInDouble(x, alpha);
-        }
-
+        // Keras's default: elu, as elu's float kernels compute it (with or without FMA).
         if (Vector512.EqualsAll(alpha, Vector512<float>.One))
         {
             return Vector512.ConditionalSelect(Vector512.GreaterThan(x, Vector512<float>.Zero), x, Expm1OfMinWithZero(x));
+        }
+
+        if (!Avx512F.IsSupported || Vector512.GreaterThanAny(alpha.AsUInt32() - Vector512.Create(CeluSmallestAlphaBits), Vector512.Create(CeluAlphaBitsSpan)))
+        {
+            return CeluInDouble(x, alpha);
         }
 
         Vector512<float> estimate = Avx512F.Reciprocal14(alpha);

@@ -7,7 +7,7 @@ namespace Activations.Tests.MathCore;
 
 /// <summary>
 /// The float-lane functions built on exact pairs of floats (session 14: selu's constant products, hard_sigmoid,
-/// hard_silu, softsign, sparse_plus, celu; squareplus in session 15) against double references, at each vector width: a fixed stride through
+/// hard_silu, softsign, sparse_plus, celu; squareplus and tanh_shrink in session 15) against double references, at each vector width: a fixed stride through
 /// every float of the ranges where they compute, and every float of a stretch where a dropped low part shows (dropping
 /// celu's quotient low part costs 1.44 ULP near x = -0.062 for alpha = 0.3). Bounds as DenseFloatSweep's: at most 1 ULP
 /// against the correctly rounded float, below 1 ULP from the exact value.
@@ -101,8 +101,9 @@ public sealed class DenseFloatPairTests(ITestOutputHelper output)
     [Fact]
     public void CeluWithAlphaOneIsElusKernel()
     {
-        // alpha = 1 takes elu's path (x / alpha and the product with alpha are exact there; the general path gives the same
-        // bits, more slowly): the same bits as elu over a stride through the floats and all of [-0.5, -0.25].
+        // alpha = 1 takes elu's path (x / alpha and the product with alpha are exact there; with FMA the general path gives
+        // the same bits more slowly, without FMA its double lanes differ from elu's in places, which this catches on the
+        // Vector128 path): the same bits as elu over a stride through the floats and all of [-0.5, -0.25].
         var x = new float[1 << 16];
         var celu = new float[x.Length];
         var elu = new float[x.Length];
@@ -154,6 +155,19 @@ public sealed class DenseFloatPairTests(ITestOutputHelper output)
         check.Sweep(-1000f * root, -1100f * root, EveryFloat * 3); // x² rounds, far above b: its low part shows
         check.Sweep(100f * root, 110f * root, EveryFloat * 3);
         check.Report(output, exactBound: 0.6); // 0.54 at worst over every float for b in {2^-60, 2^-10, 0.3, 4, 100, 1e10, 1e30}
+    }
+
+    [Fact]
+    public void TanhShrinkMultipliesItsCubeByTheTabulatedRatio()
+    {
+        var check = new DenseFloatSweep(
+            Activation.TanhShrink, VectorMath.TanhShrink, VectorMath.TanhShrink, VectorMath.TanhShrink, VectorMath.TanhShrink);
+        check.Sweep(-0f, -float.MaxValue, SweepStride);
+        check.Sweep(0f, float.MaxValue, SweepStride);
+        check.Sweep(1.9f, 2.1f, EveryFloat * 3); // the two branches meet at 2
+        check.Sweep(0.99f, 1.01f, EveryFloat * 3); // two of the ratio's intervals meet at 1
+        check.Sweep(-7.2e-13f, -1.2e-12f, EveryFloat * 3); // the worst measured (0.56 ULP near 1.0e-12), and 2^-40 where the double lanes take over
+        check.Report(output, exactBound: 0.6); // 0.5622 at worst over every float
     }
 
     /// <summary>e^x - 1 in double: the Taylor series for |x| &lt; 1/16, Math.Exp(x) - 1 beyond (see DenseFloatExpm1OfMinWithZeroTests).</summary>

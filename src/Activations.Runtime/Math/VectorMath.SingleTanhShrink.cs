@@ -1,0 +1,232 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace Activations;
+
+// tanh_shrink x - tanh x of float vectors in float lanes, within about 0.55 ULP of the exact value (measured over every float).
+// x - tanh x cancels below |x| = 2 (to x³ / 3 near 0), which kept it in double lanes. Here, with a = |x| and the sign of
+// x put back last (tanh_shrink is odd; -0 stays -0):
+// * a < 2: a - tanh a = a³ R(a), R(a) = (a - tanh a) / a³, smooth and between 0.13 and 1/3. R comes from 6 intervals of a
+//   (index: the exponent and first two mantissa bits of a + 1, so vpermps picks each coefficient from an 8-entry table;
+//   entries 2 and 3 are unused), as gelu's H does (VectorMath.SingleGelu.cs): v = a - c exact for the interval's centre c,
+//   R = (c0 + c1 v) + v² P(v) with c0 + c1 v an exact pair and P of degree 5 (Estrin). Each centre is a float near the
+//   middle of its interval where R(c) and R'(c) are within 2^-35 relative of floats, so c0 and c1 are those floats. Fitted
+//   by us (tools/fits/tanh_shrink_*.py; relative error below 2^-30). a³ = a² a as a pair (two exact FMA products), and
+//   a³ R rounded once by FMA.
+// * a >= 2: a - tanh a with the float-lane tanh (VectorMath.SingleTanh.cs, within 0.57 ULP): the result is at least 1.03
+//   and tanh below 1, so tanh's error is at most 0.29 ULP of the result, and the difference rounds once more.
+// Fast path when the hardware has AVX2 and FMA; lanes with 0 < |x| < 2^-40 (where a³ nears the subnormals) are blended
+// in from double lanes, as is every lane without FMA: the stub's formula with the float-accuracy tanh, rounded once.
+// Vector128 uses the Vector256 body; Vector512 has a 512-bit copy of it with AVX-512F (reading a copy of the tables
+// with each row written twice).
+public static partial class VectorMath
+{
+    /// <summary>Below this |x| the float lanes compute a³ R(a); from it up, |x| - tanh |x|.</summary>
+    private const float TanhShrinkPolynomialBound = 2f;
+
+    /// <summary>a + 1 has exponent and first two mantissa bits that number the intervals of R(a) in [0, 2).</summary>
+    private const float TanhShrinkIndexOffset = 1f;
+
+    /// <summary>The bits of 2^-40: nonzero magnitudes below it take the double lanes (a³ would near the subnormals).</summary>
+    private const uint TanhShrinkSmallestBits = 0x2B800000;
+
+    private const int TanhShrinkRowCentre = 0 * GeluRowLength;
+    private const int TanhShrinkRowC0 = 1 * GeluRowLength;
+    private const int TanhShrinkRowC1 = 2 * GeluRowLength;
+    private const int TanhShrinkRowR2 = 3 * GeluRowLength;
+    private const int TanhShrinkRowR3 = 4 * GeluRowLength;
+    private const int TanhShrinkRowR4 = 5 * GeluRowLength;
+    private const int TanhShrinkRowR5 = 6 * GeluRowLength;
+    private const int TanhShrinkRowR6 = 7 * GeluRowLength;
+    private const int TanhShrinkRowR7 = 8 * GeluRowLength;
+
+    /// <summary>The interval tables of <c>TanhShrinkFast</c>, one 32-byte row each, entry i for index i.</summary>
+    private static unsafe float* s_tanhShrinkTable = CreateConstantRows(
+        GeluRowLength,
+        [],
+        [
+            // The centre c, then c0 and c1 of R = (c0 + c1 v) + v² P(v), then P's r2..r7.
+            1.2269379f, 1.7129834f, 1.7129834f, 1.7129834f, 0.124950126f, 0.37150532f, 0.62032855f, 0.8856917f,
+            0.20858057f, 0.15437819f, 0.15437819f, 0.15437819f, 0.33126473f, 0.31590474f, 0.2889391f, 0.25393978f,
+            -0.12644091f, -0.09569198f, -0.09569198f, -0.09569198f, -0.032902874f, -0.08886332f, -0.12384859f, -0.13610098f,
+            0.026356269f, 0.032498445f, 0.032498445f, 0.032498445f, -0.12835687f, -0.09429283f, -0.04604153f, -0.0028449267f,
+            0.01539304f, -0.0030152632f, -0.0030152632f, -0.0030152632f, 0.026135026f, 0.06090227f, 0.06331144f, 0.04324465f,
+            -0.016156746f, -0.0041011143f, -0.0041011143f, -0.0041011143f, 0.048994493f, 0.018763985f, -0.011441476f, -0.022710286f,
+            0.00609769f, 0.0031618811f, 0.0031618811f, 0.0031618811f, -0.015454319f, -0.028721137f, -0.017210076f, -0.0009136962f,
+            0.0003897168f, -0.0012401191f, -0.0012401191f, -0.0012401191f, -0.018029049f, 0.0008715322f, 0.011340279f, 0.007413794f,
+            -0.0015659519f, 0.00021932779f, 0.00021932779f, 0.00021932779f, 0.007976549f, 0.010729282f, 0.0010122298f, -0.004003041f,
+        ]);
+
+    /// <summary>The same tables with each row written twice, for the Vector512 body (declared after them: initialised in order).</summary>
+    private static unsafe float* s_tanhShrinkTableWide = CreateWideRows(s_tanhShrinkTable, (TanhShrinkRowR7 / GeluRowLength) + 1);
+
+    /// <summary>Keras's tanh_shrink, <c>x - tanh x</c>, as its stub computes it: for |x| &lt;= 1.25, x³ P(x²) / Q(x²) from
+    /// Lambert's continued fraction (nothing cancels), else x - tanh x.</summary>
+    /// <param name="x">The argument.</param>
+    /// <returns>tanh_shrink of <paramref name="x"/>; NaN for NaN.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double TanhShrink(double x) => Activation.TanhShrink(x);
+
+    /// <summary>tanh_shrink of a float (computed in double, rounded once).</summary>
+    /// <param name="x">The argument.</param>
+    /// <returns>tanh_shrink of <paramref name="x"/>.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float TanhShrink(float x) => (float)Activation.TanhShrink((double)x);
+
+    /// <summary>tanh_shrink per float lane, within about 0.55 ULP (see the file's comment).</summary>
+    /// <param name="x">The arguments.</param>
+    /// <returns>tanh_shrink of each element; NaN for NaN, ±∞ for ±∞.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> TanhShrink(Vector128<float> x)
+    {
+        if (!Avx2.IsSupported || !Fma.IsSupported)
+        {
+            return InDoubleLanes<TanhShrinkInDouble>(x);
+        }
+
+        // The check comes after the arithmetic, and the rare lanes' results reach the result through an operation (x - 0 = x
+        // for every x; the JIT drops it), so that the hot path keeps its results in registers.
+        Vector128<float> result = TanhShrinkFast(x.ToVector256()).GetLower();
+        if (Vector128.LessThanAny(Vector128.Abs(x).AsUInt32() - Vector128<uint>.One, Vector128.Create(TanhShrinkSmallestBits - 1)))
+        {
+            result = TanhShrinkRareLanes(x, result) - Vector128<float>.Zero;
+        }
+
+        return result;
+    }
+
+    /// <inheritdoc cref="TanhShrink(Vector128{float})"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> TanhShrink(Vector256<float> x)
+    {
+        if (!Avx2.IsSupported || !Fma.IsSupported)
+        {
+            return InDoubleLanes<TanhShrinkInDouble>(x);
+        }
+
+        Vector256<float> result = TanhShrinkFast(x);
+        if (Vector256.LessThanAny(Vector256.Abs(x).AsUInt32() - Vector256<uint>.One, Vector256.Create(TanhShrinkSmallestBits - 1)))
+        {
+            result = TanhShrinkRareLanes(x, result) - Vector256<float>.Zero;
+        }
+
+        return result;
+    }
+
+    /// <inheritdoc cref="TanhShrink(Vector128{float})"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> TanhShrink(Vector512<float> x)
+    {
+        if (!Avx512F.IsSupported)
+        {
+            return Vector512.Create(TanhShrink(x.GetLower()), TanhShrink(x.GetUpper()));
+        }
+
+        Vector512<float> result = TanhShrinkFast(x);
+        if (Vector512.LessThanAny(Vector512.Abs(x).AsUInt32() - Vector512<uint>.One, Vector512.Create(TanhShrinkSmallestBits - 1)))
+        {
+            result = TanhShrinkRareLanes(x, result) - Vector512<float>.Zero;
+        }
+
+        return result;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe Vector256<float> TanhShrinkFast(Vector256<float> x)
+    {
+        Vector256<float> a = Vector256.Abs(x);
+        Vector256<int> index = Vector256.ShiftRightLogical((a + Vector256.Create(TanhShrinkIndexOffset)).AsInt32(), 21);
+        float* table = s_tanhShrinkTable;
+        Vector256<float> v = a - LookUp(table + TanhShrinkRowCentre, index);
+        Vector256<float> c0 = LookUp(table + TanhShrinkRowC0, index);
+        Vector256<float> c1 = LookUp(table + TanhShrinkRowC1, index);
+        Vector256<float> v2 = v * v;
+        Vector256<float> rh = Fma.MultiplyAdd(c1, v, c0);
+        Vector256<float> low = Fma.MultiplyAdd(Fma.MultiplyAdd(LookUp(table + TanhShrinkRowR5, index), v, LookUp(table + TanhShrinkRowR4, index)), v2,
+            Fma.MultiplyAdd(LookUp(table + TanhShrinkRowR3, index), v, LookUp(table + TanhShrinkRowR2, index)));
+        Vector256<float> high = Fma.MultiplyAdd(LookUp(table + TanhShrinkRowR7, index), v, LookUp(table + TanhShrinkRowR6, index));
+        Vector256<float> rl = Fma.MultiplyAdd(Fma.MultiplyAdd(high, v2 * v2, low), v2, Fma.MultiplyAdd(c1, v, c0 - rh));
+
+        // a³ = ch + cl: a² = s + sl and s a = ch + its error, both by FMA; then a³ R = ch rh + (ch rl + cl rh), rounded once.
+        Vector256<float> s = a * a;
+        Vector256<float> ch = s * a;
+        Vector256<float> cl = Fma.MultiplyAdd(Fma.MultiplySubtract(a, a, s), a, Fma.MultiplySubtract(s, a, ch));
+        Vector256<float> small = Fma.MultiplyAdd(ch, rh, Fma.MultiplyAdd(ch, rl, cl * rh));
+
+        // a - tanh a = (a - 1) + 2E / (1 + E), E = e^-2a: a - 1 is exact for a in [2, 2^24) (and rounds once above), and the
+        // fraction, at most 0.036, needs only its float quotient.
+        Vector256<float> e = Exp(a * Vector256.Create(-2f));
+        Vector256<float> large = (a - Vector256<float>.One) + ((e + e) / (Vector256<float>.One + e));
+        return Vector256.ConditionalSelect(Vector256.LessThan(a, Vector256.Create(TanhShrinkPolynomialBound)), small, large) | (x & Vector256.Create(-0f));
+    }
+
+    // The Vector256 body in 512-bit instructions (AVX-512F): the same operations in the same order, so the same bits per
+    // lane; the tables are the copy with each row written twice (s_tanhShrinkTableWide).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe Vector512<float> TanhShrinkFast(Vector512<float> x)
+    {
+        Vector512<float> a = Vector512.Abs(x);
+        Vector512<int> index = Vector512.ShiftRightLogical((a + Vector512.Create(TanhShrinkIndexOffset)).AsInt32(), 21);
+        float* table = s_tanhShrinkTableWide;
+        Vector512<float> v = a - LookUp(table, TanhShrinkRowCentre, index);
+        Vector512<float> c0 = LookUp(table, TanhShrinkRowC0, index);
+        Vector512<float> c1 = LookUp(table, TanhShrinkRowC1, index);
+        Vector512<float> v2 = v * v;
+        Vector512<float> rh = Avx512F.FusedMultiplyAdd(c1, v, c0);
+        Vector512<float> low = Avx512F.FusedMultiplyAdd(Avx512F.FusedMultiplyAdd(LookUp(table, TanhShrinkRowR5, index), v, LookUp(table, TanhShrinkRowR4, index)), v2,
+            Avx512F.FusedMultiplyAdd(LookUp(table, TanhShrinkRowR3, index), v, LookUp(table, TanhShrinkRowR2, index)));
+        Vector512<float> high = Avx512F.FusedMultiplyAdd(LookUp(table, TanhShrinkRowR7, index), v, LookUp(table, TanhShrinkRowR6, index));
+        Vector512<float> rl = Avx512F.FusedMultiplyAdd(Avx512F.FusedMultiplyAdd(high, v2 * v2, low), v2, Avx512F.FusedMultiplyAdd(c1, v, c0 - rh));
+
+        Vector512<float> s = a * a;
+        Vector512<float> ch = s * a;
+        Vector512<float> cl = Avx512F.FusedMultiplyAdd(Avx512F.FusedMultiplySubtract(a, a, s), a, Avx512F.FusedMultiplySubtract(s, a, ch));
+        Vector512<float> small = Avx512F.FusedMultiplyAdd(ch, rh, Avx512F.FusedMultiplyAdd(ch, rl, cl * rh));
+
+        Vector512<float> e = Exp(a * Vector512.Create(-2f));
+        Vector512<float> large = (a - Vector512<float>.One) + ((e + e) / (Vector512<float>.One + e));
+        return Vector512.ConditionalSelect(Vector512.LessThan(a, Vector512.Create(TanhShrinkPolynomialBound)), small, large) | (x & Vector512.Create(-0f));
+    }
+
+    // The lanes with 0 < |x| < 2^-40 from the double lanes, the others' fast results kept: an element's result never
+    // depends on the other elements in its vector.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Vector128<float> TanhShrinkRareLanes(Vector128<float> x, Vector128<float> fast) =>
+        Vector128.ConditionalSelect(
+            Vector128.LessThan(Vector128.Abs(x).AsUInt32() - Vector128<uint>.One, Vector128.Create(TanhShrinkSmallestBits - 1)).AsSingle(),
+            InDoubleLanes<TanhShrinkInDouble>(x),
+            fast);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Vector256<float> TanhShrinkRareLanes(Vector256<float> x, Vector256<float> fast) =>
+        Vector256.Create(TanhShrinkRareLanes(x.GetLower(), fast.GetLower()), TanhShrinkRareLanes(x.GetUpper(), fast.GetUpper()));
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Vector512<float> TanhShrinkRareLanes(Vector512<float> x, Vector512<float> fast) =>
+        Vector512.Create(TanhShrinkRareLanes(x.GetLower(), fast.GetLower()), TanhShrinkRareLanes(x.GetUpper(), fast.GetUpper()));
+
+    // Without FMA (and for the rare lanes): the stub's formula in double lanes, the float-accuracy tanh beyond 1.25.
+    private readonly struct TanhShrinkInDouble : IDoubleLaneFormula
+    {
+        public static Vector128<double> Of(Vector128<double> x)
+        {
+            Vector128<double> s = x * x;
+            Vector128<double> p = Vector128.Create(3.1622138893727926e-12);
+            p = (p * s) + Vector128.Create(9.249475626415419e-09);
+            p = (p * s) + Vector128.Create(4.035854531659261e-06);
+            p = (p * s) + Vector128.Create(0.0005521048999309869);
+            p = (p * s) + Vector128.Create(0.02608695652173913);
+            p = (p * s) + Vector128.Create(0.3333333333333333);
+            Vector128<double> q = Vector128.Create(3.1622138893727926e-12);
+            q = (q * s) + Vector128.Create(9.496128309786497e-09);
+            q = (q * s) + Vector128.Create(4.273257739403923e-06);
+            q = (q * s) + Vector128.Create(0.0006102212051868803);
+            q = (q * s) + Vector128.Create(0.031055900621118012);
+            q = (q * s) + Vector128.Create(0.4782608695652174);
+            q = (q * s) + Vector128.Create(1.0);
+            Vector128<double> near = x * (s * p) / q;
+            return Vector128.ConditionalSelect(Vector128.LessThanOrEqual(Vector128.Abs(x), Vector128.Create(1.25)), near, x - TanhForSingle(x));
+        }
+    }
+}
