@@ -39,6 +39,7 @@ ARITHMETIC_ROWS = [
     ("SparseSigmoid", "sparse_sigmoid"),
     ("Celu", "celu"),
     ("Squareplus", "squareplus"),
+    ("TanhShrink", "tanh_shrink"),
 ]
 
 

@@ -141,3 +141,17 @@ public class SquareplusBenchmarks : BuiltInBenchmark
         TensorPrimitives.Multiply(Destination, 0.5f, Destination);
     }
 }
+
+/// <summary>tanh_shrink: ours against Keras's printed <c>x - tanh(x)</c> composed from TensorPrimitives.</summary>
+public class TanhShrinkBenchmarks : BuiltInBenchmark
+{
+    [Benchmark(Description = "Activations")]
+    public void Ours() => Activation.TanhShrink(X, Destination);
+
+    [Benchmark(Baseline = true, Description = "TensorPrimitives composed")]
+    public void Composed()
+    {
+        TensorPrimitives.Tanh(X, Scratch);
+        TensorPrimitives.Subtract(X, Scratch, Destination);
+    }
+}
