@@ -1,7 +1,8 @@
 # Float tables of gelu's H(a) = Phi(-a) e^(a^2/2) per interval (VectorMath.SingleGelu.cs): c0, c1 = H(c), H'(c) as floats,
-# R2..R8 by weighted least squares toward minimax of the relative error, rounded to float one by one with the rest refitted.
+# R2..R8 by the shared interval fit (interval_fit.py).
 # Run: /usr/bin/python3 gelu_tail_coefficients.py 8 (numpy, mpmath); prints each interval's log2 error, writes gelu_tail_tables_8.json.
-import mpmath as mp, numpy as np, sys, json, math
+import mpmath as mp, sys
+from interval_fit import fit
 mp.mp.dps=30
 DEG=int(sys.argv[1])
 def Hm(a):
@@ -10,57 +11,4 @@ def dH(a):
     a=mp.mpf(a); return a*Hm(a)-1/mp.sqrt(2*mp.pi)
 centers=[1.746427059173584, 2.711150646209717, 4.240915775299072, 6.239471435546875, 9.168342590332031, 0.0, 0.49636006355285645, 1.0177998542785645]
 bounds=[(1.25,2.25),(2.25,3.25),(3.25,5.25),(5.25,7.25),(7.25,11.25),(0,0.25),(0.25,0.75),(0.75,1.25)]
-tabs={'Center':[], 'C0':[], 'C1':[]}
-coefs=[]
-worst=-100
-for (lo,hi),c in zip(bounds,centers):
-    m=(hi-lo)*0.003
-    lo2=max(lo-m,0.0); hi2=hi+m
-    N=500
-    xs=np.array([ (lo2+hi2)/2 - (hi2-lo2)/2*np.cos(np.pi*(k+0.5)/N) for k in range(N)])
-    c0=np.float32(float(Hm(c))); c1=np.float32(float(dH(c)))
-    v=xs-c
-    h=np.array([float(Hm(x)) for x in xs])
-    Q=np.array([float(Hm(x)-mp.mpf(float(c0))-mp.mpf(float(c1))*(mp.mpf(x)-mp.mpf(c))) for x in xs])
-    w=1/h
-    pw=list(range(2,DEG+1))
-    s=max(abs(v.min()),abs(v.max()))
-    A=np.stack([(v/s)**p for p in pw],1)
-    W=np.ones_like(v)
-    for it in range(40):
-        sol,_,_,_=np.linalg.lstsq(A*(w*np.sqrt(W))[:,None],Q*w*np.sqrt(W),rcond=None)
-        e=np.abs(A@sol-Q)*w
-        W=W*(e+1e-30); W/=W.sum()
-    full=np.zeros(DEG+1)
-    for p,cc in zip(pw,sol): full[p]=cc/s**p
-    # round sequentially from low degree, refit the rest
-    full32=np.zeros(DEG+1,dtype=np.float32)
-    fixed=0*Q
-    for i,p in enumerate(pw):
-        full32[p]=np.float32(full[p])
-        fixed=fixed+float(full32[p])*v**p
-        rest=pw[i+1:]
-        if rest:
-            A2=np.stack([(v/s)**q for q in rest],1)
-            W=np.ones_like(v)
-            for it in range(20):
-                sol2,_,_,_=np.linalg.lstsq(A2*(w*np.sqrt(W))[:,None],(Q-fixed)*w*np.sqrt(W),rcond=None)
-                e=np.abs(A2@sol2-(Q-fixed))*w
-                W=W*(e+1e-30); W/=W.sum()
-            for q,cc in zip(rest,sol2): full[q]=cc/s**q
-    Qe=sum(float(full32[p])*v**p for p in range(DEG+1))
-    err=np.max(np.abs(Qe-Q)/h)
-    rho=np.max(np.abs(Q)/h)
-    worst=max(worst,np.log2(err))
-    print(lo,hi,c,"rho=%.3f log2err=%.2f"%(rho,np.log2(err)))
-    tabs['Center'].append(float(np.float32(c))); tabs['C0'].append(float(c0)); tabs['C1'].append(float(c1))
-    coefs.append(full32)
-for p in range(2,DEG+1):
-    tabs['R%d'%p]=[float(coefs[i][p]) for i in range(8)]
-def fmt(x):
-    x=np.float32(x)
-    if x==0: return "0f"
-    if abs(x)>=1e-4: return np.format_float_positional(x,unique=True,trim='-')+"f"
-    return np.format_float_scientific(x,unique=True,trim='-')+"f"
-json.dump({k:", ".join(fmt(x) for x in v) for k,v in tabs.items()}, open('gelu_tail_tables_%d.json'%DEG,'w'))
-print("worst", worst)
+fit(Hm, dH, centers, bounds, DEG, 'gelu_tail_tables_%d.json'%DEG)

@@ -115,14 +115,7 @@ public class CeluBenchmarks : BuiltInBenchmark
     public void Ours() => Activation.Celu(X, Destination);
 
     [Benchmark(Baseline = true, Description = "TensorPrimitives composed")]
-    public void Composed()
-    {
-        TensorPrimitives.Exp(X, Scratch);
-        TensorPrimitives.Add(Scratch, -1f, Scratch);
-        TensorPrimitives.Min(Scratch, 0f, Scratch);
-        TensorPrimitives.Max(X, 0f, Destination);
-        TensorPrimitives.Add(Destination, Scratch, Destination);
-    }
+    public void Composed() => EluBenchmarks.Compose(X, Scratch, Destination);
 }
 
 /// <summary>squareplus (b 4): ours against Keras's printed <c>(x + sqrt(x² + b)) / 2</c> composed from TensorPrimitives.</summary>
