@@ -1,3 +1,4 @@
+using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
@@ -249,21 +250,22 @@ public static partial class VectorMath
         public static Vector128<double> Of(Vector128<double> x)
         {
             Vector128<double> s = x * x;
-            Vector128<double> p = Vector128.Create(3.1622138893727926e-12);
-            p = (p * s) + Vector128.Create(9.249475626415419e-09);
-            p = (p * s) + Vector128.Create(4.035854531659261e-06);
-            p = (p * s) + Vector128.Create(0.0005521048999309869);
-            p = (p * s) + Vector128.Create(0.02608695652173913);
-            p = (p * s) + Vector128.Create(0.3333333333333333);
-            Vector128<double> q = Vector128.Create(3.1622138893727926e-12);
-            q = (q * s) + Vector128.Create(9.496128309786497e-09);
-            q = (q * s) + Vector128.Create(4.273257739403923e-06);
-            q = (q * s) + Vector128.Create(0.0006102212051868803);
-            q = (q * s) + Vector128.Create(0.031055900621118012);
-            q = (q * s) + Vector128.Create(0.4782608695652174);
-            q = (q * s) + Vector128.Create(1.0);
+            Vector128<double> p = Horner(s, [3.1622138893727926e-12, 9.249475626415419e-09, 4.035854531659261e-06, 0.0005521048999309869, 0.02608695652173913, 0.3333333333333333]);
+            Vector128<double> q = Horner(s, [3.1622138893727926e-12, 9.496128309786497e-09, 4.273257739403923e-06, 0.0006102212051868803, 0.031055900621118012, 0.4782608695652174, 1.0]);
             Vector128<double> near = x * (s * p) / q;
             return Vector128.ConditionalSelect(Vector128.LessThanOrEqual(Vector128.Abs(x), Vector128.Create(1.25)), near, x - TanhForSingle(x));
+        }
+
+        // Horner's scheme, the coefficients from the highest degree down.
+        private static Vector128<double> Horner(Vector128<double> s, ReadOnlySpan<double> highestFirst)
+        {
+            Vector128<double> sum = Vector128.Create(highestFirst[0]);
+            for (int i = 1; i < highestFirst.Length; i++)
+            {
+                sum = (sum * s) + Vector128.Create(highestFirst[i]);
+            }
+
+            return sum;
         }
     }
 }
