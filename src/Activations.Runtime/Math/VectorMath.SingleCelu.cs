@@ -59,7 +59,7 @@ public static partial class VectorMath
 
         if (!Fma.IsSupported || Vector128.GreaterThanAny(alpha.AsUInt32() - Vector128.Create(CeluSmallestAlphaBits), Vector128.Create(CeluAlphaBitsSpan)))
         {
-            return CeluInDouble(x, alpha);
+            return InDoubleLanes<CeluInDouble>(x, alpha);
         }
 
         Vector128<float> estimate = Sse.Reciprocal(alpha);
@@ -84,7 +84,7 @@ public static partial class VectorMath
 
         if (!Fma.IsSupported || Vector256.GreaterThanAny(alpha.AsUInt32() - Vector256.Create(CeluSmallestAlphaBits), Vector256.Create(CeluAlphaBitsSpan)))
         {
-            return CeluInDouble(x, alpha);
+            return InDoubleLanes<CeluInDouble>(x, alpha);
         }
 
         Vector256<float> estimate = Avx.Reciprocal(alpha);
@@ -109,7 +109,7 @@ public static partial class VectorMath
 
         if (!Avx512F.IsSupported || Vector512.GreaterThanAny(alpha.AsUInt32() - Vector512.Create(CeluSmallestAlphaBits), Vector512.Create(CeluAlphaBitsSpan)))
         {
-            return CeluInDouble(x, alpha);
+            return InDoubleLanes<CeluInDouble>(x, alpha);
         }
 
         Vector512<float> estimate = Avx512F.Reciprocal14(alpha);
@@ -123,24 +123,10 @@ public static partial class VectorMath
     }
 
     // Without FMA, or alpha beyond [2^-60, 2^60]: the stub's formula in double lanes with the float-accuracy expm1,
-    // narrowed once. Not inlined: the kernel loops keep it out of line.
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Vector128<float> CeluInDouble(Vector128<float> x, Vector128<float> alpha)
+    // narrowed once (VectorMath.InDoubleLanes.cs).
+    private readonly struct CeluInDouble : IDoubleLaneParameterFormula
     {
-        (Vector128<double> xLower, Vector128<double> xUpper) = Vector128.Widen(x);
-        (Vector128<double> alphaLower, Vector128<double> alphaUpper) = Vector128.Widen(alpha);
-        return Vector128.Narrow(CeluOfDoubles(xLower, alphaLower), CeluOfDoubles(xUpper, alphaUpper));
+        public static Vector128<double> Of(Vector128<double> x, Vector128<double> alpha) =>
+            Vector128.ConditionalSelect(Vector128.GreaterThan(x, Vector128<double>.Zero), x, alpha * Expm1ForSingle(x / alpha));
     }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Vector256<float> CeluInDouble(Vector256<float> x, Vector256<float> alpha) =>
-        Vector256.Create(CeluInDouble(x.GetLower(), alpha.GetLower()), CeluInDouble(x.GetUpper(), alpha.GetUpper()));
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Vector512<float> CeluInDouble(Vector512<float> x, Vector512<float> alpha) =>
-        Vector512.Create(CeluInDouble(x.GetLower(), alpha.GetLower()), CeluInDouble(x.GetUpper(), alpha.GetUpper()));
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector128<double> CeluOfDoubles(Vector128<double> x, Vector128<double> alpha) =>
-        Vector128.ConditionalSelect(Vector128.GreaterThan(x, Vector128<double>.Zero), x, alpha * Expm1ForSingle(x / alpha));
 }

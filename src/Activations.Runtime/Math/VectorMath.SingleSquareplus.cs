@@ -59,7 +59,7 @@ public static partial class VectorMath
     {
         if (!Fma.IsSupported || Vector128.GreaterThanAny(b.AsUInt32() - Vector128.Create(SquareplusSmallestBBits), Vector128.Create(SquareplusBBitsSpan)))
         {
-            return SquareplusInDouble(x, b);
+            return InDoubleLanes<SquareplusInDouble>(x, b);
         }
 
         // The check comes after the arithmetic, and the rare lanes' results reach the result through an operation (x - 0 = x
@@ -99,7 +99,7 @@ public static partial class VectorMath
     {
         if (!Fma.IsSupported || Vector256.GreaterThanAny(b.AsUInt32() - Vector256.Create(SquareplusSmallestBBits), Vector256.Create(SquareplusBBitsSpan)))
         {
-            return SquareplusInDouble(x, b);
+            return InDoubleLanes<SquareplusInDouble>(x, b);
         }
 
         // The check comes after the arithmetic, and the rare lanes' results reach the result through an operation (x - 0 = x
@@ -139,7 +139,7 @@ public static partial class VectorMath
     {
         if (!Avx512F.IsSupported || Vector512.GreaterThanAny(b.AsUInt32() - Vector512.Create(SquareplusSmallestBBits), Vector512.Create(SquareplusBBitsSpan)))
         {
-            return SquareplusInDouble(x, b);
+            return InDoubleLanes<SquareplusInDouble>(x, b);
         }
 
         // The check comes after the arithmetic, and the rare lanes' results reach the result through an operation (x - 0 = x
@@ -174,47 +174,33 @@ public static partial class VectorMath
         return Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(x, Vector512<float>.Zero), (th + tl) * Vector512.Create(0.5f), below);
     }
 
-    // Off the fast path, or without FMA: the stub's formula in double lanes (float x² cannot overflow there, so √(x² + b)
-    // needs no rescaling), narrowed once. Not inlined: the kernel loops keep it out of line.
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Vector128<float> SquareplusInDouble(Vector128<float> x, Vector128<float> b)
-    {
-        (Vector128<double> xLower, Vector128<double> xUpper) = Vector128.Widen(x);
-        (Vector128<double> bLower, Vector128<double> bUpper) = Vector128.Widen(b);
-        return Vector128.Narrow(SquareplusOfDoubles(xLower, bLower), SquareplusOfDoubles(xUpper, bUpper));
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Vector256<float> SquareplusInDouble(Vector256<float> x, Vector256<float> b) =>
-        Vector256.Create(SquareplusInDouble(x.GetLower(), b.GetLower()), SquareplusInDouble(x.GetUpper(), b.GetUpper()));
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Vector512<float> SquareplusInDouble(Vector512<float> x, Vector512<float> b) =>
-        Vector512.Create(SquareplusInDouble(x.GetLower(), b.GetLower()), SquareplusInDouble(x.GetUpper(), b.GetUpper()));
-
     // The lanes beyond ±2^50 (NaN and ±∞ included) from the double path, the others' fast results kept: an element's result
     // never depends on the other elements in its vector.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static Vector128<float> SquareplusRareLanes(Vector128<float> x, Vector128<float> b, Vector128<float> fast) =>
         Vector128.ConditionalSelect(
-            Vector128.GreaterThan(Vector128.Abs(x).AsUInt32(), Vector128.Create(SquareplusLargestMagnitudeBits)).AsSingle(), SquareplusInDouble(x, b), fast);
+            Vector128.GreaterThan(Vector128.Abs(x).AsUInt32(), Vector128.Create(SquareplusLargestMagnitudeBits)).AsSingle(), InDoubleLanes<SquareplusInDouble>(x, b), fast);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static Vector256<float> SquareplusRareLanes(Vector256<float> x, Vector256<float> b, Vector256<float> fast) =>
         Vector256.ConditionalSelect(
-            Vector256.GreaterThan(Vector256.Abs(x).AsUInt32(), Vector256.Create(SquareplusLargestMagnitudeBits)).AsSingle(), SquareplusInDouble(x, b), fast);
+            Vector256.GreaterThan(Vector256.Abs(x).AsUInt32(), Vector256.Create(SquareplusLargestMagnitudeBits)).AsSingle(), InDoubleLanes<SquareplusInDouble>(x, b), fast);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static Vector512<float> SquareplusRareLanes(Vector512<float> x, Vector512<float> b, Vector512<float> fast) =>
         Vector512.ConditionalSelect(
-            Vector512.GreaterThan(Vector512.Abs(x).AsUInt32(), Vector512.Create(SquareplusLargestMagnitudeBits)).AsSingle(), SquareplusInDouble(x, b), fast);
+            Vector512.GreaterThan(Vector512.Abs(x).AsUInt32(), Vector512.Create(SquareplusLargestMagnitudeBits)).AsSingle(), InDoubleLanes<SquareplusInDouble>(x, b), fast);
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector128<double> SquareplusOfDoubles(Vector128<double> x, Vector128<double> b)
+    // Off the fast path, or without FMA: the stub's formula in double lanes (float x² cannot overflow there, so √(x² + b)
+    // needs no rescaling), narrowed once (VectorMath.InDoubleLanes.cs).
+    private readonly struct SquareplusInDouble : IDoubleLaneParameterFormula
     {
-        Vector128<double> s = Vector128.Sqrt((x * x) + b);
-        Vector128<double> half = Vector128.Create(0.5);
-        Vector128<double> below = (b * Vector128.Create(0.25)) / ((half * s) - (half * x));
-        return Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(x, Vector128<double>.Zero), (half * x) + (half * s), below);
+        public static Vector128<double> Of(Vector128<double> x, Vector128<double> b)
+        {
+            Vector128<double> s = Vector128.Sqrt((x * x) + b);
+            Vector128<double> half = Vector128.Create(0.5);
+            Vector128<double> below = (b * Vector128.Create(0.25)) / ((half * s) - (half * x));
+            return Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(x, Vector128<double>.Zero), (half * x) + (half * s), below);
+        }
     }
 }
