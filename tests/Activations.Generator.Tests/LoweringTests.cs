@@ -302,10 +302,53 @@ public sealed class LoweringTests
         Assert.DoesNotContain("Widen", halfOperator);
         Assert.DoesNotContain("double", halfOperator);
 
-        // x - tanh(x) cancels near zero: its Half kernel keeps the float kernel (computed in double).
+        // x - tanh(x) cancels near zero: its Half kernel keeps the float kernel (computed in double), with the double
+        // operator to settle the floats that are Half ties.
         string shrink = generated["H.Shrink.g.cs"];
-        Assert.Contains("HalfElementwiseLoop.Run(x, destination, new ShrinkSingleOperator());", shrink);
+        Assert.Contains("HalfElementwiseLoop.Run(x, destination, new ShrinkSingleOperator(), new ShrinkDoubleOperator());", shrink);
         Assert.DoesNotContain("ForHalf", shrink);
+    }
+
+    private const string HalfTieStubs = """
+        using System;
+        using Activations;
+
+        public static partial class T
+        {
+            [Activation("lowering_half_clip")]
+            public static double Clip(double x) => Math.Min(Math.Max(x, 0.0), 6.0);
+
+            [Activation("lowering_half_quadratic")]
+            public static double Quadratic(double x) => x <= -1.0 ? 0.0 : x >= 1.0 ? x : (x + 1.0) * (x + 1.0) / 4.0;
+
+            [Activation("lowering_half_quadratic_float", SingleFormula = nameof(QuadraticInSingle))]
+            public static double QuadraticWithFloatFormula(double x) => x <= -1.0 ? 0.0 : x >= 1.0 ? x : (x + 1.0) * (x + 1.0) / 4.0;
+
+            private static double QuadraticInSingle(double x) => VectorMath.SparsePlus(x);
+        }
+        """;
+
+    /// <summary>
+    /// Which Half kernels settle ties with the double operator: those that run a float operator that rounds (not an exact
+    /// one, whose ties are the true values'), and not those with a Half operator of their own. A stub with a float formula
+    /// and no …ForHalf math runs its float formula rather than a Half operator: it gains nothing from one.
+    /// </summary>
+    [Fact]
+    public void HalfKernelsThatRunARoundingFloatOperatorSettleTiesWithTheDoubleOperator()
+    {
+        IReadOnlyDictionary<string, string> generated = GeneratorHarness.Run(HalfTieStubs).Generated;
+        string clip = generated["T.Clip.g.cs"];
+        Assert.Contains("HalfElementwiseLoop.Run(x, destination, new ClipSingleOperator());", clip);
+        Assert.Contains("computed through the float kernel and rounded to Half.", clip);
+
+        // The stub's formula rounds more than once in float: its float operator computes in double, so a Half operator pays.
+        string quadratic = generated["T.Quadratic.g.cs"];
+        Assert.Contains("HalfElementwiseLoop.Run(x, destination, new QuadraticHalfOperator());", quadratic);
+
+        string withFloatFormula = generated["T.QuadraticWithFloatFormula.g.cs"];
+        Assert.Contains("HalfElementwiseLoop.Run(x, destination, new QuadraticWithFloatFormulaSingleOperator(), new QuadraticWithFloatFormulaDoubleOperator());", withFloatFormula);
+        Assert.Contains("a float result exactly halfway between two halves is computed again by the double kernel", withFloatFormula);
+        Assert.DoesNotContain("HalfOperator", withFloatFormula);
     }
 
     [Fact]

@@ -121,13 +121,17 @@ internal sealed class StubEmitter
         $"new {OperatorName(leaf, kind)}({string.Join(", ", _numbers.Select(p => Identifier(p.Name)))})";
 
     // A Half operator of its own when the formula may compute natively in float for Half results, and that gains
-    // something over the float operator: it computes in double, or it calls math the …ForHalf versions make cheaper.
+    // something over the float operator: the float operator computes in double (no float formula, and the stub's is not
+    // exact enough in float), or the formula calls math the …ForHalf versions make cheaper. Otherwise the float operator,
+    // whose ties the double operator settles (HalfTies): within one float ULP, as a float formula and the built-ins'
+    // are, that rounds every half correctly, which the Half operator's error bound cannot promise.
     // Sigmoid is analysed written out (its Half version, SigmoidForHalf, is within that bound).
-    private bool HasHalfOperator(KernelCases.Leaf leaf) => HasHalfOperator(SigmoidExpansion.Expand(DoubleOnlyTerms.Drop(leaf.Formula)));
-
-    private bool HasHalfOperator(FormulaNode formula) =>
-        HalfPrecisionAnalysis.RunsNativelyForHalf(formula, ParameterRange)
-        && (!SinglePrecisionAnalysis.RunsNativelyInSingle(formula) || CallsHalfFunction(formula));
+    private bool HasHalfOperator(KernelCases.Leaf leaf)
+    {
+        FormulaNode formula = SigmoidExpansion.Expand(DoubleOnlyTerms.Drop(leaf.Formula));
+        return HalfPrecisionAnalysis.RunsNativelyForHalf(formula, ParameterRange)
+            && ((leaf.SingleFormula is null && !SinglePrecisionAnalysis.RunsNativelyInSingle(formula)) || CallsHalfFunction(formula));
+    }
 
     private static bool CallsHalfFunction(FormulaNode node) => node switch
     {
@@ -187,9 +191,10 @@ internal sealed class StubEmitter
         {
             "float" when _stub.SingleFormula is not null => " Each result is computed natively in float by the stub's float formula.",
             "float" => " Each result is the stub's value rounded to float (computed in double unless the formula is exact in float).",
+            "Half" when halfNative == 0 && _cases.Leaves().Any(SettlesHalfTies) => " Each element is widened to float, computed through the float kernel and rounded to Half; a float result exactly halfway between two halves is computed again by the double kernel and rounded from double.",
             "Half" when halfNative == 0 => " Each element is widened to float, computed through the float kernel and rounded to Half.",
             "Half" when halfNative == _cases.Leaves().Count() => " Each element is widened to float, computed natively in float with math accurate enough for Half (within one Half ULP) and rounded to Half.",
-            "Half" => " Each element is widened to float, computed natively in float with math accurate enough for Half (within one Half ULP) for some parameter values and through the float kernel for the others, and rounded to Half.",
+            "Half" => " Each element is widened to float, computed natively in float with math accurate enough for Half (within one Half ULP) for some parameter values and through the float kernel for the others (a float result exactly halfway between two halves computed again by the double kernel), and rounded to Half.",
             _ => "",
         };
         _w.Line($"/// <inheritdoc cref=\"{Cref}\"/>");
@@ -223,10 +228,25 @@ internal sealed class StubEmitter
             }
 
             Dispatch(
-                leaf => _w.Line($"{Kernels}.{loop}.Run({name}, destination, {NewOperator(leaf, element == "double" ? "Double" : element == "Half" && HasHalfOperator(leaf) ? "Half" : "Single")});"),
+                leaf => _w.Line($"{Kernels}.{loop}.Run({name}, destination, {SpanKernelOperators(leaf, element)});"),
                 singleParameters: scalar == "float");
         }
     }
+
+    // The span loop's operators: the element's own, and for a Half kernel that runs the float operator, the double one too,
+    // which settles the float results that lie exactly halfway between two halves. Not where the float operator is exact
+    // (its ties are the true value's: rounding them to even is right), nor for a Half operator (the …ForHalf math's error
+    // is too large for that test to mean anything).
+    private string SpanKernelOperators(KernelCases.Leaf leaf, string element) => element switch
+    {
+        "double" => NewOperator(leaf, "Double"),
+        "Half" when HasHalfOperator(leaf) => NewOperator(leaf, "Half"),
+        "Half" when SettlesHalfTies(leaf) => $"{NewOperator(leaf, "Single")}, {NewOperator(leaf, "Double")}",
+        _ => NewOperator(leaf, "Single"),
+    };
+
+    private static bool SettlesHalfTies(KernelCases.Leaf leaf) =>
+        !SinglePrecisionAnalysis.IsExactInSingle(DoubleOnlyTerms.Drop(leaf.SingleFormula ?? leaf.Formula));
 
     private static string Requirement(StubParameterModel p) => p.Constraint switch
     {

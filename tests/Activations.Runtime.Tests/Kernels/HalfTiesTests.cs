@@ -1,0 +1,135 @@
+using System;
+using System.Linq;
+using System.Runtime.Intrinsics;
+using Activations.Kernels;
+using Xunit;
+
+namespace Activations.Tests.Kernels;
+
+/// <summary>
+/// Half ties: the test that finds a float lying exactly halfway between two halves (every midpoint, and nothing else
+/// near one), and the Half loop that settles those elements with the double operator, at every position of every block,
+/// in place and out of place, on whichever SIMD path the process has.
+/// </summary>
+public sealed class HalfTiesTests
+{
+    [Fact]
+    public void EveryMidpointBetweenTwoHalvesIsATieAndItsNeighboursAreNot()
+    {
+        for (int bits = 0; bits < 0x7c00; bits++)
+        {
+            double low = (double)BitConverter.UInt16BitsToHalf((ushort)bits);
+            double high = bits == 0x7bff ? 65536 : (double)BitConverter.UInt16BitsToHalf((ushort)(bits + 1));
+            float midpoint = (float)((low + high) / 2); // at most 12 significant bits: exact in float
+            Assert.Equal((low + high) / 2, midpoint);
+            // Below 2^-14 the test adds 2^-14, which rounds away the bits below 2^-37: floats that close to a midpoint count
+            // as ties too (harmless: the loop computes them again), so the neighbours tried there are 2^-36 away.
+            float above = midpoint < 6.1035156e-05f ? midpoint + 1.4551915e-11f : MathF.BitIncrement(midpoint);
+            float below = midpoint < 6.1035156e-05f ? midpoint - 1.4551915e-11f : MathF.BitDecrement(midpoint);
+            foreach (float sign in new[] { 1f, -1f })
+            {
+                AssertTie(true, sign * midpoint);
+                AssertTie(false, sign * above);
+                AssertTie(false, sign * below);
+                AssertTie(false, sign * (float)low);
+            }
+        }
+
+        foreach (float special in new[] { float.NaN, float.PositiveInfinity, float.NegativeInfinity, float.MaxValue, float.Epsilon, 0f, -0f })
+        {
+            AssertTie(false, special);
+        }
+    }
+
+    private static void AssertTie(bool expected, float value)
+    {
+        Assert.True(expected == VectorMath.IsHalfTie(value), $"{value:R}: IsHalfTie should be {expected}");
+        if (!float.IsNaN(value))
+        {
+            // A NaN lane may count as a tie in the vectors (the loop checks each flagged lane again).
+            Assert.True(expected == VectorMath.HasHalfTies(Vector128.Create(value), Vector128<float>.Zero), $"{value:R} in Vector128's lower vector");
+            Assert.True(expected == VectorMath.HasHalfTies(Vector128<float>.Zero, Vector128.Create(value)), $"{value:R} in Vector128's upper vector");
+            Assert.True(expected == VectorMath.HasHalfTies(Vector256.Create(value), Vector256<float>.Zero), $"{value:R} in Vector256's lower vector");
+            Assert.True(expected == VectorMath.HasHalfTies(Vector512<float>.Zero, Vector512.Create(value)), $"{value:R} in Vector512's upper vector");
+        }
+    }
+
+    /// <summary>
+    /// <see cref="TieMaker"/> puts every input of magnitude in [1, 2) and every Half subnormal exactly on a tie (and the
+    /// others a quarter ULP off one), and its double twin says which way each tie goes: up in magnitude for positive
+    /// inputs, down for negative ones. The loop must give every element the double twin's value rounded.
+    /// </summary>
+    [Fact]
+    public void TheLoopSettlesEveryTieWithTheDoubleOperatorAtEveryPosition()
+    {
+        var random = new Random(17);
+        Half[] x = Enumerable.Range(0, 700).Select(i => (i % 5) switch
+        {
+            0 => (Half)(1 + random.NextDouble()),
+            1 => (Half)(-1 - random.NextDouble()),
+            2 => BitConverter.UInt16BitsToHalf((ushort)random.Next(1, 0x400)),
+            3 => (Half)(random.NextDouble() * 8 - 4),
+            _ => (Half)(random.NextDouble() * 2 + 2),
+        }).ToArray();
+        x[130] = Half.NaN;
+        x[131] = Half.PositiveInfinity; // blocks with special inputs take the full conversions
+        x[400] = Half.NegativeInfinity;
+        Assert.Contains(x, h => VectorMath.IsHalfTie(default(TieMaker).Invoke((float)h)));
+
+        for (int n = 0; n <= x.Length; n += n < 140 ? 1 : 37)
+        {
+            var outOfPlace = new Half[n];
+            HalfElementwiseLoop.Run(x.AsSpan(0, n), outOfPlace, default(TieMaker), default(TieSettler));
+            Half[] inPlace = x.AsSpan(0, n).ToArray();
+            HalfElementwiseLoop.Run(inPlace, inPlace, default(TieMaker), default(TieSettler));
+            for (int i = 0; i < n; i++)
+            {
+                Half expected = (Half)default(TieSettler).Invoke((double)x[i]);
+                Assert.True(expected.Equals(outOfPlace[i]), $"n = {n}, element {i} (x = {x[i]}): {outOfPlace[i]} for {expected}");
+                Assert.True(expected.Equals(inPlace[i]), $"n = {n}, element {i} in place (x = {x[i]}): {inPlace[i]} for {expected}");
+            }
+        }
+    }
+
+    [Fact]
+    public void WithoutADoubleOperatorTiesGoToEven()
+    {
+        Half[] x = [(Half)1, BitConverter.UInt16BitsToHalf(0x3c01), (Half)(-1.5), BitConverter.UInt16BitsToHalf(1)];
+        var y = new Half[x.Length];
+        HalfElementwiseLoop.Run(x, y, default(TieMaker));
+        Assert.Equal([(Half)1, BitConverter.UInt16BitsToHalf(0x3c02), (Half)(-1.5), BitConverter.UInt16BitsToHalf(2)], y);
+    }
+
+    /// <summary>x + 2^-11 (x + 2^-25 for |x| below 2^-14): exactly halfway between two halves where |x| is in [1, 2) or a Half subnormal.</summary>
+    private readonly struct TieMaker : IElementwiseOperator<float>
+    {
+        private const float Small = 6.1035156e-05f; // 2^-14
+
+        public float Invoke(float x) => x + (MathF.Abs(x) < Small ? 2.9802322e-08f : 4.8828125e-04f);
+
+        public Vector128<float> Invoke(Vector128<float> x) =>
+            x + Vector128.ConditionalSelect(Vector128.LessThan(Vector128.Abs(x), Vector128.Create(Small)), Vector128.Create(2.9802322e-08f), Vector128.Create(4.8828125e-04f));
+
+        public Vector256<float> Invoke(Vector256<float> x) =>
+            x + Vector256.ConditionalSelect(Vector256.LessThan(Vector256.Abs(x), Vector256.Create(Small)), Vector256.Create(2.9802322e-08f), Vector256.Create(4.8828125e-04f));
+
+        public Vector512<float> Invoke(Vector512<float> x) =>
+            x + Vector512.ConditionalSelect(Vector512.LessThan(Vector512.Abs(x), Vector512.Create(Small)), Vector512.Create(2.9802322e-08f), Vector512.Create(4.8828125e-04f));
+    }
+
+    /// <summary>TieMaker's value plus a 2^-20 of the step: every tie decided, upwards.</summary>
+    private readonly struct TieSettler : IElementwiseOperator<double>
+    {
+        public double Invoke(double x)
+        {
+            double step = Math.Abs(x) < 6.103515625e-05 ? 2.98023223876953125e-08 : 4.8828125e-04;
+            return x + step + (step / 1048576);
+        }
+
+        public Vector128<double> Invoke(Vector128<double> x) => throw new InvalidOperationException("the loop settles ties one element at a time");
+
+        public Vector256<double> Invoke(Vector256<double> x) => throw new InvalidOperationException("the loop settles ties one element at a time");
+
+        public Vector512<double> Invoke(Vector512<double> x) => throw new InvalidOperationException("the loop settles ties one element at a time");
+    }
+}
