@@ -28,7 +28,7 @@ FLOAT_ROWS = [
     ("Gelu", "gelu (tanh form)", "Activations tanh form", "TensorPrimitives composed tanh form", "scalar loop tanh form", 0.5),
     ("Elu", "elu", "Activations", "TensorPrimitives composed", "scalar loop", 0.5),
 ]
-HALF_ROWS = [("sigmoid", 1 / 3), ("tanh", 1 / 3)]
+HALF_ROWS = [("sigmoid", 1 / 3), ("tanh", 1 / 3), ("exponential", None)]
 # (report, label): built-ins without a bar, against the same function composed from TensorPrimitives (docs/builtins.md only).
 ARITHMETIC_ROWS = [
     ("Selu", "selu"),
@@ -56,7 +56,7 @@ def medians(report):
 
 
 def verdict(ratio, bar):
-    return f"≤ {bar:.2g}: {'met' if ratio <= bar else 'not met'}"
+    return "(no bar)" if bar is None else f"≤ {bar:.2g}: {'met' if ratio <= bar else 'not met'}"
 
 
 def tables():

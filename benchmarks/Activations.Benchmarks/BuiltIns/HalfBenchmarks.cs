@@ -6,7 +6,8 @@ namespace Activations.Benchmarks.BuiltIns;
 
 /// <summary>
 /// Half, n = 65536: sigmoid and tanh against TensorPrimitives' generic Half overloads (bar: 3x faster).
-/// Ours widens to float in vectors, computes natively in float with the …ForHalf math, and narrows; silu and
+/// Ours widens to float in vectors, computes natively in float with the …ForHalf math, and narrows; exponential runs
+/// the float kernel and settles ties (correctly rounded, no bar) against TensorPrimitives' Exp; silu and
 /// elu (no TensorPrimitives peer) show the same path on longer formulas; linear is the conversions alone (Half to
 /// float and back) and the copy the memory floor.
 /// </summary>
@@ -41,6 +42,14 @@ public class HalfBenchmarks
 
     [Benchmark(Description = "tanh TensorPrimitives")]
     public void TanhPeer() => TensorPrimitives.Tanh<Half>(_x, _destination);
+
+    // No bar: a Half kernel that runs the float kernel and settles Half ties in double (Kernels/HalfTies.cs), correctly
+    // rounded, against TensorPrimitives' Half overload of the same function.
+    [Benchmark(Description = "exponential Activations")]
+    public void ExponentialOurs() => Activation.Exponential(_x, _destination);
+
+    [Benchmark(Description = "exponential TensorPrimitives")]
+    public void ExponentialPeer() => TensorPrimitives.Exp<Half>(_x, _destination);
 
     [Benchmark(Description = "silu Activations")]
     public void SiluOurs() => Activation.Silu(_x, _destination);
