@@ -150,7 +150,7 @@ public sealed class LoweringTests
     [InlineData("HardSilu", "/ Vector256.Create(6.0)")]
     [InlineData("Softsign", " + Vector256.Create(1.0)")]
     [InlineData("SparsePlus", "* Vector256.Create(0.25)")]
-    public void TheMathCoresArithmeticFunctionsRunInFloatLanesForFloatAndAreWrittenOutForDoubleAndHalf(string function, string writtenOut)
+    public void TheMathCoresArithmeticFunctionsRunInFloatLanesForFloatAndHalfAndAreWrittenOutForDouble(string function, string writtenOut)
     {
         string method = function + "OfTheMathCore";
         Assert.Contains($"return global::Activations.VectorMath.{function}(x);", Body(method, method + "SingleOperator", "public Vector256<float> Invoke"));
@@ -158,7 +158,10 @@ public sealed class LoweringTests
         string wide = Body(method, method + "DoubleOperator", "public Vector256<double> Invoke");
         Assert.DoesNotContain(function + "(", wide);
         Assert.Contains(writtenOut, wide);
-        Assert.DoesNotContain(function + "(", Body(method, method + "HalfOperator", "public Vector256<float> Invoke"));
+
+        // No …ForHalf math to gain from: the Half kernel runs the float operator and settles ties with the double one.
+        Assert.Contains($"HalfElementwiseLoop.Run(x, destination, new {method}SingleOperator(), new {method}DoubleOperator());", Generated(method));
+        Assert.DoesNotContain("HalfOperator", Generated(method));
     }
 
     [Fact]
@@ -325,6 +328,12 @@ public sealed class LoweringTests
             public static double QuadraticWithFloatFormula(double x) => x <= -1.0 ? 0.0 : x >= 1.0 ? x : (x + 1.0) * (x + 1.0) / 4.0;
 
             private static double QuadraticInSingle(double x) => VectorMath.SparsePlus(x);
+
+            [Activation("lowering_half_tanh")]
+            public static double Tangent(double x) => Math.Tanh(x);
+
+            [Activation("lowering_half_tanh_fast", FastHalf = true)]
+            public static double FastTangent(double x) => Math.Tanh(x);
         }
         """;
 
@@ -349,6 +358,15 @@ public sealed class LoweringTests
         Assert.Contains("HalfElementwiseLoop.Run(x, destination, new QuadraticWithFloatFormulaSingleOperator(), new QuadraticWithFloatFormulaDoubleOperator());", withFloatFormula);
         Assert.Contains("a float result exactly halfway between two halves is computed again by the double kernel", withFloatFormula);
         Assert.DoesNotContain("HalfOperator", withFloatFormula);
+
+        // tanh runs natively in float: its Half kernel runs the float operator and settles ties, unless the stub asks for
+        // the cheaper …ForHalf math (FastHalf).
+        string tangent = generated["T.Tangent.g.cs"];
+        Assert.Contains("HalfElementwiseLoop.Run(x, destination, new TangentSingleOperator(), new TangentDoubleOperator());", tangent);
+        Assert.DoesNotContain("ForHalf", tangent);
+        string fastTangent = generated["T.FastTangent.g.cs"];
+        Assert.Contains("HalfElementwiseLoop.Run(x, destination, new FastTangentHalfOperator());", fastTangent);
+        Assert.Contains("VectorMath.TanhForHalf(", fastTangent);
     }
 
     [Fact]

@@ -96,16 +96,16 @@ internal static class UserStubs
                     public static double Composed(double x, bool fast = true) =>
                         Gelu(x, !fast) + Math.Log(1.0 + x * x) + VectorMath.Log1p(Math.Exp(-Math.Abs(x)));
 
-                    /// <summary>The math core's mish: float kernels call its float-lane form, double and Half kernels write it out.</summary>
-                    [Activation("user_mish")]
+                    /// <summary>The math core's mish: float kernels call its float-lane form, double and (FastHalf) Half kernels write it out.</summary>
+                    [Activation("user_mish", FastHalf = true)]
                     public static double MishOfTheMathCore(double x) => VectorMath.Mish(x);
 
                     /// <summary>expm1 of a clamp at +0: float lanes call the math core's expm1 for non-positive arguments.</summary>
-                    [Activation("user_clamped_expm1", SingleFormula = nameof(ClampedExpm1))]
+                    [Activation("user_clamped_expm1", SingleFormula = nameof(ClampedExpm1), FastHalf = true)]
                     public static double ClampedExpm1(double x) => VectorMath.Expm1(Math.Min(x, 0.0));
 
                     /// <summary>Constants that are no float (selu's): float lanes multiply each as a pair of floats, rounded once.</summary>
-                    [Activation("user_pair_products", SingleFormula = nameof(PairProducts))]
+                    [Activation("user_pair_products", SingleFormula = nameof(PairProducts), FastHalf = true)]
                     public static double PairProducts(double x) =>
                         x > 0.0 ? 1.0507009873554805 * x : 1.7580993408473768 * VectorMath.Expm1(Math.Min(x, 0.0));
 
@@ -133,20 +133,19 @@ internal static class UserStubs
                     [Activation("user_gelu_exact")]
                     public static double GeluOfTheMathCore(double x) => VectorMath.Gelu(x);
 
-                    /// <summary>The math core's softplus: float kernels call its float-lane form, double and Half kernels write it out.</summary>
-                    /// <summary>The math core's hard_sigmoid: float kernels call its float-lane form, double and Half kernels write it out.</summary>
+                    /// <summary>The math core's hard_sigmoid: float (and Half) kernels call its float-lane form, double kernels write it out.</summary>
                     [Activation("user_hard_sigmoid")]
                     public static double HardSigmoidOfTheMathCore(double x) => VectorMath.HardSigmoid(x);
 
-                    /// <summary>The math core's hard_silu: float kernels call its float-lane form, double and Half kernels write it out.</summary>
+                    /// <summary>The math core's hard_silu: float (and Half) kernels call its float-lane form, double kernels write it out.</summary>
                     [Activation("user_hard_silu")]
                     public static double HardSiluOfTheMathCore(double x) => VectorMath.HardSilu(x);
 
-                    /// <summary>The math core's softsign: float kernels call its float-lane form, double and Half kernels write it out.</summary>
+                    /// <summary>The math core's softsign: float (and Half) kernels call its float-lane form, double kernels write it out.</summary>
                     [Activation("user_softsign")]
                     public static double SoftsignOfTheMathCore(double x) => VectorMath.Softsign(x);
 
-                    /// <summary>The math core's sparse_plus: float kernels call its float-lane form, double and Half kernels write it out.</summary>
+                    /// <summary>The math core's sparse_plus: float (and Half) kernels call its float-lane form, double kernels write it out.</summary>
                     [Activation("user_sparse_plus")]
                     public static double SparsePlusOfTheMathCore(double x) => VectorMath.SparsePlus(x);
 
@@ -162,7 +161,8 @@ internal static class UserStubs
                     [Activation("user_tanh_shrink")]
                     public static double TanhShrinkOfTheMathCore(double x) => VectorMath.TanhShrink(x);
 
-                    [Activation("user_softplus")]
+                    /// <summary>The math core's softplus: float kernels call its float-lane form, double and (FastHalf) Half kernels write it out.</summary>
+                    [Activation("user_softplus", FastHalf = true)]
                     public static double SoftplusOfTheMathCore(double x) => VectorMath.Softplus(x);
 
                     /// <summary>Calls a runtime stub with a bool argument passed through, and an element-dependent select inside.</summary>

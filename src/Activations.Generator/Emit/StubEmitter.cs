@@ -120,18 +120,23 @@ internal sealed class StubEmitter
     private string NewOperator(KernelCases.Leaf leaf, string kind) =>
         $"new {OperatorName(leaf, kind)}({string.Join(", ", _numbers.Select(p => Identifier(p.Name)))})";
 
-    // A Half operator of its own when the formula may compute natively in float for Half results, and that gains
-    // something over the float operator: the float operator computes in double (no float formula, and the stub's is not
-    // exact enough in float), or the formula calls math the …ForHalf versions make cheaper. Otherwise the float operator,
-    // whose ties the double operator settles (HalfTies): within one float ULP, as a float formula and the built-ins'
-    // are, that rounds every half correctly, which the Half operator's error bound cannot promise.
+    // A Half operator of its own when the formula may compute natively in float for Half results, and either the float
+    // operator computes in double (no float formula, and the stub's is not exact enough in float: the Half operator halves
+    // the work) or the stub asks for the cheaper …ForHalf math (FastHalf) and calls it. Otherwise the float operator, whose
+    // ties the double operator settles (HalfTies): within one float ULP, as a float formula and the built-ins' are, that
+    // rounds every half correctly, which the Half operator's error bound cannot promise.
     // Sigmoid is analysed written out (its Half version, SigmoidForHalf, is within that bound).
     private bool HasHalfOperator(KernelCases.Leaf leaf)
     {
         FormulaNode formula = SigmoidExpansion.Expand(DoubleOnlyTerms.Drop(leaf.Formula));
         return HalfPrecisionAnalysis.RunsNativelyForHalf(formula, ParameterRange)
-            && ((leaf.SingleFormula is null && !SinglePrecisionAnalysis.RunsNativelyInSingle(formula)) || CallsHalfFunction(formula));
+            && (!FloatOperatorIsNative(leaf) || (_stub.FastHalf && CallsHalfFunction(formula)));
     }
+
+    // A float kernel runs natively in float when the stub gives a float formula, or when the stub's own stays within one
+    // ULP of the double result rounded to float; otherwise it computes in double and rounds once.
+    private static bool FloatOperatorIsNative(KernelCases.Leaf leaf) =>
+        leaf.SingleFormula is not null || SinglePrecisionAnalysis.RunsNativelyInSingle(DoubleOnlyTerms.Drop(leaf.Formula));
 
     private static bool CallsHalfFunction(FormulaNode node) => node switch
     {
@@ -301,11 +306,9 @@ internal sealed class StubEmitter
 
     private void EmitOperator(KernelCases.Leaf leaf, bool single)
     {
-        // A float kernel runs natively in float when the stub gives a float formula, or when the stub's own stays
-        // within one ULP of the double result rounded to float.
         // Terms marked DoubleOnly are below a float ULP: float kernels leave them out.
         FormulaNode formula = single ? DoubleOnlyTerms.Drop(leaf.SingleFormula ?? leaf.Formula) : DoubleOnlyTerms.Keep(leaf.Formula);
-        bool native = single && (leaf.SingleFormula is not null || SinglePrecisionAnalysis.RunsNativelyInSingle(formula));
+        bool native = single && FloatOperatorIsNative(leaf);
         string element = single ? "float" : "double";
         string compute = native || !single ? element : "double";
         string name = OperatorName(leaf, single ? "Single" : "Double");

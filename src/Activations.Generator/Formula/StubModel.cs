@@ -15,6 +15,7 @@ namespace Activations.Generator.Formula;
 /// <param name="Parameters">The scalar parameters after the element.</param>
 /// <param name="Formula">The formula IR, with calls to stubs of the same compilation inlined.</param>
 /// <param name="SingleFormula">The formula the float kernels compute in float lanes (<c>SingleFormula</c> of the attribute), or null.</param>
+/// <param name="FastHalf">Whether the Half kernels may use the cheaper <c>…ForHalf</c> math where the float kernel computes in float (<c>FastHalf</c> of the attribute).</param>
 internal sealed record StubModel(
     string Name,
     EquatableArray<string> Aliases,
@@ -26,7 +27,8 @@ internal sealed record StubModel(
     string ElementName,
     EquatableArray<StubParameterModel> Parameters,
     FormulaNode Formula,
-    FormulaNode? SingleFormula = null);
+    FormulaNode? SingleFormula = null,
+    bool FastHalf = false);
 
 /// <summary>A type that contains a stub: the keyword to reopen it as partial (<c>class</c>, <c>record struct</c>) and its name.</summary>
 internal sealed record ContainingTypeModel(string Keyword, string Name);

@@ -63,7 +63,8 @@ internal static class StubParser
             method.Parameters[0].Name,
             method.Parameters.Skip(1).Select(ReadParameter).ToImmutableArray().ToEquatableArray(),
             formula,
-            singleFormula);
+            singleFormula,
+            ReadFastHalf(method));
         return new StubParseResult(model2, ImmutableArray<StubProblem>.Empty);
     }
 
@@ -215,6 +216,10 @@ internal static class StubParser
             }
         }
     }
+
+    // The attribute's FastHalf (false when absent).
+    private static bool ReadFastHalf(IMethodSymbol method) =>
+        GetActivationAttribute(method)?.NamedArguments.Any(argument => argument.Key == "FastHalf" && argument.Value.Value is true) == true;
 
     // The attribute's SingleFormula: a method of the same type with the stub's parameter types, parsed with the
     // stub's parameters standing for its own (by position).

@@ -14,6 +14,6 @@ public static partial class Activation
     /// is still a (subnormal) number; this keeps it. The float kernels use the math core's float-lane sigmoid,
     /// 1 / (1 + e^-x) as one corrected quotient (within 1 ULP, about 0.68 ULP from the exact value over every float).
     /// </remarks>
-    [Activation("sigmoid")]
+    [Activation("sigmoid", FastHalf = true)]
     public static double Sigmoid(double x) => VectorMath.Sigmoid(x);
 }

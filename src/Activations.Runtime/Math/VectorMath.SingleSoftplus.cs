@@ -195,7 +195,8 @@ public static partial class VectorMath
             result = SoftplusRareLanes(x, result) - Vector128<float>.Zero;
         }
 
-        return result;
+        // A NaN lane returns its own NaN, as the narrow form does (the full-range form's NaN may come from x | -0, sign set).
+        return Vector128.ConditionalSelect(Vector128.Equals(x, x), result, x);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -213,7 +214,9 @@ public static partial class VectorMath
             result = SoftplusRareLanes(x, result) - Vector256<float>.Zero;
         }
 
-        return result;
+        // A NaN lane returns its own NaN, as the narrow form does (the full-range form's NaN may come from x | -0, sign set),
+        // so that a NaN's result does not depend on which form its neighbours choose.
+        return Vector256.ConditionalSelect(Vector256.Equals(x, x), result, x);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -36,4 +36,14 @@ public sealed class ActivationAttribute : Attribute
     /// the other Half kernels go through the float kernel, so through this formula.
     /// </summary>
     public string? SingleFormula { get; set; }
+
+    /// <summary>
+    /// Lets the Half kernels compute with the math core's cheaper <c>…ForHalf</c> functions (exp, expm1, tanh and log1p
+    /// to 2^-16 relative) wherever the generator's error analysis proves every Half result within one Half ULP. Without it
+    /// a Half kernel whose float kernel computes in float lanes runs that float kernel and settles the results that lie
+    /// exactly halfway between two halves in double, so that its halves are correctly rounded; with it the halves may
+    /// round to the other neighbour (sigmoid and tanh use it: 20 and 10 of the 65536 halves, for a Half kernel about
+    /// twice as fast). Kernels whose float formula computes in double always take the cheaper math.
+    /// </summary>
+    public bool FastHalf { get; set; }
 }

@@ -57,14 +57,15 @@ public sealed class GeneratedKernelAccuracyTests(ITestOutputHelper output)
     }
 
     /// <summary>The built-ins whose Half kernels compute with the math core's …ForHalf functions (relative error up to
-    /// 2^-16): within one Half ULP, not always correctly rounded.</summary>
-    private static readonly string[] s_halfKernelsWithTheirOwnMath = ["elu", "elu_alpha0.5", "log_sigmoid", "mish", "selu", "sigmoid", "silu", "softplus", "tanh"];
+    /// 2^-16; the stubs ask for it with FastHalf, for the Half speed bars): within one Half ULP, not always correctly
+    /// rounded.</summary>
+    private static readonly string[] s_halfKernelsWithTheirOwnMath = ["sigmoid", "tanh"];
 
     public static IEnumerable<object[]> HalfThroughTheFloatKernelCases() =>
         JudgedCases().Where(c => !s_halfKernelsWithTheirOwnMath.Contains((string)c[0]));
 
     /// <summary>
-    /// The other Half kernels run the float kernel (within one float ULP) and settle Half ties with the double kernel
+    /// Every other Half kernel runs the float kernel (within one float ULP) and settles Half ties with the double kernel
     /// (Kernels/HalfTies.cs): every one of the 65536 halves comes out correctly rounded, the goal beyond the bar.
     /// </summary>
     [GeneratedKernelTheory]
@@ -83,7 +84,7 @@ public sealed class GeneratedKernelAccuracyTests(ITestOutputHelper output)
     public void TheHalfKernelsWithTheirOwnMathAreBuiltIns()
     {
         Assert.All(s_halfKernelsWithTheirOwnMath, name => Assert.Contains(JudgedCases(), c => (string)c[0] == name));
-        Assert.True(HalfThroughTheFloatKernelCases().Count() >= 20);
+        Assert.True(HalfThroughTheFloatKernelCases().Count() >= 27);
     }
 
     [GeneratedKernelTheory]

@@ -78,16 +78,25 @@ public sealed class HalfTiesTests
 
         for (int n = 0; n <= x.Length; n += n < 140 ? 1 : 37)
         {
-            var outOfPlace = new Half[n];
-            HalfElementwiseLoop.Run(x.AsSpan(0, n), outOfPlace, default(TieMaker), default(TieSettler));
-            Half[] inPlace = x.AsSpan(0, n).ToArray();
-            HalfElementwiseLoop.Run(inPlace, inPlace, default(TieMaker), default(TieSettler));
-            for (int i = 0; i < n; i++)
-            {
-                Half expected = (Half)default(TieSettler).Invoke((double)x[i]);
-                Assert.True(expected.Equals(outOfPlace[i]), $"n = {n}, element {i} (x = {x[i]}): {outOfPlace[i]} for {expected}");
-                Assert.True(expected.Equals(inPlace[i]), $"n = {n}, element {i} in place (x = {x[i]}): {inPlace[i]} for {expected}");
-            }
+            AssertSettled(x.AsSpan(0, n).ToArray(), (source, destination) => HalfElementwiseLoop.Run(source, destination, default(TieMaker), default(TieSettler)));
+
+            // The same operator as an interleaved one: on AVX-512 the loop then takes two blocks at a time through the
+            // four-vector method (a single block with a copy of itself).
+            AssertSettled(x.AsSpan(0, n).ToArray(), (source, destination) => HalfElementwiseLoop.Run(source, destination, default(InterleavedTieMaker), default(TieSettler)));
+        }
+    }
+
+    private static void AssertSettled(Half[] x, Action<Half[], Half[]> run)
+    {
+        var outOfPlace = new Half[x.Length];
+        run(x, outOfPlace);
+        Half[] inPlace = x.ToArray();
+        run(inPlace, inPlace);
+        for (int i = 0; i < x.Length; i++)
+        {
+            Half expected = (Half)default(TieSettler).Invoke((double)x[i]);
+            Assert.True(expected.Equals(outOfPlace[i]), $"n = {x.Length}, element {i} (x = {x[i]}): {outOfPlace[i]} for {expected}");
+            Assert.True(expected.Equals(inPlace[i]), $"n = {x.Length}, element {i} in place (x = {x[i]}): {inPlace[i]} for {expected}");
         }
     }
 
@@ -115,6 +124,26 @@ public sealed class HalfTiesTests
 
         public Vector512<float> Invoke(Vector512<float> x) =>
             x + Vector512.ConditionalSelect(Vector512.LessThan(Vector512.Abs(x), Vector512.Create(Small)), Vector512.Create(2.9802322e-08f), Vector512.Create(4.8828125e-04f));
+    }
+
+    /// <summary><see cref="TieMaker"/> with a four-vector method, which the Half loop uses on AVX-512.</summary>
+    private readonly struct InterleavedTieMaker : IInterleavedOperator<float>
+    {
+        public float Invoke(float x) => default(TieMaker).Invoke(x);
+
+        public Vector128<float> Invoke(Vector128<float> x) => default(TieMaker).Invoke(x);
+
+        public Vector256<float> Invoke(Vector256<float> x) => default(TieMaker).Invoke(x);
+
+        public Vector512<float> Invoke(Vector512<float> x) => default(TieMaker).Invoke(x);
+
+        public void Invoke512x4(ref float x, ref float destination)
+        {
+            for (nuint i = 0; i < 64; i += 16)
+            {
+                Invoke(Vector512.LoadUnsafe(ref x, i)).StoreUnsafe(ref destination, i);
+            }
+        }
     }
 
     /// <summary>TieMaker's value plus a 2^-20 of the step: every tie decided, upwards.</summary>
