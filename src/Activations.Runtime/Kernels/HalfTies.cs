@@ -87,7 +87,10 @@ internal static class HalfTies
         BitConverter.HalfToUInt16Bits((Half)exact.Invoke((double)BitConverter.UInt16BitsToHalf(input)));
 }
 
-/// <summary>The Half loop's "no tie-breaking" (for Half operators whose error exceeds a float ULP): never invoked.</summary>
+/// <summary>
+/// The Half loop's "no ties to settle": for Half operators (whose error exceeds a float ULP, so that the test would mean
+/// nothing) and exact float operators (whose ties are the true values'). Never invoked.
+/// </summary>
 internal readonly struct NoTieBreaking : IElementwiseOperator<double>
 {
     public double Invoke(double x) => throw new InvalidOperationException();
