@@ -164,7 +164,7 @@ public static class HalfElementwiseLoop
                 }
 
                 VectorMath.NarrowFiniteInLanes(lower, upper).StoreUnsafe(ref destination, next);
-                if (typeof(TExact) != typeof(NoTieBreaking) && VectorMath.HasHalfTies(lower, upper))
+                if (VectorMath.HasHalfTies(lower, upper))
                 {
                     break;
                 }
@@ -401,7 +401,7 @@ public static class HalfElementwiseLoop
                 }
 
                 VectorMath.NarrowFiniteInLanes(lower, upper).StoreUnsafe(ref destination, next);
-                if (typeof(TExact) != typeof(NoTieBreaking) && VectorMath.HasHalfTies(lower, upper))
+                if (VectorMath.HasHalfTies(lower, upper))
                 {
                     break;
                 }
@@ -563,7 +563,7 @@ public static class HalfElementwiseLoop
                 }
 
                 VectorMath.NarrowFiniteInLanes(lower, upper).StoreUnsafe(ref destination, next);
-                if (typeof(TExact) != typeof(NoTieBreaking) && VectorMath.HasHalfTies(lower, upper))
+                if (VectorMath.HasHalfTies(lower, upper))
                 {
                     break;
                 }
