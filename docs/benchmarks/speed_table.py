@@ -15,7 +15,9 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 RESULTS = os.path.join(ROOT, "docs", "benchmarks", "results")
 
-# (report, label, ours, peer, scalar, bar): direct peers must be at least as fast, composed ones 2x slower.
+# (report, label, ours, peer, scalar, bar): direct peers must be at least as fast, composed ones 2x slower. Exact gelu's
+# bar peer is its own formula composed (erf from TensorPrimitives calls, which has none); its row against the tanh form's
+# composition, a cheaper formula, is there for comparison (no bar).
 FLOAT_ROWS = [
     ("Relu", "relu", "Activations", "TensorPrimitives", "scalar loop", 1.0),
     ("Sigmoid", "sigmoid", "Activations", "TensorPrimitives", "scalar loop", 1.0),
@@ -24,7 +26,8 @@ FLOAT_ROWS = [
     ("Silu", "silu", "Activations", "TensorPrimitives composed", "scalar loop", 0.5),
     ("Softplus", "softplus", "Activations", "TensorPrimitives composed", "scalar loop", 0.5),
     ("Mish", "mish", "Activations", "TensorPrimitives composed", "scalar loop", 0.5),
-    ("Gelu", "gelu (exact, erfc)", "Activations exact (erfc)", "TensorPrimitives composed tanh form", "scalar loop tanh form", 0.5),
+    ("Gelu", "gelu (exact, erfc)", "Activations exact (erfc)", "TensorPrimitives composed exact form", "scalar loop tanh form", 0.5),
+    ("Gelu", "gelu (exact, erfc)", "Activations exact (erfc)", "TensorPrimitives composed tanh form", "scalar loop tanh form", None),
     ("Gelu", "gelu (tanh form)", "Activations tanh form", "TensorPrimitives composed tanh form", "scalar loop tanh form", 0.5),
     ("Elu", "elu", "Activations", "TensorPrimitives composed", "scalar loop", 0.5),
 ]

@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Numerics.Tensors;
 using System.Text;
+using Activations.Benchmarks.BuiltIns;
 using Activations.Tests.Reference;
 
 namespace Activations.Benchmarks.Accuracy;
@@ -45,18 +46,14 @@ internal static class AccuracyReport
             TensorPrimitives.Tanh(d, d);
             TensorPrimitives.Multiply(x, d, d);
         }, false);
-        yield return new("gelu_approximate", "TP: 0.5x(1 + Tanh(c(x + 0.044715x³)))", (x, d) => Activation.Gelu(x, d, approximate: true), (x, d) =>
+        yield return new("gelu_approximate", "TP: 0.5x(1 + Tanh(c(x + 0.044715x³)))", (x, d) => Activation.Gelu(x, d, approximate: true),
+            (x, d) => ComposedGelu.TanhForm(x, d, d), false);
+        yield return new("gelu", "TP: 0.5x(1 + erf(x/√2)), erf by A&S 7.1.26", Kernel("gelu"), (x, d) =>
         {
-            TensorPrimitives.Multiply(x, x, d);
-            TensorPrimitives.Multiply(d, x, d);
-            TensorPrimitives.MultiplyAdd(d, 0.044715f, x, d);
-            TensorPrimitives.Multiply(d, MathF.Sqrt(2f / MathF.PI), d);
-            TensorPrimitives.Tanh(d, d);
-            TensorPrimitives.Add(d, 1f, d);
-            TensorPrimitives.Multiply(d, x, d);
-            TensorPrimitives.Multiply(d, 0.5f, d);
-        }, false);
-        yield return new("gelu", "(TensorPrimitives has no erf)", Kernel("gelu"), null, true);
+            var magnitude = new float[x.Length];
+            var t = new float[x.Length];
+            ComposedGelu.ExactForm(x, magnitude, t, d);
+        }, true);
     }
 
     public static void Run()
