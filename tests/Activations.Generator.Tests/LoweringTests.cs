@@ -222,6 +222,22 @@ public sealed class LoweringTests
     }
 
     [Fact]
+    public void DoubleKernelsComputeAProductWithASigmoidAsTheMathCoresCorrectedQuotient()
+    {
+        // VectorMath.MultiplyBySigmoid in double: within 1 ULP with FMA, where the written-out quotient reached 2.
+        Assert.Contains("return global::Activations.VectorMath.Sigmoid(x);", Body("SigmoidOfTheMathCore", "SigmoidOfTheMathCoreDoubleOperator", "public Vector256<double> Invoke"));
+        foreach (string stub in new[] { "SiluOfTheMathCore", "GeluTanhOfTheMathCore" })
+        {
+            foreach (string signature in new[] { "public double Invoke", "public Vector256<double> Invoke" })
+            {
+                string body = Body(stub, stub + "DoubleOperator", signature);
+                Assert.Contains("global::Activations.VectorMath.MultiplyBySigmoid(", body);
+                Assert.DoesNotContain("VectorMath.Exp(", body);
+            }
+        }
+    }
+
+    [Fact]
     public void PowIsExpandedToMultiplications()
     {
         string body = Body("Poly", "PolyDoubleOperator", "public double Invoke");

@@ -21,7 +21,7 @@ public sealed class MishExpansionTests
     [Fact]
     public void TheExpansionIsTheBuiltInsFormula()
     {
-        // All the built-ins: mish's stub calls the [Formula] helper SideExponential, declared beside silu.
+        // All the built-ins, as the generator sees them: mish's stub calls the [Formula] helper SideExponential.
         string directory = Path.Combine(RepositoryRoot(), "src", "Activations.Runtime", "BuiltIns");
         string[] sources = Directory.GetFiles(directory, "*.cs").OrderBy(f => f, StringComparer.Ordinal).Select(File.ReadAllText).ToArray();
         Compilation compilation = GeneratorHarness.CreateCompilation(sources);

@@ -32,12 +32,13 @@ internal sealed class FormulaEmitter
     public static void EmitBody(IndentedWriter writer, FormulaNode formula, LoweringTarget target, Func<int, string> parameter)
     {
         var emitter = new FormulaEmitter(target, parameter, writer);
-        // Float lanes have a math-core vector sigmoid (and a product with one, rounded once), Half kernels their own
-        // (VectorMath.SigmoidForHalf: one quotient, more accurate than the expansion their analysis bounds); double writes it out.
-        // Silu, Mish, Softplus, Gelu and GeluApproximate are math-core functions in float lanes only.
-        formula = !target.Single ? SigmoidExpansion.Expand(formula)
-            : target.ForHalf ? SigmoidExpansion.ExpandForHalf(formula)
-            : SigmoidExpansion.FuseProducts(formula);
+        // Float and double lanes have a math-core sigmoid (and a product with one, rounded once: within 1 ULP with FMA),
+        // Half kernels their own (VectorMath.SigmoidForHalf: one quotient, more accurate than the expansion their analysis
+        // bounds); double code whose result is rounded to float writes it out with the float-accuracy exp. Silu, Mish,
+        // Softplus, Gelu and GeluApproximate are math-core functions in float lanes only.
+        formula = target.Single
+            ? target.ForHalf ? SigmoidExpansion.ExpandForHalf(formula) : SigmoidExpansion.FuseProducts(formula)
+            : target.ForSingle ? SigmoidExpansion.Expand(formula) : SigmoidExpansion.ExpandForDouble(formula);
 
         formula = CommonDivisorFactoring.Apply(formula);
         emitter.CountUses(formula);

@@ -4,9 +4,9 @@ namespace Activations.Generator.Emit;
 
 /// <summary>
 /// Writes each <c>VectorMath.Sigmoid(a)</c> out as <c>(a &gt;= 0 ? 1 : e) / (1 + e)</c> with <c>e = Exp(-|a|)</c>,
-/// the formula the math core's double overload computes. The math core has a vector sigmoid for float lanes (a
-/// corrected quotient, within 1 ULP) and one for Half kernels (SigmoidForHalf); double code and float results
-/// computed in double use this expansion instead, and Half kernels' error analysis reasons about it. In float lanes a product
+/// the formula the math core's double overload computes without FMA. The math core has a vector sigmoid for float and
+/// double lanes (a corrected quotient, within 1 ULP) and one for Half kernels (SigmoidForHalf); float results computed in
+/// double use this expansion instead, and Half kernels' error analysis reasons about it. In float and double lanes a product
 /// with a sigmoid becomes <c>VectorMath.MultiplyBySigmoid(a, b)</c>, rounded once (silu: x · sigmoid(x)).
 /// <see cref="Expand"/> and <see cref="ExpandForHalf"/> write out the other float-lane primitives, <c>VectorMath.Silu</c>
 /// (<c>Max(a, -1e30) Sigmoid(a)</c>), <c>VectorMath.Mish</c>
@@ -17,11 +17,17 @@ namespace Activations.Generator.Emit;
 /// </summary>
 internal static class SigmoidExpansion
 {
-    /// <summary>Writes out every sigmoid, silu, mish, softplus and gelu (both forms): double code, float results computed in double, and the Half analysis.</summary>
+    /// <summary>Writes out every sigmoid, silu, mish, softplus and gelu (both forms): float results computed in double, and the Half analysis.</summary>
     public static FormulaNode Expand(FormulaNode node) => Expand(node, sigmoids: true);
 
     /// <summary>For Half kernels: writes out silu, mish, softplus and gelu (both forms); a sigmoid stays, for <c>VectorMath.SigmoidForHalf</c>.</summary>
     public static FormulaNode ExpandForHalf(FormulaNode node) => Expand(node, sigmoids: false);
+
+    /// <summary>
+    /// For double results: writes out silu, mish, softplus and gelu (both forms) as for Half, and each product with a
+    /// sigmoid becomes <c>VectorMath.MultiplyBySigmoid(a, b)</c>, which the math core computes within 1 ULP in double (with FMA).
+    /// </summary>
+    public static FormulaNode ExpandForDouble(FormulaNode node) => FuseProducts(Expand(node, sigmoids: false));
 
     private static FormulaNode Expand(FormulaNode node, bool sigmoids) => FormulaRewriter.Rewrite(node, n => n switch
     {

@@ -30,4 +30,11 @@ public static partial class Activation
     /// through double).
     /// </summary>
     private static double MishInSingle(double x) => VectorMath.Mish(x);
+
+    /// <summary>
+    /// The one exponential mish needs: <c>e^-x</c> for <c>x &gt;= 0</c>, <c>e^x</c> below (neither overflows), and
+    /// <c>e^(x/2)</c> below -708, where the formula squares it instead.
+    /// </summary>
+    [Formula]
+    private static double SideExponential(double x) => VectorMath.Exp(x >= 0.0 ? -x : x < -708.0 ? 0.5 * x : x);
 }

@@ -7,7 +7,8 @@ namespace Activations;
 /// <summary>Eight doubles per <see cref="Vector512{T}"/>; correct in software fallback too.</summary>
 internal readonly struct Vector512DoubleLanes : IDoubleLanes<Vector512<double>>
 {
-    public static bool IsFused => Avx512F.IsSupported;
+    // Without AVX-512 (a caller's own Vector512 code on AVX2 hardware), each half fuses with FMA.
+    public static bool IsFused => Avx512F.IsSupported || Fma.IsSupported;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<double> Create(double value) => Vector512.Create(value);
@@ -29,7 +30,9 @@ internal readonly struct Vector512DoubleLanes : IDoubleLanes<Vector512<double>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<double> MultiplyAdd(Vector512<double> a, Vector512<double> b, Vector512<double> c) =>
-        Avx512F.IsSupported ? Avx512F.FusedMultiplyAdd(a, b, c) : (a * b) + c;
+        Avx512F.IsSupported ? Avx512F.FusedMultiplyAdd(a, b, c)
+        : Fma.IsSupported ? Vector512.Create(Fma.MultiplyAdd(a.GetLower(), b.GetLower(), c.GetLower()), Fma.MultiplyAdd(a.GetUpper(), b.GetUpper(), c.GetUpper()))
+        : (a * b) + c;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<double> Equals(Vector512<double> a, Vector512<double> b) => Vector512.Equals(a, b);

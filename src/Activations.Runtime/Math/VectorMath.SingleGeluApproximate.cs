@@ -65,7 +65,7 @@ public static partial class VectorMath
     /// <param name="x">The argument.</param>
     /// <returns>The tanh form of gelu; NaN for NaN, -0 for -∞, ∞ for ∞.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double GeluApproximate(double x) => System.Math.Max(x, -1e30) * Sigmoid(x * (GeluLinear + (GeluCubic * (x * x))));
+    public static double GeluApproximate(double x) => MultiplyBySigmoid(System.Math.Max(x, -1e30), x * (GeluLinear + (GeluCubic * (x * x))));
 
     /// <summary>gelu's tanh form of a float, within 1 ULP (computed in double, rounded once).</summary>
     /// <param name="x">The argument.</param>

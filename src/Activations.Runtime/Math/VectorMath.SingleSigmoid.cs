@@ -24,11 +24,14 @@ public static partial class VectorMath
     /// <summary>Below this magnitude 2^k (k = round(-x / ln 2)) and every piece of 1 + e^-x stay normal floats.</summary>
     private const float SigmoidFloatFastPathBound = 80f;
 
-    /// <summary>The logistic sigmoid 1 / (1 + e^-x), without overflow for any x: e^-|x| only, divided once.</summary>
+    /// <summary>
+    /// The logistic sigmoid 1 / (1 + e^-x), without overflow for any x: within 1 ULP where the hardware fuses
+    /// multiply-adds, 2 without (<see cref="MultiplyBySigmoid(double, double)"/> with a = 1).
+    /// </summary>
     /// <param name="x">The argument.</param>
     /// <returns>sigmoid(<paramref name="x"/>), in [0, 1]; NaN for NaN.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double Sigmoid(double x) => (x >= 0.0 ? 1.0 : Exp(-System.Math.Abs(x))) / (1.0 + Exp(-System.Math.Abs(x)));
+    public static double Sigmoid(double x) => MultiplyBySigmoid(1.0, x);
 
     /// <summary>The logistic sigmoid of a float, within 1 ULP (computed in double, rounded once).</summary>
     /// <param name="x">The argument.</param>

@@ -15,11 +15,14 @@ public static partial class VectorMath
     /// <summary>x is clamped at this in the rare path, so that silu(-∞) = -∞ · sigmoid(-∞) gives -0 rather than NaN.</summary>
     private const float SiluLowerClamp = -1e30f;
 
-    /// <summary>silu(x) = x sigmoid(x), with x clamped at -10³⁰ so that -∞ gives -0 rather than NaN.</summary>
+    /// <summary>
+    /// silu(x) = x sigmoid(x), rounded once, with x clamped at -10³⁰ as the factor so that -∞ gives -0 rather than NaN:
+    /// within 1 ULP where the hardware fuses multiply-adds, 2 without (<see cref="MultiplyBySigmoid(double, double)"/>).
+    /// </summary>
     /// <param name="x">The argument.</param>
     /// <returns>silu(<paramref name="x"/>); NaN for NaN, -0 for -∞, ∞ for ∞.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double Silu(double x) => System.Math.Max(x, -1e30) * Sigmoid(x);
+    public static double Silu(double x) => MultiplyBySigmoid(System.Math.Max(x, -1e30), x);
 
     /// <summary>silu of a float, within 1 ULP (computed in double, rounded once).</summary>
     /// <param name="x">The argument.</param>
