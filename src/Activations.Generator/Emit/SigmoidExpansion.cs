@@ -18,32 +18,34 @@ namespace Activations.Generator.Emit;
 internal static class SigmoidExpansion
 {
     /// <summary>Writes out every sigmoid, silu, mish, softplus and gelu (both forms): float results computed in double, and the Half analysis.</summary>
-    public static FormulaNode Expand(FormulaNode node) => Expand(node, sigmoids: true);
+    public static FormulaNode Expand(FormulaNode node) => Expand(node, sigmoids: true, doubleCores: false);
 
     /// <summary>For Half kernels: writes out silu, mish, softplus and gelu (both forms); a sigmoid stays, for <c>VectorMath.SigmoidForHalf</c>.</summary>
-    public static FormulaNode ExpandForHalf(FormulaNode node) => Expand(node, sigmoids: false);
+    public static FormulaNode ExpandForHalf(FormulaNode node) => Expand(node, sigmoids: false, doubleCores: false);
 
     /// <summary>
     /// For double results: writes out silu, mish, softplus and gelu (both forms) as for Half, and each product with a
-    /// sigmoid becomes <c>VectorMath.MultiplyBySigmoid(a, b)</c>, which the math core computes within 1 ULP in double (with FMA).
+    /// sigmoid becomes <c>VectorMath.MultiplyBySigmoid(a, b)</c>; squareplus stays a call. The math core computes both
+    /// within 1 ULP in double (with FMA).
     /// </summary>
-    public static FormulaNode ExpandForDouble(FormulaNode node) => FuseProducts(Expand(node, sigmoids: false));
+    public static FormulaNode ExpandForDouble(FormulaNode node) => FuseProducts(Expand(node, sigmoids: false, doubleCores: true));
 
-    private static FormulaNode Expand(FormulaNode node, bool sigmoids) => FormulaRewriter.Rewrite(node, n => n switch
+    private static FormulaNode Expand(FormulaNode node, bool sigmoids, bool doubleCores) => FormulaRewriter.Rewrite(node, n => n switch
     {
-        CallNode { Function: Primitive.Sigmoid } call when sigmoids => Sigmoid(Expand(call.Arguments[0], sigmoids)),
-        CallNode { Function: Primitive.Silu } call => Expand(Silu(call.Arguments[0]), sigmoids),
-        CallNode { Function: Primitive.Mish } call => MishExpansion.Mish(Expand(call.Arguments[0], sigmoids)),
-        CallNode { Function: Primitive.GeluApproximate } call => Expand(GeluApproximate(call.Arguments[0]), sigmoids),
-        CallNode { Function: Primitive.Softplus } call => Softplus(Expand(call.Arguments[0], sigmoids)),
-        CallNode { Function: Primitive.Gelu } call => Gelu(Expand(call.Arguments[0], sigmoids)),
-        CallNode { Function: Primitive.HardSigmoid } call => HardSigmoid(Expand(call.Arguments[0], sigmoids)),
-        CallNode { Function: Primitive.HardSilu } call => HardSilu(Expand(call.Arguments[0], sigmoids)),
-        CallNode { Function: Primitive.Softsign } call => Softsign(Expand(call.Arguments[0], sigmoids)),
-        CallNode { Function: Primitive.SparsePlus } call => SparsePlus(Expand(call.Arguments[0], sigmoids)),
-        CallNode { Function: Primitive.Celu } call => Celu(Expand(call.Arguments[0], sigmoids), Expand(call.Arguments[1], sigmoids)),
-        CallNode { Function: Primitive.Squareplus } call => Squareplus(Expand(call.Arguments[0], sigmoids), Expand(call.Arguments[1], sigmoids)),
-        CallNode { Function: Primitive.TanhShrink } call => TanhShrink(Expand(call.Arguments[0], sigmoids)),
+        CallNode { Function: Primitive.Sigmoid } call when sigmoids => Sigmoid(Expand(call.Arguments[0], sigmoids, doubleCores)),
+        CallNode { Function: Primitive.Silu } call => Expand(Silu(call.Arguments[0]), sigmoids, doubleCores),
+        CallNode { Function: Primitive.Mish } call => MishExpansion.Mish(Expand(call.Arguments[0], sigmoids, doubleCores)),
+        CallNode { Function: Primitive.GeluApproximate } call => Expand(GeluApproximate(call.Arguments[0]), sigmoids, doubleCores),
+        CallNode { Function: Primitive.Softplus } call => Softplus(Expand(call.Arguments[0], sigmoids, doubleCores)),
+        CallNode { Function: Primitive.Gelu } call => Gelu(Expand(call.Arguments[0], sigmoids, doubleCores)),
+        CallNode { Function: Primitive.HardSigmoid } call => HardSigmoid(Expand(call.Arguments[0], sigmoids, doubleCores)),
+        CallNode { Function: Primitive.HardSilu } call => HardSilu(Expand(call.Arguments[0], sigmoids, doubleCores)),
+        CallNode { Function: Primitive.Softsign } call => Softsign(Expand(call.Arguments[0], sigmoids, doubleCores)),
+        CallNode { Function: Primitive.SparsePlus } call => SparsePlus(Expand(call.Arguments[0], sigmoids, doubleCores)),
+        CallNode { Function: Primitive.Celu } call => Celu(Expand(call.Arguments[0], sigmoids, doubleCores), Expand(call.Arguments[1], sigmoids, doubleCores)),
+        CallNode { Function: Primitive.Squareplus } when doubleCores => null, // stays, its arguments rewritten
+        CallNode { Function: Primitive.Squareplus } call => Squareplus(Expand(call.Arguments[0], sigmoids, doubleCores), Expand(call.Arguments[1], sigmoids, doubleCores)),
+        CallNode { Function: Primitive.TanhShrink } call => TanhShrink(Expand(call.Arguments[0], sigmoids, doubleCores)),
         _ => null,
     });
 

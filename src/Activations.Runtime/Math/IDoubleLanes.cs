@@ -75,4 +75,7 @@ internal interface IDoubleLanes<TV>
 
     /// <summary>The larger of each pair, cheaply, with NaN handled as in <see cref="MinFast"/>.</summary>
     static abstract TV MaxFast(TV a, TV b);
+
+    /// <summary>The square root of each element, correctly rounded.</summary>
+    static abstract TV Sqrt(TV a);
 }

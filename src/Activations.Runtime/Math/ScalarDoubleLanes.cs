@@ -91,4 +91,7 @@ internal readonly struct ScalarDoubleLanes : IDoubleLanes<double>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double FromBits(ulong bits) => BitConverter.UInt64BitsToDouble(bits);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Sqrt(double a) => System.Math.Sqrt(a);
 }

@@ -84,4 +84,7 @@ internal readonly struct Vector128DoubleLanes : IDoubleLanes<Vector128<double>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<double> MaxFast(Vector128<double> a, Vector128<double> b) =>
         Sse2.IsSupported ? Sse2.Max(a, b) : Vector128.Max(a, b); // the instruction returns b when either is NaN
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<double> Sqrt(Vector128<double> a) => Vector128.Sqrt(a);
 }

@@ -84,4 +84,7 @@ internal readonly struct Vector256DoubleLanes : IDoubleLanes<Vector256<double>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<double> MaxFast(Vector256<double> a, Vector256<double> b) =>
         Avx.IsSupported ? Avx.Max(a, b) : Vector256.Max(a, b); // the instruction returns b when either is NaN
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> Sqrt(Vector256<double> a) => Vector256.Sqrt(a);
 }

@@ -87,4 +87,7 @@ internal readonly struct Vector512DoubleLanes : IDoubleLanes<Vector512<double>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<double> MaxFast(Vector512<double> a, Vector512<double> b) =>
         Avx512F.IsSupported ? Avx512F.Max(a, b) : Vector512.Max(a, b); // the instruction returns b when either is NaN
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<double> Sqrt(Vector512<double> a) => Vector512.Sqrt(a);
 }

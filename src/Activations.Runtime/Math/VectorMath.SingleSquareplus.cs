@@ -28,21 +28,6 @@ public static partial class VectorMath
     /// <summary>The bits of 2^50, the largest |x| the float lanes take.</summary>
     private const uint SquareplusLargestMagnitudeBits = 0x58800000;
 
-    /// <summary>
-    /// Keras's squareplus, <c>(x + √(x² + b)) / 2</c>, as its stub writes it: <c>x/2 + s/2</c> for x &gt;= 0 and
-    /// <c>(b/4) / (s/2 - x/2)</c> below (the same value without the cancellation), <c>s = √(x² + b)</c>, taken as
-    /// <c>|x| √(1 + b/x²)</c> above 1e150 so that x² never overflows.
-    /// </summary>
-    /// <param name="x">The argument.</param>
-    /// <param name="b">The non-negative smoothness.</param>
-    /// <returns>squareplus of <paramref name="x"/>; NaN for NaN.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double Squareplus(double x, double b)
-    {
-        double s = System.Math.Abs(x) > 1e150 ? System.Math.Abs(x) * System.Math.Sqrt(1.0 + b / x / x) : System.Math.Sqrt(x * x + b);
-        return x >= 0.0 ? 0.5 * x + 0.5 * s : b * 0.25 / (0.5 * s - 0.5 * x);
-    }
-
     /// <summary>squareplus of a float (computed in double, rounded once).</summary>
     /// <param name="x">The argument.</param>
     /// <param name="b">The non-negative smoothness.</param>

@@ -82,17 +82,17 @@ public sealed class GeneratedKernelAccuracyTests(ITestOutputHelper output)
         Assert.True(HalfThroughTheFloatKernelCases().Count() >= 27);
     }
 
-    /// <summary>The built-ins whose double kernels compute a product with a sigmoid as the math core's corrected quotient
-    /// (VectorMath.MultiplyBySigmoid): within 1 ULP, the goal beyond the bar, where the hardware fuses multiply-adds.</summary>
-    public static IEnumerable<object[]> DoubleSigmoidCoreCases() => new[] { "sigmoid", "silu", "gelu_approximate" }.Select(name => new object[] { name });
+    /// <summary>The built-ins whose double kernels compute with the math core's double pairs (VectorMath.MultiplyBySigmoid,
+    /// VectorMath.Squareplus): within 1 ULP, the goal beyond the bar, where the hardware fuses multiply-adds.</summary>
+    public static IEnumerable<object[]> DoubleCoreCases() => new[] { "sigmoid", "silu", "gelu_approximate", "squareplus" }.Select(name => new object[] { name });
 
     /// <summary>
-    /// sigmoid, silu and gelu's tanh form in double: within 1 ULP on every reference row with FMA (span kernel and each
-    /// vector width), within 2 without (the written-out quotient they computed before on every path).
+    /// sigmoid, silu, gelu's tanh form and squareplus in double: within 1 ULP on every reference row with FMA (span kernel
+    /// and each vector width), within 2 without (the written-out formulas they computed before on every path).
     /// </summary>
     [GeneratedKernelTheory]
-    [MemberData(nameof(DoubleSigmoidCoreCases))]
-    public void DoubleKernelsThroughTheSigmoidCoreWithinOneUlpWithFma(string referenceName)
+    [MemberData(nameof(DoubleCoreCases))]
+    public void DoubleKernelsThroughTheDoubleCoresWithinOneUlpWithFma(string referenceName)
     {
         double bound = System.Runtime.Intrinsics.X86.Fma.IsSupported ? 1 : 2;
         (BuiltInCase c, ActivationDescriptor d) = Resolve(referenceName);

@@ -35,7 +35,8 @@ public sealed class DoubleSigmoidTests
     [InlineData("silu")]
     public void EveryWidthGivesTheScalarsBits(string name)
     {
-        double[] x = ReferenceTable.Double(name).Select(r => r.X).ToArray();
+        // NaN rows compare as NaN: which NaN an operation passes on may differ between widths and JIT tiers.
+        double[] x = ReferenceTable.Double(name).Select(r => r.X).Where(v => !double.IsNaN(v)).ToArray();
         foreach (double v in x)
         {
             double a = Factor(name, v);
@@ -44,6 +45,10 @@ public sealed class DoubleSigmoidTests
             Assert.Equal(expected, BitConverter.DoubleToInt64Bits(VectorMath.MultiplyBySigmoid(Vector256.Create(a), Vector256.Create(v)).GetElement(3)));
             Assert.Equal(expected, BitConverter.DoubleToInt64Bits(VectorMath.MultiplyBySigmoid(Vector512.Create(a), Vector512.Create(v)).GetElement(7)));
         }
+
+        Assert.True(double.IsNaN(VectorMath.MultiplyBySigmoid(Vector128.Create(1.0), Vector128.Create(double.NaN)).GetElement(0)));
+        Assert.True(double.IsNaN(VectorMath.MultiplyBySigmoid(Vector256.Create(double.NaN), Vector256.Create(1.0)).GetElement(0)));
+        Assert.True(double.IsNaN(VectorMath.MultiplyBySigmoid(Vector512.Create(double.NaN), Vector512.Create(double.NaN)).GetElement(0)));
     }
 
     [Fact]
