@@ -191,13 +191,13 @@ public sealed class LoweringTests
     }
 
     [Fact]
-    public void TheMathCoresTanhShrinkRunsInFloatLanesForFloatAndIsWrittenOutForDoubleAndHalf()
+    public void TheMathCoresTanhShrinkRunsInFloatAndDoubleLanes()
     {
+        // Float lanes (tabulated intervals) and double lanes (pairs, within 1 ULP with FMA); Half kernels run the float kernel.
         Assert.Contains("return global::Activations.VectorMath.TanhShrink(x);",
             Body("TanhShrinkOfTheMathCore", "TanhShrinkOfTheMathCoreSingleOperator", "public Vector256<float> Invoke"));
-        string wide = Body("TanhShrinkOfTheMathCore", "TanhShrinkOfTheMathCoreDoubleOperator", "public Vector256<double> Invoke");
-        Assert.DoesNotContain("TanhShrink(", wide);
-        Assert.Contains("global::Activations.VectorMath.Tanh(x)", wide);
+        Assert.Contains("return global::Activations.VectorMath.TanhShrink(x);",
+            Body("TanhShrinkOfTheMathCore", "TanhShrinkOfTheMathCoreDoubleOperator", "public Vector256<double> Invoke"));
     }
 
     [Fact]

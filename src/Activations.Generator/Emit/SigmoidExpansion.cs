@@ -25,8 +25,8 @@ internal static class SigmoidExpansion
 
     /// <summary>
     /// For double results: writes out silu, mish, softplus and gelu (both forms) as for Half, and each product with a
-    /// sigmoid becomes <c>VectorMath.MultiplyBySigmoid(a, b)</c>; squareplus stays a call. The math core computes both
-    /// within 1 ULP in double (with FMA).
+    /// sigmoid becomes <c>VectorMath.MultiplyBySigmoid(a, b)</c>; squareplus and tanh_shrink stay calls. The math core
+    /// computes each within 1 ULP in double (with FMA).
     /// </summary>
     public static FormulaNode ExpandForDouble(FormulaNode node) => FuseProducts(Expand(node, sigmoids: false, doubleCores: true));
 
@@ -43,7 +43,7 @@ internal static class SigmoidExpansion
         CallNode { Function: Primitive.Softsign } call => Softsign(Expand(call.Arguments[0], sigmoids, doubleCores)),
         CallNode { Function: Primitive.SparsePlus } call => SparsePlus(Expand(call.Arguments[0], sigmoids, doubleCores)),
         CallNode { Function: Primitive.Celu } call => Celu(Expand(call.Arguments[0], sigmoids, doubleCores), Expand(call.Arguments[1], sigmoids, doubleCores)),
-        CallNode { Function: Primitive.Squareplus } when doubleCores => null, // stays, its arguments rewritten
+        CallNode { Function: Primitive.Squareplus or Primitive.TanhShrink } when doubleCores => null, // stays, its arguments rewritten
         CallNode { Function: Primitive.Squareplus } call => Squareplus(Expand(call.Arguments[0], sigmoids, doubleCores), Expand(call.Arguments[1], sigmoids, doubleCores)),
         CallNode { Function: Primitive.TanhShrink } call => TanhShrink(Expand(call.Arguments[0], sigmoids, doubleCores)),
         _ => null,

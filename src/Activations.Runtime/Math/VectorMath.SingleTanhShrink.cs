@@ -95,18 +95,11 @@ public static partial class VectorMath
             -2.6808166e-08f, -4.5180317e-09f, -4.5180317e-09f, -4.5180317e-09f, 0.007976549f, 0.010729282f, 0.0010122298f, -0.004003041f,
         ]);
 
-    /// <summary>Keras's tanh_shrink, <c>x - tanh x</c>, as its stub computes it: for |x| &lt;= 1.25, x³ P(x²) / Q(x²) from
-    /// Lambert's continued fraction (nothing cancels), else x - tanh x.</summary>
-    /// <param name="x">The argument.</param>
-    /// <returns>tanh_shrink of <paramref name="x"/>; NaN for NaN.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double TanhShrink(double x) => Activation.TanhShrink(x);
-
     /// <summary>tanh_shrink of a float (computed in double, rounded once).</summary>
     /// <param name="x">The argument.</param>
     /// <returns>tanh_shrink of <paramref name="x"/>.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float TanhShrink(float x) => (float)Activation.TanhShrink((double)x);
+    public static float TanhShrink(float x) => (float)TanhShrink((double)x);
 
     /// <summary>tanh_shrink per float lane, within about 0.55 ULP (see the file's comment).</summary>
     /// <param name="x">The arguments.</param>
