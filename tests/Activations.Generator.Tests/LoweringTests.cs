@@ -87,13 +87,11 @@ public sealed class LoweringTests
     }
 
     [Fact]
-    public void TheMathCoresMishRunsInFloatLanesForFloatAndIsWrittenOutForDoubleAndHalf()
+    public void TheMathCoresMishRunsInFloatAndDoubleLanesAndIsWrittenOutForHalf()
     {
         Assert.Contains("return global::Activations.VectorMath.Mish(x);", Body("MishOfTheMathCore", "MishOfTheMathCoreSingleOperator", "public Vector256<float> Invoke"));
         Assert.DoesNotContain("Widen", Generated("MishOfTheMathCore"));
-        string wide = Body("MishOfTheMathCore", "MishOfTheMathCoreDoubleOperator", "public Vector256<double> Invoke");
-        Assert.DoesNotContain("Mish(", wide);
-        Assert.Single(Regex.Matches(wide, @"VectorMath\.Exp\("));
+        Assert.Contains("return global::Activations.VectorMath.Mish(x);", Body("MishOfTheMathCore", "MishOfTheMathCoreDoubleOperator", "public Vector256<double> Invoke"));
         string half = Body("MishOfTheMathCore", "MishOfTheMathCoreHalfOperator", "public Vector256<float> Invoke");
         Assert.DoesNotContain("Mish(", half);
         Assert.Contains("VectorMath.ExpForHalf(", half);

@@ -3,12 +3,12 @@ using Activations.Generator.Formula;
 namespace Activations.Generator.Emit;
 
 /// <summary>
-/// Writes <c>VectorMath.Mish(a)</c> out as the formula the math core's double overload computes, node for node the
-/// mish built-in's own stub: with <c>e = Exp(a &gt;= 0 ? -a : a &lt; -708 ? 0.5 a : a)</c>,
+/// Writes <c>VectorMath.Mish(a)</c> out as the formula the math core's double overload computes without FMA (and mish's
+/// stub wrote before it called the primitive): with <c>e = Exp(a &gt;= 0 ? -a : a &lt; -708 ? 0.5 a : a)</c>,
 /// <c>a &lt; -708 ? Max(a, -1e4) e e : a (a &gt;= 0 ? 1 + 2e : e (e + 2)) / (a &gt;= 0 ? 1 + 2e (1 + e) : e (e + 2) + 2)</c>.
-/// The math core has a vector mish only for float lanes (a corrected quotient, within 1 ULP); double code, float
-/// results computed in double, and Half kernels use this instead (through <see cref="SigmoidExpansion.Expand"/> and
-/// <see cref="SigmoidExpansion.ExpandForHalf"/>).
+/// The math core has a mish for float lanes and for double lanes (corrected quotients of pairs, within 1 ULP); float
+/// results computed in double and Half kernels' analysis use this instead (through <see cref="SigmoidExpansion.Expand"/>
+/// and <see cref="SigmoidExpansion.ExpandForHalf"/>).
 /// </summary>
 internal static class MishExpansion
 {

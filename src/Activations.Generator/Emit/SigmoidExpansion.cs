@@ -24,9 +24,9 @@ internal static class SigmoidExpansion
     public static FormulaNode ExpandForHalf(FormulaNode node) => Expand(node, sigmoids: false, doubleCores: false);
 
     /// <summary>
-    /// For double results: writes out silu, mish, softplus and gelu (both forms) as for Half, and each product with a
-    /// sigmoid becomes <c>VectorMath.MultiplyBySigmoid(a, b)</c>; squareplus and tanh_shrink stay calls. The math core
-    /// computes each within 1 ULP in double (with FMA).
+    /// For double results: writes out silu, softplus and gelu (both forms) as for Half, and each product with a
+    /// sigmoid becomes <c>VectorMath.MultiplyBySigmoid(a, b)</c>; mish, squareplus and tanh_shrink stay calls. The math
+    /// core computes each within 1 ULP in double (with FMA).
     /// </summary>
     public static FormulaNode ExpandForDouble(FormulaNode node) => FuseProducts(Expand(node, sigmoids: false, doubleCores: true));
 
@@ -34,7 +34,6 @@ internal static class SigmoidExpansion
     {
         CallNode { Function: Primitive.Sigmoid } call when sigmoids => Sigmoid(Expand(call.Arguments[0], sigmoids, doubleCores)),
         CallNode { Function: Primitive.Silu } call => Expand(Silu(call.Arguments[0]), sigmoids, doubleCores),
-        CallNode { Function: Primitive.Mish } call => MishExpansion.Mish(Expand(call.Arguments[0], sigmoids, doubleCores)),
         CallNode { Function: Primitive.GeluApproximate } call => Expand(GeluApproximate(call.Arguments[0]), sigmoids, doubleCores),
         CallNode { Function: Primitive.Softplus } call => Softplus(Expand(call.Arguments[0], sigmoids, doubleCores)),
         CallNode { Function: Primitive.Gelu } call => Gelu(Expand(call.Arguments[0], sigmoids, doubleCores)),
@@ -43,7 +42,8 @@ internal static class SigmoidExpansion
         CallNode { Function: Primitive.Softsign } call => Softsign(Expand(call.Arguments[0], sigmoids, doubleCores)),
         CallNode { Function: Primitive.SparsePlus } call => SparsePlus(Expand(call.Arguments[0], sigmoids, doubleCores)),
         CallNode { Function: Primitive.Celu } call => Celu(Expand(call.Arguments[0], sigmoids, doubleCores), Expand(call.Arguments[1], sigmoids, doubleCores)),
-        CallNode { Function: Primitive.Squareplus or Primitive.TanhShrink } when doubleCores => null, // stays, its arguments rewritten
+        CallNode { Function: Primitive.Squareplus or Primitive.TanhShrink or Primitive.Mish } when doubleCores => null, // stays, its arguments rewritten
+        CallNode { Function: Primitive.Mish } call => MishExpansion.Mish(Expand(call.Arguments[0], sigmoids, doubleCores)),
         CallNode { Function: Primitive.Squareplus } call => Squareplus(Expand(call.Arguments[0], sigmoids, doubleCores), Expand(call.Arguments[1], sigmoids, doubleCores)),
         CallNode { Function: Primitive.TanhShrink } call => TanhShrink(Expand(call.Arguments[0], sigmoids, doubleCores)),
         _ => null,

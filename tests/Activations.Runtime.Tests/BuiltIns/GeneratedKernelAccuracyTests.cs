@@ -83,20 +83,21 @@ public sealed class GeneratedKernelAccuracyTests(ITestOutputHelper output)
     }
 
     /// <summary>The built-ins whose double kernels compute with the math core's double pairs (VectorMath.MultiplyBySigmoid,
-    /// VectorMath.Squareplus, VectorMath.TanhShrink): within 1 ULP, the goal beyond the bar, where the hardware fuses
-    /// multiply-adds.</summary>
+    /// VectorMath.Squareplus, VectorMath.TanhShrink, VectorMath.Mish): within 1 ULP, the goal beyond the bar, where the
+    /// hardware fuses multiply-adds.</summary>
     public static IEnumerable<object[]> DoubleCoreCases() =>
-        new[] { "sigmoid", "silu", "gelu_approximate", "squareplus", "tanh_shrink" }.Select(name => new object[] { name });
+        new[] { "sigmoid", "silu", "gelu_approximate", "squareplus", "tanh_shrink", "mish" }.Select(name => new object[] { name });
 
     /// <summary>
-    /// sigmoid, silu, gelu's tanh form, squareplus and tanh_shrink in double: within 1 ULP on every reference row with FMA
-    /// (span kernel and each vector width), within 2 without (the written-out formulas they computed before on every path).
+    /// sigmoid, silu, gelu's tanh form, squareplus, tanh_shrink and mish in double: within 1 ULP on every reference row with
+    /// FMA (span kernel and each vector width); without, the written-out formulas they computed before on every path
+    /// (within 2 ULP, mish 3).
     /// </summary>
     [GeneratedKernelTheory]
     [MemberData(nameof(DoubleCoreCases))]
     public void DoubleKernelsThroughTheDoubleCoresWithinOneUlpWithFma(string referenceName)
     {
-        double bound = System.Runtime.Intrinsics.X86.Fma.IsSupported ? 1 : 2;
+        double bound = System.Runtime.Intrinsics.X86.Fma.IsSupported ? 1 : referenceName == "mish" ? 3 : 2;
         (BuiltInCase c, ActivationDescriptor d) = Resolve(referenceName);
         var rows = ReferenceTable.Double(referenceName);
         double[] x = rows.Select(r => r.X).ToArray();
