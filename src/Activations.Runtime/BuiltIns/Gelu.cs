@@ -73,9 +73,10 @@ public static partial class Activation
     /// a double one. Float and Half kernels leave them out, and the asymptotic tail too: below -37 a float or
     /// Half result is -0, which the erfc form gives (the clamp keeps -∞ · 0 from making NaN). The exact form's
     /// float kernels compute <see cref="VectorMath.Gelu(double)"/> in float lanes (<see cref="GeluInSingle"/>); the tanh
-    /// form is <see cref="VectorMath.GeluApproximate(double)"/>, which double and Half kernels write out
-    /// (<c>Max(x, -1e30) · sigmoid(w)</c>, the sigmoid shared with the correction) and float kernels compute in float
-    /// lanes, with <c>w</c> carried as a float pair.
+    /// form is <see cref="VectorMath.GeluApproximate(double)"/>, <c>Max(x, -1e30) · sigmoid(w)</c>, which double kernels
+    /// compute as the math core's corrected product (<see cref="VectorMath.MultiplyBySigmoid(double, double)"/>, within 1
+    /// ULP with the correction, where the hardware fuses multiply-adds), Half kernels' analysis writes out, and float
+    /// kernels compute in float lanes, with <c>w</c> carried as a float pair.
     /// </para>
     /// </remarks>
     [Activation("gelu", SingleFormula = nameof(GeluInSingle))]
@@ -127,7 +128,7 @@ public static partial class Activation
     [Formula]
     private static double TwoSumError(double a, double b) => (a - ((a + b) - ((a + b) - a))) + (b - ((a + b) - a));
 
-    /// <summary>e^-|w|: the exponential of the sigmoid's slope, the same one the written-out sigmoid computes (shared).</summary>
+    /// <summary>e^-|w|: the exponential of the sigmoid's slope (Half kernels' written-out sigmoid computes the same one).</summary>
     [Formula]
     private static double ExpOfNegativeAbs(double w) => VectorMath.Exp(-Math.Abs(w));
 
