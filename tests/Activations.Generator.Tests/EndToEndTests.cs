@@ -64,6 +64,8 @@ public sealed class EndToEndTests
     [InlineData("Window", "user_window", new double[] { 0.1, 7.0 })]
     [InlineData("ReluMix", "user_relu_mix", new double[] { 0 })]
     [InlineData("ReluMix", "user_relu_mix", new double[] { 1 })]
+    [InlineData("MaybeIdentity", "user_maybe_identity", new double[] { 0 })]
+    [InlineData("MaybeIdentity", "user_maybe_identity", new double[] { 1 })]
     public void PiecewiseLinearStubsMatchTheirStubExactly(string method, string activation, double[] arguments) =>
         KernelChecks.MatchStub(Compiled, Stubs, method, activation, arguments, singleUlps: 0, doubleUlps: 0, halfUlps: 0);
 

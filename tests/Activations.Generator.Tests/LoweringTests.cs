@@ -238,6 +238,16 @@ public sealed class LoweringTests
     }
 
     [Fact]
+    public void AnIdentityCaseIsACopy()
+    {
+        // The switch's off case is x itself: its span kernels check the spans and copy (every bit, at the memory's speed).
+        string text = Generated("MaybeIdentity");
+        Assert.Equal(3, Regex.Matches(text, @"x\.CopyTo\(destination\);").Count);
+        Assert.Equal(3, Regex.Matches(text, @"SpanChecks\.ThrowIfInvalidDestination\(x, destination\);").Count);
+        Assert.Contains("HalfElementwiseLoop.Run(x, destination, new", text); // the doubling case still runs the loop
+    }
+
+    [Fact]
     public void PowIsExpandedToMultiplications()
     {
         string body = Body("Poly", "PolyDoubleOperator", "public double Invoke");

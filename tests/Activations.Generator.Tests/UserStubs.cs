@@ -96,7 +96,7 @@ internal static class UserStubs
                     public static double Composed(double x, bool fast = true) =>
                         Gelu(x, !fast) + Math.Log(1.0 + x * x) + VectorMath.Log1p(Math.Exp(-Math.Abs(x)));
 
-                    /// <summary>The math core's mish: float kernels call its float-lane form, double and (FastHalf) Half kernels write it out.</summary>
+                    /// <summary>The math core's mish: float and double kernels call its lane forms, (FastHalf) Half kernels write it out.</summary>
                     [Activation("user_mish", FastHalf = true)]
                     public static double MishOfTheMathCore(double x) => VectorMath.Mish(x);
 
@@ -117,7 +117,7 @@ internal static class UserStubs
                     [Activation("user_clamped_below_expm1", SingleFormula = nameof(ClampedBelowExpm1))]
                     public static double ClampedBelowExpm1(double x) => VectorMath.Expm1(Math.Min(x, -1.0));
 
-                    /// <summary>The math core's gelu tanh form: float kernels call its float-lane form, double and Half kernels write it out.</summary>
+                    /// <summary>The math core's gelu tanh form: float kernels call its float-lane form, double kernels the double sigmoid core, Half kernels write it out.</summary>
                     [Activation("user_gelu_tanh")]
                     public static double GeluTanhOfTheMathCore(double x) => VectorMath.GeluApproximate(x);
 
@@ -153,11 +153,11 @@ internal static class UserStubs
                     [Activation("user_celu")]
                     public static double CeluOfTheMathCore(double x, [Positive] double alpha = 1.0) => VectorMath.Celu(x, alpha);
 
-                    /// <summary>The math core's squareplus, a function of the element and a parameter: float lanes call it, double and Half write it out.</summary>
+                    /// <summary>The math core's squareplus, a function of the element and a parameter: float and double lanes call it, Half kernels run the float one.</summary>
                     [Activation("user_squareplus")]
                     public static double SquareplusOfTheMathCore(double x, [NonNegative] double b = 4.0) => VectorMath.Squareplus(x, b);
 
-                    /// <summary>The math core's tanh_shrink: float lanes call it, double and Half write it out.</summary>
+                    /// <summary>The math core's tanh_shrink: float and double lanes call it, Half kernels run the float one.</summary>
                     [Activation("user_tanh_shrink")]
                     public static double TanhShrinkOfTheMathCore(double x) => VectorMath.TanhShrink(x);
 
@@ -168,6 +168,10 @@ internal static class UserStubs
                     /// <summary>Calls a runtime stub with a bool argument passed through, and an element-dependent select inside.</summary>
                     [Activation("user_relu_mix")]
                     public static double ReluMix(double x, bool negate = false) => negate ? -Activation.Relu(x) : Activation.Relu(-x) * x;
+
+                    /// <summary>The identity where its switch is off: that case's span kernels copy.</summary>
+                    [Activation("user_maybe_identity")]
+                    public static double MaybeIdentity(double x, bool twice = false) => twice ? 2.0 * x : x;
                 }
             }
         }

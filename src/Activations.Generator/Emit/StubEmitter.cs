@@ -194,6 +194,7 @@ internal sealed class StubEmitter
         int halfNative = _cases.Leaves().Count(HasHalfOperator);
         string rounding = element switch
         {
+            _ when _cases.Leaves().All(l => l.Formula is ElementNode) => " The activation is the identity: the elements are copied, every bit kept.",
             "float" when _stub.SingleFormula is not null => " Each result is computed natively in float by the stub's float formula.",
             "float" => " Each result is the stub's value rounded to float (computed in double unless the formula is exact in float).",
             "Half" when halfNative == 0 && _cases.Leaves().Any(SettlesHalfTies) => " Each element is widened to float, computed through the float kernel and rounded to Half; a float result exactly halfway between two halves is computed again by the double kernel and rounded from double.",
@@ -233,7 +234,19 @@ internal sealed class StubEmitter
             }
 
             Dispatch(
-                leaf => _w.Line($"{Kernels}.{loop}.Run({name}, destination, {SpanKernelOperators(leaf, element)});"),
+                leaf =>
+                {
+                    if (leaf.Formula is ElementNode)
+                    {
+                        // The identity (linear, or a case that reduces to x): a copy, every bit kept (NaN payloads too),
+                        // at the memory's speed rather than through the Half conversions.
+                        _w.Line($"{Kernels}.SpanChecks.ThrowIfInvalidDestination({name}, destination);");
+                        _w.Line($"{name}.CopyTo(destination);");
+                        return;
+                    }
+
+                    _w.Line($"{Kernels}.{loop}.Run({name}, destination, {SpanKernelOperators(leaf, element)});");
+                },
                 singleParameters: scalar == "float");
         }
     }
