@@ -21,15 +21,15 @@ public static partial class VectorMath
     /// <summary>mish per element: within 1 ULP where the hardware fuses multiply-adds, 3 without.</summary>
     /// <param name="x">The arguments.</param>
     /// <returns>mish of each element; NaN for NaN, -0 for -∞ and -0, ∞ for ∞.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static Vector128<double> Mish(Vector128<double> x) => MishDouble<Vector128<double>, Vector128DoubleLanes>(x);
 
     /// <inheritdoc cref="Mish(Vector128{double})"/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static Vector256<double> Mish(Vector256<double> x) => MishDouble<Vector256<double>, Vector256DoubleLanes>(x);
 
     /// <inheritdoc cref="Mish(Vector128{double})"/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static Vector512<double> Mish(Vector512<double> x) => MishDouble<Vector512<double>, Vector512DoubleLanes>(x);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -81,10 +81,7 @@ public static partial class VectorMath
         // x P / D: the numerator as a pair, the quotient corrected once.
         TV nh = TL.Multiply(x, ph);
         TV nl = TL.MultiplyAdd(x, pl, TL.MultiplyAdd(x, ph, TL.Xor(nh, TL.Create(-0.0))));
-        TV y = TL.Divide(TL.Create(1.0), dh);
-        TV q = TL.Multiply(nh, y);
-        TV excess = TL.Subtract(TL.MultiplyAdd(q, dl, TL.MultiplyAdd(q, dh, TL.Xor(nh, TL.Create(-0.0)))), nl);
-        return TL.MultiplyAdd(TL.Xor(excess, TL.Create(-0.0)), y, q);
+        return DivideCorrected<TV, TL>(nh, nl, dh, dl);
     }
 
     // Hardware without FMA, and the lanes beyond ±708 or NaN: the formula the stub wrote before (the other lanes' results

@@ -40,21 +40,21 @@ public static partial class VectorMath
     /// <param name="a">The factors.</param>
     /// <param name="x">The sigmoid's arguments.</param>
     /// <returns>Each factor times the logistic sigmoid of its argument.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static Vector128<double> MultiplyBySigmoid(Vector128<double> a, Vector128<double> x) => MultiplyBySigmoidDouble<Vector128<double>, Vector128DoubleLanes>(a, x);
 
     /// <summary>a · sigmoid(x) per element, rounded once: within 1 ULP where the hardware fuses multiply-adds (2 without).</summary>
     /// <param name="a">The factors.</param>
     /// <param name="x">The sigmoid's arguments.</param>
     /// <returns>Each factor times the logistic sigmoid of its argument.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static Vector256<double> MultiplyBySigmoid(Vector256<double> a, Vector256<double> x) => MultiplyBySigmoidDouble<Vector256<double>, Vector256DoubleLanes>(a, x);
 
     /// <summary>a · sigmoid(x) per element, rounded once: within 1 ULP where the hardware fuses multiply-adds (2 without).</summary>
     /// <param name="a">The factors.</param>
     /// <param name="x">The sigmoid's arguments.</param>
     /// <returns>Each factor times the logistic sigmoid of its argument.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static Vector512<double> MultiplyBySigmoid(Vector512<double> a, Vector512<double> x) => MultiplyBySigmoidDouble<Vector512<double>, Vector512DoubleLanes>(a, x);
 
     /// <summary>The logistic sigmoid per element, 1 / (1 + e^-x): within 1 ULP where the hardware fuses multiply-adds (2 without).</summary>
@@ -114,10 +114,21 @@ public static partial class VectorMath
         TV dh = TL.Add(c, u);
         TV dl = TL.Add(TL.Add(TL.Subtract(c, dh), u), TL.MultiplyAdd(scale, tLow, cLow));
 
-        // a / d = q - (q dh - a + q dl) / dh, with y = 1 / dh for the division by dh.
-        TV y = TL.Divide(one, dh);
-        TV q = TL.Multiply(a, y);
-        TV excess = TL.MultiplyAdd(q, dl, TL.MultiplyAdd(q, dh, TL.Xor(a, TL.Create(-0.0))));
+        return DivideCorrected<TV, TL>(a, TL.Create(0.0), dh, dl);
+    }
+
+    // n / d for a numerator nh + nl and a denominator dh + dl (the low parts small): y = 1 / dh rounded, q = nh y, the
+    // excess q dh - nh + q dl - nl by FMA (about 2^-52 q, so y's own error weighs 2^-105), and n / d = q - excess y,
+    // rounded once. Subtracting the excess keeps a -0 numerator's -0. The double cores' shared last step (sigmoid,
+    // squareplus below zero, mish); a zero nl costs nothing (x - 0 = x for every x; the JIT drops it).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TV DivideCorrected<TV, TL>(TV nh, TV nl, TV dh, TV dl)
+        where TV : struct
+        where TL : struct, IDoubleLanes<TV>
+    {
+        TV y = TL.Divide(TL.Create(1.0), dh);
+        TV q = TL.Multiply(nh, y);
+        TV excess = TL.Subtract(TL.MultiplyAdd(q, dl, TL.MultiplyAdd(q, dh, TL.Xor(nh, TL.Create(-0.0)))), nl);
         return TL.MultiplyAdd(TL.Xor(excess, TL.Create(-0.0)), y, q);
     }
 

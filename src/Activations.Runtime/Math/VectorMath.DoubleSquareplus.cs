@@ -10,7 +10,7 @@ namespace Activations;
 // * √(x² + b) = rh + rl: rh = √sh rounded, rl = (sh - rh² + sl + pl) / (2 rh), sh - rh² exact by FMA.
 // * T = √(x² + b) + |x| = th + tl: rh + a by Fast2Sum (rh >= a), then rl added to the low part.
 // * x >= 0 (-0 included): T / 2, rounded once. x < 0: (b / 4) / ((√(x² + b) - x) / 2) = (b / 2) / T, the corrected quotient
-//   of the double sigmoid core (VectorMath.DoubleSigmoid.cs): y = 1 / th, q = (b / 2) y, and q - (q th - b / 2 + q tl) y.
+//   of the double sigmoid core (DivideCorrected, VectorMath.DoubleSigmoid.cs).
 // Fast lanes: b in [2^-500, 2^500] and |x| at most 2^250, where x² + b stays finite and the results normal. Lanes beyond
 // (NaN, ±∞, b = 0 included), and hardware without FMA, take the formula the stub wrote before: x/2 + s/2 for x >= 0,
 // (b/4) / (s/2 - x/2) below, s = √(x² + b), or |x| √(1 + b/x²) above 1e150 so that x² never overflows: within 2 ULP.
@@ -43,15 +43,15 @@ public static partial class VectorMath
     /// <param name="x">The arguments.</param>
     /// <param name="b">The non-negative smoothness, per element.</param>
     /// <returns>squareplus of each element; NaN for NaN.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static Vector128<double> Squareplus(Vector128<double> x, Vector128<double> b) => SquareplusDouble<Vector128<double>, Vector128DoubleLanes>(x, b);
 
     /// <inheritdoc cref="Squareplus(Vector128{double}, Vector128{double})"/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static Vector256<double> Squareplus(Vector256<double> x, Vector256<double> b) => SquareplusDouble<Vector256<double>, Vector256DoubleLanes>(x, b);
 
     /// <inheritdoc cref="Squareplus(Vector128{double}, Vector128{double})"/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static Vector512<double> Squareplus(Vector512<double> x, Vector512<double> b) => SquareplusDouble<Vector512<double>, Vector512DoubleLanes>(x, b);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -89,11 +89,7 @@ public static partial class VectorMath
         TV th = TL.Add(rh, a);
         TV tl = TL.Add(TL.Add(TL.Subtract(rh, th), a), rl);
 
-        TV halfB = TL.Multiply(half, b);
-        TV y = TL.Divide(TL.Create(1.0), th);
-        TV q = TL.Multiply(halfB, y);
-        TV excess = TL.MultiplyAdd(q, tl, TL.MultiplyAdd(q, th, TL.Xor(halfB, TL.Create(-0.0))));
-        TV below = TL.MultiplyAdd(TL.Xor(excess, TL.Create(-0.0)), y, q);
+        TV below = DivideCorrected<TV, TL>(TL.Multiply(half, b), TL.Create(0.0), th, tl);
         return TL.Select(TL.GreaterThanOrEqual(x, TL.Create(0.0)), TL.Multiply(TL.Add(th, tl), half), below);
     }
 

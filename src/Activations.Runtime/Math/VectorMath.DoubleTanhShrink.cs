@@ -46,15 +46,15 @@ public static partial class VectorMath
     /// <summary>tanh_shrink per element: within 1 ULP where the hardware fuses multiply-adds, 2 without.</summary>
     /// <param name="x">The arguments.</param>
     /// <returns>tanh_shrink of each element; NaN for NaN.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static Vector128<double> TanhShrink(Vector128<double> x) => TanhShrinkDouble<Vector128<double>, Vector128DoubleLanes>(x);
 
     /// <inheritdoc cref="TanhShrink(Vector128{double})"/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static Vector256<double> TanhShrink(Vector256<double> x) => TanhShrinkDouble<Vector256<double>, Vector256DoubleLanes>(x);
 
     /// <inheritdoc cref="TanhShrink(Vector128{double})"/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static Vector512<double> TanhShrink(Vector512<double> x) => TanhShrinkDouble<Vector512<double>, Vector512DoubleLanes>(x);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
