@@ -16,13 +16,8 @@ public sealed class DoubleMishTests
     [Fact]
     public void EveryWidthGivesTheScalarsBits()
     {
-        foreach (double v in ReferenceTable.Double("mish").Select(r => r.X).Where(v => !double.IsNaN(v)))
-        {
-            long expected = BitConverter.DoubleToInt64Bits(VectorMath.Mish(v));
-            Assert.Equal(expected, BitConverter.DoubleToInt64Bits(VectorMath.Mish(Vector128.Create(v)).GetElement(1)));
-            Assert.Equal(expected, BitConverter.DoubleToInt64Bits(VectorMath.Mish(Vector256.Create(v)).GetElement(3)));
-            Assert.Equal(expected, BitConverter.DoubleToInt64Bits(VectorMath.Mish(Vector512.Create(v)).GetElement(7)));
-        }
+        DoubleLaneWidths.AssertEveryWidthGivesTheScalarsBits(
+            ReferenceTable.Double("mish").Select(r => r.X), VectorMath.Mish, VectorMath.Mish, VectorMath.Mish, VectorMath.Mish);
     }
 
     [Fact]

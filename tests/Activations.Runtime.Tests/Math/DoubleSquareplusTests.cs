@@ -32,13 +32,12 @@ public sealed class DoubleSquareplusTests
     [InlineData(1e200)] // beyond the pairs' range
     public void EveryWidthGivesTheScalarsBits(double b)
     {
-        foreach (double v in ReferenceTable.Double("squareplus").Select(r => r.X).Where(v => !double.IsNaN(v)))
-        {
-            long expected = BitConverter.DoubleToInt64Bits(VectorMath.Squareplus(v, b));
-            Assert.Equal(expected, BitConverter.DoubleToInt64Bits(VectorMath.Squareplus(Vector128.Create(v), Vector128.Create(b)).GetElement(1)));
-            Assert.Equal(expected, BitConverter.DoubleToInt64Bits(VectorMath.Squareplus(Vector256.Create(v), Vector256.Create(b)).GetElement(3)));
-            Assert.Equal(expected, BitConverter.DoubleToInt64Bits(VectorMath.Squareplus(Vector512.Create(v), Vector512.Create(b)).GetElement(7)));
-        }
+        DoubleLaneWidths.AssertEveryWidthGivesTheScalarsBits(
+            ReferenceTable.Double("squareplus").Select(r => r.X),
+            v => VectorMath.Squareplus(v, b),
+            v => VectorMath.Squareplus(v, Vector128.Create(b)),
+            v => VectorMath.Squareplus(v, Vector256.Create(b)),
+            v => VectorMath.Squareplus(v, Vector512.Create(b)));
     }
 
     [Fact]

@@ -16,13 +16,8 @@ public sealed class DoubleTanhShrinkTests
     [Fact]
     public void EveryWidthGivesTheScalarsBits()
     {
-        foreach (double v in ReferenceTable.Double("tanh_shrink").Select(r => r.X).Where(v => !double.IsNaN(v)))
-        {
-            long expected = BitConverter.DoubleToInt64Bits(VectorMath.TanhShrink(v));
-            Assert.Equal(expected, BitConverter.DoubleToInt64Bits(VectorMath.TanhShrink(Vector128.Create(v)).GetElement(1)));
-            Assert.Equal(expected, BitConverter.DoubleToInt64Bits(VectorMath.TanhShrink(Vector256.Create(v)).GetElement(3)));
-            Assert.Equal(expected, BitConverter.DoubleToInt64Bits(VectorMath.TanhShrink(Vector512.Create(v)).GetElement(7)));
-        }
+        DoubleLaneWidths.AssertEveryWidthGivesTheScalarsBits(
+            ReferenceTable.Double("tanh_shrink").Select(r => r.X), VectorMath.TanhShrink, VectorMath.TanhShrink, VectorMath.TanhShrink, VectorMath.TanhShrink);
     }
 
     [Fact]
