@@ -26,30 +26,42 @@ public sealed class HalfElementwiseLoopTests
         }
     }
 
-    [Fact]
-    public void EveryLengthInPlaceOrNotMatchesALongRun()
+    /// <summary>
+    /// The loop's shapes with AVX2 or AVX-512: sigmoid's Half operator (the …ForHalf math, no ties) and softsign's float
+    /// operator (ties settled) go through the chunked loop one vector at a time, silu's (AVX-512) through its four-vector
+    /// method, relu's (exact and lightweight) block by block. Lengths reach past two chunks of 512 halves.
+    /// </summary>
+    public static TheoryData<string> Shapes => new() { "sigmoid", "softsign", "silu", "relu" };
+
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void EveryLengthInPlaceOrNotMatchesALongRun(string name)
     {
+        ActivationFunction function = Activation.Get(name);
         var random = new Random(5);
-        Half[] x = Enumerable.Range(0, 300).Select(_ => (Half)(random.NextDouble() * 24 - 12)).ToArray();
+        Half[] x = Enumerable.Range(0, 1200).Select(_ => (Half)(random.NextDouble() * 24 - 12)).ToArray();
         x[7] = Half.NaN;
         x[50] = Half.PositiveInfinity;
         x[51] = Half.NegativeInfinity;
         x[99] = Half.Epsilon;
+        x[530] = Half.NaN;
+        x[1040] = Half.NegativeInfinity;
         var longRun = new Half[x.Length];
-        Activation.Sigmoid(x, longRun);
+        function.Apply(x, longRun);
 
-        for (int n = 0; n <= x.Length; n++)
+        int[] beyondOneChunk = [479, 480, 481, 511, 512, 513, 543, 544, 545, 1023, 1024, 1025, 1055, 1056, 1057, 1199, 1200];
+        foreach (int n in Enumerable.Range(0, 301).Concat(beyondOneChunk))
         {
             var outOfPlace = new Half[n + 3];
-            Activation.Sigmoid(x.AsSpan(0, n), outOfPlace);
+            function.Apply(x.AsSpan(0, n), outOfPlace);
             Half[] inPlace = x.AsSpan(0, n).ToArray();
-            Activation.Sigmoid(inPlace, inPlace);
+            function.Apply(inPlace, inPlace);
             for (int i = 0; i < n; i++)
             {
                 // Below one 128-bit vector of halves the loop is scalar, whose math may round differently.
-                Half expected = n >= Vector128<ushort>.Count || !Vector128.IsHardwareAccelerated ? longRun[i] : ScalarSigmoid(x[i]);
-                Assert.True(BitConverter.HalfToUInt16Bits(expected) == BitConverter.HalfToUInt16Bits(outOfPlace[i]), $"n = {n}, element {i}: {outOfPlace[i]} for {expected}");
-                Assert.True(BitConverter.HalfToUInt16Bits(expected) == BitConverter.HalfToUInt16Bits(inPlace[i]), $"n = {n}, element {i} in place: {inPlace[i]} for {expected}");
+                Half expected = n >= Vector128<ushort>.Count || !Vector128.IsHardwareAccelerated ? longRun[i] : Scalar(function, x[i]);
+                Assert.True(BitConverter.HalfToUInt16Bits(expected) == BitConverter.HalfToUInt16Bits(outOfPlace[i]), $"{name}, n = {n}, element {i}: {outOfPlace[i]} for {expected}");
+                Assert.True(BitConverter.HalfToUInt16Bits(expected) == BitConverter.HalfToUInt16Bits(inPlace[i]), $"{name}, n = {n}, element {i} in place: {inPlace[i]} for {expected}");
             }
 
             Assert.All(outOfPlace.Skip(n), h => Assert.Equal((Half)0, h));
@@ -60,28 +72,30 @@ public sealed class HalfElementwiseLoopTests
     /// At each of the 32 offsets within a 64-byte line, in place and out of place (the source one element further on),
     /// every element gets the bits a plain run gives it and nothing around the destination is written.
     /// </summary>
-    [Fact]
-    public void EveryDestinationOffsetInPlaceOrNotMatchesAPlainRun()
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void EveryDestinationOffsetInPlaceOrNotMatchesAPlainRun(string name)
     {
+        ActivationFunction function = Activation.Get(name);
         var random = new Random(11);
         foreach (int n in new[] { 255, 256, 257, 300, 1031 })
         {
             Half[] x = Enumerable.Range(0, n).Select(_ => (Half)(random.NextDouble() * 24 - 12)).ToArray();
             var plain = new Half[n];
-            Activation.Sigmoid(x, plain);
+            function.Apply(x, plain);
             for (int offset = 0; offset < 32; offset++)
             {
                 var source = new Half[n + 64];
                 x.CopyTo(source, offset + 1);
                 var destination = new Half[n + 64];
-                Activation.Sigmoid(source.AsSpan(offset + 1, n), destination.AsSpan(offset, n));
+                function.Apply(source.AsSpan(offset + 1, n), destination.AsSpan(offset, n));
                 var inPlace = new Half[n + 64];
                 x.CopyTo(inPlace, offset);
-                Activation.Sigmoid(inPlace.AsSpan(offset, n), inPlace.AsSpan(offset, n));
+                function.Apply(inPlace.AsSpan(offset, n), inPlace.AsSpan(offset, n));
                 for (int i = 0; i < n; i++)
                 {
-                    Assert.True(BitConverter.HalfToUInt16Bits(plain[i]) == BitConverter.HalfToUInt16Bits(destination[offset + i]), $"n = {n}, offset {offset}, element {i}: {destination[offset + i]} for {plain[i]}");
-                    Assert.True(BitConverter.HalfToUInt16Bits(plain[i]) == BitConverter.HalfToUInt16Bits(inPlace[offset + i]), $"n = {n}, offset {offset}, element {i} in place: {inPlace[offset + i]} for {plain[i]}");
+                    Assert.True(BitConverter.HalfToUInt16Bits(plain[i]) == BitConverter.HalfToUInt16Bits(destination[offset + i]), $"{name}, n = {n}, offset {offset}, element {i}: {destination[offset + i]} for {plain[i]}");
+                    Assert.True(BitConverter.HalfToUInt16Bits(plain[i]) == BitConverter.HalfToUInt16Bits(inPlace[offset + i]), $"{name}, n = {n}, offset {offset}, element {i} in place: {inPlace[offset + i]} for {plain[i]}");
                 }
 
                 Assert.All(destination.Take(offset).Concat(destination.Skip(offset + n)), h => Assert.Equal((Half)0, h));
@@ -112,10 +126,10 @@ public sealed class HalfElementwiseLoopTests
         }
     }
 
-    private static Half ScalarSigmoid(Half x)
+    private static Half Scalar(ActivationFunction function, Half x)
     {
         var y = new Half[1];
-        Activation.Sigmoid(new[] { x }, y);
+        function.Apply(new[] { x }, y);
         return y[0];
     }
 
