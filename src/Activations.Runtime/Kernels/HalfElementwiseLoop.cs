@@ -165,35 +165,45 @@ public static class HalfElementwiseLoop
         where TOperator : struct, IElementwiseOperator<float>
         where TExact : struct, IElementwiseOperator<double>
     {
+        // The blocks starting before the overlapping last one (the final one may reach into it) go through chunks in order;
+        // the last block goes with the final chunk, its inputs read first so that in place they are the original values.
         nuint count = (nuint)Vector512<ushort>.Count;
         nuint last = length - count;
-
-        // As in Run512: the overlapping last block is read first; it is computed after the loop.
+        nuint regular = (last + count - 1) / count;
         Vector512<ushort> lastBits = Vector512.LoadUnsafe(ref x, last);
 
         // The chunk, 64-byte aligned so that no vector access splits a cache line.
         float* chunk = stackalloc float[ChunkFloats + Vector512<float>.Count];
         ref float floats = ref Unsafe.AsRef<float>((void*)(((nuint)chunk + 63) & ~(nuint)63));
 
-        for (nuint next = 0; next < last;)
+        for (nuint k = 0; ; k += ChunkBlocks)
         {
-            // The blocks starting before the last one (the final one may reach into it: the last block's inputs are read).
-            nuint blocks = System.Math.Min((last - next + count - 1) / count, (nuint)ChunkBlocks);
+            nuint blocks = System.Math.Min(regular - k, (nuint)ChunkBlocks);
             for (nuint b = 0; b < blocks; b++)
             {
-                Vector512<ushort> bits = Vector512.LoadUnsafe(ref x, next + (b * count));
+                Vector512<ushort> bits = Vector512.LoadUnsafe(ref x, (k + b) * count);
                 VectorMath.WidenFiniteLowerInLanes(bits).StoreUnsafe(ref floats, b * count);
                 VectorMath.WidenFiniteUpperInLanes(bits).StoreUnsafe(ref floats, (b * count) + (count / 2));
             }
 
-            // The compute pass takes two blocks (four vectors) at a time: an odd count is rounded up with a copy of the last.
-            if ((blocks & 1) != 0)
+            // The final chunk: the one with room for the last block after the others.
+            bool final = regular - k < ChunkBlocks;
+            nuint computed = blocks;
+            if (final)
             {
-                Vector512.LoadUnsafe(ref floats, (blocks - 1) * count).StoreUnsafe(ref floats, blocks * count);
-                Vector512.LoadUnsafe(ref floats, ((blocks - 1) * count) + (count / 2)).StoreUnsafe(ref floats, (blocks * count) + (count / 2));
+                VectorMath.WidenFiniteLowerInLanes(lastBits).StoreUnsafe(ref floats, blocks * count);
+                VectorMath.WidenFiniteUpperInLanes(lastBits).StoreUnsafe(ref floats, (blocks * count) + (count / 2));
+                computed++;
             }
 
-            for (nuint f = 0; f < blocks * count; f += 2 * count)
+            // The compute pass takes two blocks (four vectors) at a time: an odd count is rounded up with a copy of the last.
+            if ((computed & 1) != 0)
+            {
+                Vector512.LoadUnsafe(ref floats, (computed - 1) * count).StoreUnsafe(ref floats, computed * count);
+                Vector512.LoadUnsafe(ref floats, ((computed - 1) * count) + (count / 2)).StoreUnsafe(ref floats, (computed * count) + (count / 2));
+            }
+
+            for (nuint f = 0; f < computed * count; f += 2 * count)
             {
                 ref float group = ref Unsafe.Add(ref floats, f);
                 if (typeof(IInterleavedOperator<float>).IsAssignableFrom(typeof(TOperator)))
@@ -209,28 +219,41 @@ public static class HalfElementwiseLoop
                 }
             }
 
-            // A block that needs more than the fast conversions (an infinity or NaN in, a result that is no finite half) is
-            // computed again whole; in place its inputs are still there (only the blocks before it have been written).
-            for (nuint b = 0; b < blocks; b++, next += count)
+            for (nuint b = 0; b < blocks; b++)
             {
-                Vector512<ushort> bits = Vector512.LoadUnsafe(ref x, next);
-                Vector512<float> lower = Vector512.LoadUnsafe(ref floats, b * count);
-                Vector512<float> upper = Vector512.LoadUnsafe(ref floats, (b * count) + (count / 2));
-                if (VectorMath.NeedsFullHalfConversions(bits, lower, upper))
-                {
-                    SettledBlockOfAnyOperator512(bits, op, exact).StoreUnsafe(ref destination, next);
-                    continue;
-                }
+                nuint at = (k + b) * count;
+                StoreChunkBlock512(Vector512.LoadUnsafe(ref x, at), ref Unsafe.Add(ref floats, b * count), ref Unsafe.Add(ref destination, at), op, exact);
+            }
 
-                VectorMath.NarrowFiniteInLanes(lower, upper).StoreUnsafe(ref destination, next);
-                if (typeof(TExact) != typeof(NoTieBreaking) && VectorMath.HasHalfTies(lower, upper))
-                {
-                    HalfTies.Settle(ref Unsafe.Add(ref destination, next), bits, lower, upper, exact, inLanes: true);
-                }
+            if (final)
+            {
+                StoreChunkBlock512(lastBits, ref Unsafe.Add(ref floats, blocks * count), ref Unsafe.Add(ref destination, last), op, exact);
+                return;
             }
         }
+    }
 
-        SettledBlockOfAnyOperator512(lastBits, op, exact).StoreUnsafe(ref destination, last);
+    // A block of the chunk narrowed and stored, checked: a block that needs more than the fast conversions (an infinity or
+    // NaN in, a result that is no finite half) is computed again whole from its inputs (in place they are still there:
+    // only the blocks before it have been written); ties are settled.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void StoreChunkBlock512<TOperator, TExact>(Vector512<ushort> bits, ref float results, ref ushort destination, TOperator op, TExact exact)
+        where TOperator : struct, IElementwiseOperator<float>
+        where TExact : struct, IElementwiseOperator<double>
+    {
+        Vector512<float> lower = Vector512.LoadUnsafe(ref results);
+        Vector512<float> upper = Vector512.LoadUnsafe(ref results, (nuint)Vector512<float>.Count);
+        if (VectorMath.NeedsFullHalfConversions(bits, lower, upper))
+        {
+            SettledBlockOfAnyOperator512(bits, op, exact).StoreUnsafe(ref destination);
+            return;
+        }
+
+        VectorMath.NarrowFiniteInLanes(lower, upper).StoreUnsafe(ref destination);
+        if (typeof(TExact) != typeof(NoTieBreaking) && VectorMath.HasHalfTies(lower, upper))
+        {
+            HalfTies.Settle(ref destination, bits, lower, upper, exact, inLanes: true);
+        }
     }
 
     /// <summary>Blocks of 32 halves per chunk of <see cref="RunChunked512"/>: 2 KiB of floats, well inside L1 (8 to 64 measured the same).</summary>
@@ -274,8 +297,8 @@ public static class HalfElementwiseLoop
     }
 
     // One block (with a copy of itself) through the four-vector method, the full conversions if it needs them (a call: this
-    // method inlines the four-vector method once only), its ties settled, into a local: the overlapping last block and
-    // the blocks the loop leaves to it. Not inlined, for the loop's inlining budget.
+    // method inlines the four-vector method once only), its ties settled, into a local: the blocks the chunked loop
+    // leaves to it. Not inlined, for the loop's inlining budget.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static Vector512<ushort> SettledInterleavedBlock512<TOperator, TExact>(Vector512<ushort> bits, TOperator op, TExact exact)
         where TOperator : struct, IElementwiseOperator<float>
@@ -354,35 +377,45 @@ public static class HalfElementwiseLoop
         where TOperator : struct, IElementwiseOperator<float>
         where TExact : struct, IElementwiseOperator<double>
     {
+        // The blocks starting before the overlapping last one (the final one may reach into it) go through chunks in order;
+        // the last block goes with the final chunk, its inputs read first so that in place they are the original values.
         nuint count = (nuint)Vector256<ushort>.Count;
         nuint last = length - count;
-
-        // As in Run256: the overlapping last block is read first; it is computed after the loop.
+        nuint regular = (last + count - 1) / count;
         Vector256<ushort> lastBits = Vector256.LoadUnsafe(ref x, last);
 
         // The chunk, 64-byte aligned so that no vector access splits a cache line.
         float* chunk = stackalloc float[ChunkFloats + Vector512<float>.Count];
         ref float floats = ref Unsafe.AsRef<float>((void*)(((nuint)chunk + 63) & ~(nuint)63));
 
-        for (nuint next = 0; next < last;)
+        for (nuint k = 0; ; k += (2 * ChunkBlocks))
         {
-            // The blocks starting before the last one (the final one may reach into it: the last block's inputs are read).
-            nuint blocks = System.Math.Min((last - next + count - 1) / count, (nuint)(2 * ChunkBlocks));
+            nuint blocks = System.Math.Min(regular - k, (nuint)(2 * ChunkBlocks));
             for (nuint b = 0; b < blocks; b++)
             {
-                Vector256<ushort> bits = Vector256.LoadUnsafe(ref x, next + (b * count));
+                Vector256<ushort> bits = Vector256.LoadUnsafe(ref x, (k + b) * count);
                 VectorMath.WidenFiniteLowerInLanes(bits).StoreUnsafe(ref floats, b * count);
                 VectorMath.WidenFiniteUpperInLanes(bits).StoreUnsafe(ref floats, (b * count) + (count / 2));
             }
 
-            // The compute pass takes two blocks (four vectors) at a time: an odd count is rounded up with a copy of the last.
-            if ((blocks & 1) != 0)
+            // The final chunk: the one with room for the last block after the others.
+            bool final = regular - k < (2 * ChunkBlocks);
+            nuint computed = blocks;
+            if (final)
             {
-                Vector256.LoadUnsafe(ref floats, (blocks - 1) * count).StoreUnsafe(ref floats, blocks * count);
-                Vector256.LoadUnsafe(ref floats, ((blocks - 1) * count) + (count / 2)).StoreUnsafe(ref floats, (blocks * count) + (count / 2));
+                VectorMath.WidenFiniteLowerInLanes(lastBits).StoreUnsafe(ref floats, blocks * count);
+                VectorMath.WidenFiniteUpperInLanes(lastBits).StoreUnsafe(ref floats, (blocks * count) + (count / 2));
+                computed++;
             }
 
-            for (nuint f = 0; f < blocks * count; f += 2 * count)
+            // The compute pass takes two blocks (four vectors) at a time: an odd count is rounded up with a copy of the last.
+            if ((computed & 1) != 0)
+            {
+                Vector256.LoadUnsafe(ref floats, (computed - 1) * count).StoreUnsafe(ref floats, computed * count);
+                Vector256.LoadUnsafe(ref floats, ((computed - 1) * count) + (count / 2)).StoreUnsafe(ref floats, (computed * count) + (count / 2));
+            }
+
+            for (nuint f = 0; f < computed * count; f += 2 * count)
             {
                 ref float group = ref Unsafe.Add(ref floats, f);
                 op.Invoke(Vector256.LoadUnsafe(ref group)).StoreUnsafe(ref group);
@@ -391,28 +424,41 @@ public static class HalfElementwiseLoop
                 op.Invoke(Vector256.LoadUnsafe(ref group, 24)).StoreUnsafe(ref group, 24);
             }
 
-            // A block that needs more than the fast conversions (an infinity or NaN in, a result that is no finite half) is
-            // computed again whole; in place its inputs are still there (only the blocks before it have been written).
-            for (nuint b = 0; b < blocks; b++, next += count)
+            for (nuint b = 0; b < blocks; b++)
             {
-                Vector256<ushort> bits = Vector256.LoadUnsafe(ref x, next);
-                Vector256<float> lower = Vector256.LoadUnsafe(ref floats, b * count);
-                Vector256<float> upper = Vector256.LoadUnsafe(ref floats, (b * count) + (count / 2));
-                if (VectorMath.NeedsFullHalfConversions(bits, lower, upper))
-                {
-                    SettledBlock256(bits, op, exact).StoreUnsafe(ref destination, next);
-                    continue;
-                }
+                nuint at = (k + b) * count;
+                StoreChunkBlock256(Vector256.LoadUnsafe(ref x, at), ref Unsafe.Add(ref floats, b * count), ref Unsafe.Add(ref destination, at), op, exact);
+            }
 
-                VectorMath.NarrowFiniteInLanes(lower, upper).StoreUnsafe(ref destination, next);
-                if (typeof(TExact) != typeof(NoTieBreaking) && VectorMath.HasHalfTies(lower, upper))
-                {
-                    HalfTies.Settle(ref Unsafe.Add(ref destination, next), bits, lower, upper, exact, inLanes: true);
-                }
+            if (final)
+            {
+                StoreChunkBlock256(lastBits, ref Unsafe.Add(ref floats, blocks * count), ref Unsafe.Add(ref destination, last), op, exact);
+                return;
             }
         }
+    }
 
-        SettledBlock256(lastBits, op, exact).StoreUnsafe(ref destination, last);
+    // A block of the chunk narrowed and stored, checked: a block that needs more than the fast conversions (an infinity or
+    // NaN in, a result that is no finite half) is computed again whole from its inputs (in place they are still there:
+    // only the blocks before it have been written); ties are settled.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void StoreChunkBlock256<TOperator, TExact>(Vector256<ushort> bits, ref float results, ref ushort destination, TOperator op, TExact exact)
+        where TOperator : struct, IElementwiseOperator<float>
+        where TExact : struct, IElementwiseOperator<double>
+    {
+        Vector256<float> lower = Vector256.LoadUnsafe(ref results);
+        Vector256<float> upper = Vector256.LoadUnsafe(ref results, (nuint)Vector256<float>.Count);
+        if (VectorMath.NeedsFullHalfConversions(bits, lower, upper))
+        {
+            SettledBlock256(bits, op, exact).StoreUnsafe(ref destination);
+            return;
+        }
+
+        VectorMath.NarrowFiniteInLanes(lower, upper).StoreUnsafe(ref destination);
+        if (typeof(TExact) != typeof(NoTieBreaking) && VectorMath.HasHalfTies(lower, upper))
+        {
+            HalfTies.Settle(ref destination, bits, lower, upper, exact, inLanes: true);
+        }
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

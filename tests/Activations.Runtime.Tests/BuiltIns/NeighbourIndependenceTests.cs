@@ -46,7 +46,7 @@ public sealed class NeighbourIndependenceTests(ITestOutputHelper output)
     public void SingleResultDoesNotDependOnNeighbours(string referenceName)
     {
         var rows = ReferenceTable.Single(referenceName);
-        int changed = Count<float, int>(referenceName, rows.Select(r => r.X).ToArray(), v => (float)v, v => BitConverter.SingleToInt32Bits(v), (d, x, y, a) => d.Single(x, y, a));
+        var changed = Count<float, int>(referenceName, rows.Select(r => r.X).ToArray(), v => (float)v, v => BitConverter.SingleToInt32Bits(v), (d, x, y, a) => d.Single(x, y, a));
         bool avx512Loop = Vector512.IsHardwareAccelerated && Avx512F.IsSupported;
         Judge(referenceName, "float", changed, Tested(rows.Length), s_singleFormPerVector.Contains(referenceName) && !avx512Loop);
     }
@@ -56,7 +56,7 @@ public sealed class NeighbourIndependenceTests(ITestOutputHelper output)
     public void DoubleResultDoesNotDependOnNeighbours(string referenceName)
     {
         var rows = ReferenceTable.Double(referenceName);
-        int changed = Count<double, long>(referenceName, rows.Select(r => r.X).ToArray(), v => v, v => BitConverter.DoubleToInt64Bits(v), (d, x, y, a) => d.Double(x, y, a));
+        var changed = Count<double, long>(referenceName, rows.Select(r => r.X).ToArray(), v => v, v => BitConverter.DoubleToInt64Bits(v), (d, x, y, a) => d.Double(x, y, a));
         Judge(referenceName, "double", changed, Tested(rows.Length), vectorWide: false);
     }
 
@@ -65,7 +65,7 @@ public sealed class NeighbourIndependenceTests(ITestOutputHelper output)
     public void HalfResultDoesNotDependOnNeighbours(string referenceName)
     {
         var rows = ReferenceTable.Half(referenceName);
-        int changed = Count<Half, short>(referenceName, rows.Select(r => r.X).ToArray(), v => (Half)v, v => BitConverter.HalfToInt16Bits(v), (d, x, y, a) => d.Half(x, y, a));
+        var changed = Count<Half, short>(referenceName, rows.Select(r => r.X).ToArray(), v => (Half)v, v => BitConverter.HalfToInt16Bits(v), (d, x, y, a) => d.Half(x, y, a));
         Judge(referenceName, "Half", changed, Tested(rows.Length), vectorWide: false);
     }
 
@@ -97,11 +97,11 @@ public sealed class NeighbourIndependenceTests(ITestOutputHelper output)
             float[] rareResult = VectorOverloads.Apply(c, vector, rare);
             int changed = Enumerable.Range(0, inputs.Length).Count(i =>
                 BitConverter.SingleToInt32Bits(ordinaryResult[(i * lanes) + (i % lanes)]) != BitConverter.SingleToInt32Bits(rareResult[(i * lanes) + (i % lanes)]));
-            Judge(referenceName, VectorOverloads.Label(vector), changed, inputs.Length, s_singleFormPerVector.Contains(referenceName) && !Avx512Code(vector));
+            Judge(referenceName, VectorOverloads.Label(vector), (changed, ""), inputs.Length, s_singleFormPerVector.Contains(referenceName) && !Avx512Code(vector));
         }
     }
 
-    private static int Count<T, TBits>(string referenceName, T[] inputs, Func<double, T> convert, Func<T, TBits> bits, Action<ActivationDescriptor, T[], T[], double[]> run)
+    private static (int Changed, string Rows) Count<T, TBits>(string referenceName, T[] inputs, Func<double, T> convert, Func<T, TBits> bits, Action<ActivationDescriptor, T[], T[], double[]> run)
         where TBits : IEquatable<TBits>
     {
         BuiltInCase c = BuiltInCatalog.Case(referenceName);
@@ -113,6 +113,7 @@ public sealed class NeighbourIndependenceTests(ITestOutputHelper output)
         var rareResult = new T[Length];
         var moderateResult = new T[Length];
         int changed = 0;
+        string rows = "";
         for (int i = 0; i < inputs.Length; i += RowStride)
         {
             int position = i % Length;
@@ -129,18 +130,24 @@ public sealed class NeighbourIndependenceTests(ITestOutputHelper output)
             run(d, moderate, moderateResult, c.Arguments);
             if (!bits(ordinaryResult[position]).Equals(bits(rareResult[position])) || !bits(ordinaryResult[position]).Equals(bits(moderateResult[position])))
             {
+                // The first few, so that a failure names its inputs and the three results' bits.
                 changed++;
+                if (changed <= 3)
+                {
+                    rows += $" x = {inputs[i]} at {position}: {bits(ordinaryResult[position])} beside ordinary values, {bits(rareResult[position])} beside rare ones, {bits(moderateResult[position])} beside ±20;";
+                }
             }
         }
 
-        return changed;
+        return (changed, rows);
     }
 
     private static int Tested(int rows) => (rows + RowStride - 1) / RowStride;
 
-    private void Judge(string referenceName, string kind, int changed, int tested, bool vectorWide)
+    private void Judge(string referenceName, string kind, (int Changed, string Rows) count, int tested, bool vectorWide)
     {
-        string line = $"{referenceName} {kind}: {changed} of {tested} rows change beside rare-path neighbours [{SimdPathTests.LivePath}]";
+        int changed = count.Changed;
+        string line = $"{referenceName} {kind}: {changed} of {tested} rows change beside rare-path neighbours [{SimdPathTests.LivePath}]{count.Rows}";
         output.WriteLine(line);
         if (!vectorWide)
         {
