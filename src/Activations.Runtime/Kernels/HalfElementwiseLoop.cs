@@ -12,8 +12,9 @@ namespace Activations.Kernels;
 /// vectors of <see cref="float"/>, goes through the activation's <see cref="float"/> operator, and is narrowed
 /// back (rounded to nearest even). Same dispatch and overlapping tail as <see cref="ElementwiseLoop"/>; with AVX2 or
 /// AVX-512 the halves go through a chunk of floats on the stack in three passes (widen, compute, narrow), except for
-/// the exact lightweight operators (relu …), which take each block in one step. Given the activation's double operator too, it settles in double the floats that lie exactly halfway between two
-/// halves (<see cref="HalfTies"/>), so that a float operator within one float ULP gives correctly rounded halves.
+/// the exact lightweight operators (relu …), which take each block in one step. Given the activation's double operator
+/// too, it settles in double the floats that lie exactly halfway between two halves (<see cref="HalfTies"/>), so that a
+/// float operator within one float ULP gives correctly rounded halves.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class HalfElementwiseLoop
