@@ -93,13 +93,6 @@ public static partial class VectorMath
     internal static bool HasHalfTies(Vector512<float> lower, Vector512<float> upper) =>
         Vector512.EqualsAny(Vector512.Min(DistanceFromHalfTie(lower), DistanceFromHalfTie(upper)), Vector512<uint>.Zero);
 
-    /// <summary>Whether any lane of four vectors lies exactly halfway between two halves (a NaN lane may count as one).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static bool HasHalfTies(Vector512<float> a, Vector512<float> b, Vector512<float> c, Vector512<float> d) =>
-        Vector512.EqualsAny(
-            Vector512.Min(Vector512.Min(DistanceFromHalfTie(a), DistanceFromHalfTie(b)), Vector512.Min(DistanceFromHalfTie(c), DistanceFromHalfTie(d))),
-            Vector512<uint>.Zero);
-
     /// <summary>One bit per lane of <paramref name="value"/>, set where the lane lies exactly halfway between two halves (a
     /// NaN lane may count as one).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
