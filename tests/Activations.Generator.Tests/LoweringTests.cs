@@ -360,6 +360,9 @@ public sealed class LoweringTests
 
             [Activation("lowering_half_tanh_fast", FastHalf = true)]
             public static double FastTangent(double x) => Math.Tanh(x);
+
+            [Activation("lowering_half_tanh_halved_fast", FastHalf = true)]
+            public static double FastHalvedTangent(double x) => Math.Tanh(x) * 0.5;
         }
         """;
 
@@ -386,13 +389,21 @@ public sealed class LoweringTests
         Assert.DoesNotContain("HalfOperator", withFloatFormula);
 
         // tanh runs natively in float: its Half kernel runs the float operator and settles ties, unless the stub asks for
-        // the cheaper …ForHalf math (FastHalf).
+        // the cheaper …ForHalf math (FastHalf); tanh of x alone has a tie window, so the double operator settles every
+        // result within it of a Half midpoint.
         string tangent = generated["T.Tangent.g.cs"];
         Assert.Contains("HalfElementwiseLoop.Run(x, destination, new TangentSingleOperator(), new TangentDoubleOperator());", tangent);
         Assert.DoesNotContain("ForHalf", tangent);
         string fastTangent = generated["T.FastTangent.g.cs"];
-        Assert.Contains("HalfElementwiseLoop.Run(x, destination, new FastTangentHalfOperator());", fastTangent);
+        Assert.Contains("HalfElementwiseLoop.Run(x, destination, new FastTangentHalfOperator(), new FastTangentDoubleOperator(), global::Activations.Kernels.HalfTieWindows.Tanh);", fastTangent);
         Assert.Contains("VectorMath.TanhForHalf(", fastTangent);
+        Assert.Contains("so that every result is correctly rounded", fastTangent);
+
+        // Anything more than the bare call has no tie window: that FastHalf kernel is within one Half ULP, no more.
+        string fastHalvedTangent = generated["T.FastHalvedTangent.g.cs"];
+        Assert.Contains("HalfElementwiseLoop.Run(x, destination, new FastHalvedTangentHalfOperator());", fastHalvedTangent);
+        Assert.Contains("VectorMath.TanhForHalf(", fastHalvedTangent);
+        Assert.Contains("within one Half ULP", fastHalvedTangent);
     }
 
     [Fact]

@@ -199,6 +199,7 @@ internal sealed class StubEmitter
             "float" => " Each result is the stub's value rounded to float (computed in double unless the formula is exact in float).",
             "Half" when halfNative == 0 && _cases.Leaves().Any(SettlesHalfTies) => " Each element is widened to float, computed through the float kernel and rounded to Half; a float result exactly halfway between two halves is computed again by the double kernel and rounded from double.",
             "Half" when halfNative == 0 => " Each element is widened to float, computed through the float kernel and rounded to Half.",
+            "Half" when _cases.Leaves().All(l => HalfTieWindow(l) is not null) => " Each element is widened to float, computed natively in float with the cheaper …ForHalf math and rounded to Half; a float result within a few float ULPs of a point halfway between two halves is computed again by the double kernel and rounded from double, so that every result is correctly rounded.",
             "Half" when halfNative == _cases.Leaves().Count() => " Each element is widened to float, computed natively in float with math accurate enough for Half (within one Half ULP) and rounded to Half.",
             "Half" => " Each element is widened to float, computed natively in float with math accurate enough for Half (within one Half ULP) for some parameter values and through the float kernel for the others (a float result exactly halfway between two halves computed again by the double kernel), and rounded to Half.",
             _ => "",
@@ -254,14 +255,26 @@ internal sealed class StubEmitter
     // The span loop's operators: the element's own, and for a Half kernel that runs the float operator, the double one too,
     // which settles the float results that lie exactly halfway between two halves. Not where the float operator is exact
     // (its ties are the true value's: rounding them to even is right), nor for a Half operator (the …ForHalf math's error
-    // is too large for that test to mean anything).
+    // is too large for that test to mean anything), unless it is one …ForHalf call with a tie window: then the double
+    // operator settles the results within that many float ULPs of a midpoint.
     private string SpanKernelOperators(KernelCases.Leaf leaf, string element) => element switch
     {
         "double" => NewOperator(leaf, "Double"),
+        "Half" when HasHalfOperator(leaf) && HalfTieWindow(leaf) is string window =>
+            $"{NewOperator(leaf, "Half")}, {NewOperator(leaf, "Double")}, {Kernels}.HalfTieWindows.{window}",
         "Half" when HasHalfOperator(leaf) => NewOperator(leaf, "Half"),
         "Half" when SettlesHalfTies(leaf) => $"{NewOperator(leaf, "Single")}, {NewOperator(leaf, "Double")}",
         _ => NewOperator(leaf, "Single"),
     };
+
+    // The tie window of a Half operator that is one …ForHalf call on the element with a known error bound
+    // (Activations.Kernels.HalfTieWindows): sigmoid or tanh of x. Null for any other formula.
+    private static string? HalfTieWindow(KernelCases.Leaf leaf) =>
+        DoubleOnlyTerms.Drop(leaf.Formula) is CallNode { Function: Primitive.Sigmoid or Primitive.Tanh } call
+            && call.Arguments.Count == 1
+            && call.Arguments[0] is ElementNode
+            ? call.Function.ToString()
+            : null;
 
     private static bool SettlesHalfTies(KernelCases.Leaf leaf) =>
         !SinglePrecisionAnalysis.IsExactInSingle(DoubleOnlyTerms.Drop(leaf.SingleFormula ?? leaf.Formula));

@@ -14,11 +14,15 @@ namespace Activations.Kernels;
 /// AVX-512 the halves go through a chunk of floats on the stack in three passes (widen, compute, narrow), except for
 /// the exact lightweight operators (relu …), which take each block in one step. Given the activation's double operator
 /// too, it settles in double the floats that lie exactly halfway between two halves (<see cref="HalfTies"/>), so that a
-/// float operator within one float ULP gives correctly rounded halves.
+/// float operator within one float ULP gives correctly rounded halves; given a tie window W too, every float within W
+/// float ULPs of such a point, so that an operator within W - 1/2 ULPs does (<see cref="HalfTieWindows"/>).
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class HalfElementwiseLoop
 {
+    /// <summary>The widest tie window: a quarter of the 8192 float ULPs between two halves.</summary>
+    public const int MaximumTieWindow = 2048;
+
     /// <summary>
     /// Writes <c>(Half)op((float)x[i])</c> to <c>destination[i]</c> for every element of <paramref name="x"/>.
     /// <paramref name="x"/> and <paramref name="destination"/> may be the same memory.
@@ -40,8 +44,30 @@ public static class HalfElementwiseLoop
     /// </exception>
     public static void Run<TOperator, TExact>(ReadOnlySpan<Half> x, Span<Half> destination, TOperator op, TExact exact)
         where TOperator : struct, IElementwiseOperator<float>
+        where TExact : struct, IElementwiseOperator<double> =>
+        Run(x, destination, op, exact, tieWindow: 0);
+
+    /// <summary>
+    /// Writes <c>(Half)op((float)x[i])</c> to <c>destination[i]</c> for every element of <paramref name="x"/>, except where
+    /// <c>op((float)x[i])</c> lies within <paramref name="tieWindow"/> float ULPs of a point halfway between two halves: there
+    /// <c>(Half)exact((double)x[i])</c>. An operator within E float ULPs of the true value, with a window above E + 1/2, gives
+    /// correctly rounded halves (see VectorMath.HalfTies.cs; 0 is the exact test, for operators within one ULP).
+    /// <paramref name="x"/> and <paramref name="destination"/> may be the same memory.
+    /// </summary>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="destination"/> is shorter than <paramref name="x"/> or partially overlaps it; nothing is written.
+    /// </exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="tieWindow"/> is negative or above <see cref="MaximumTieWindow"/>; nothing is written.
+    /// </exception>
+    public static void Run<TOperator, TExact>(ReadOnlySpan<Half> x, Span<Half> destination, TOperator op, TExact exact, int tieWindow)
+        where TOperator : struct, IElementwiseOperator<float>
         where TExact : struct, IElementwiseOperator<double>
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(tieWindow);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(tieWindow, MaximumTieWindow);
+        uint window = (uint)tieWindow;
+
         // Below, "typeof(TExact) != typeof(NoTieBreaking)" (whether there are ties to settle) is written out where it is
         // tested: the JIT folds it as it reads the code, so the other branch is never imported. Behind a helper method
         // it folded only after inlining, and the dead branch's inlinees used up the method's inlining budget (past which
@@ -55,28 +81,28 @@ public static class HalfElementwiseLoop
 
         if (Vector512.IsHardwareAccelerated && length >= (nuint)Vector512<ushort>.Count)
         {
-            Run512(ref xRef, ref destinationRef, length, op, exact);
+            Run512(ref xRef, ref destinationRef, length, op, exact, window);
             return;
         }
 
         if (Vector256.IsHardwareAccelerated && length >= (nuint)Vector256<ushort>.Count)
         {
-            Run256(ref xRef, ref destinationRef, length, op, exact);
+            Run256(ref xRef, ref destinationRef, length, op, exact, window);
             return;
         }
 
         if (Vector128.IsHardwareAccelerated && length >= (nuint)Vector128<ushort>.Count)
         {
-            Run128(ref xRef, ref destinationRef, length, op, exact);
+            Run128(ref xRef, ref destinationRef, length, op, exact, window);
             return;
         }
 
-        RunScalar(ref xRef, ref destinationRef, length, op, exact);
+        RunScalar(ref xRef, ref destinationRef, length, op, exact, window);
     }
 
     // Each width is its own JIT compilation root, as in ElementwiseLoop, so the math keeps the whole inlining budget.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void RunScalar<TOperator, TExact>(ref ushort x, ref ushort destination, nuint length, TOperator op, TExact exact)
+    private static void RunScalar<TOperator, TExact>(ref ushort x, ref ushort destination, nuint length, TOperator op, TExact exact, uint window)
         where TOperator : struct, IElementwiseOperator<float>
         where TExact : struct, IElementwiseOperator<double>
     {
@@ -85,7 +111,7 @@ public static class HalfElementwiseLoop
             // The vectors' conversion rules (exact round trip of every half, NaN payloads included), one element at a time.
             ushort input = Unsafe.Add(ref x, i);
             float result = op.Invoke(VectorMath.HalfBitsToSingle(input));
-            Unsafe.Add(ref destination, i) = typeof(TExact) != typeof(NoTieBreaking) ? HalfTies.Round(input, result, exact) : VectorMath.SingleToHalfBits(result);
+            Unsafe.Add(ref destination, i) = typeof(TExact) != typeof(NoTieBreaking) ? HalfTies.Round(input, result, exact, window) : VectorMath.SingleToHalfBits(result);
         }
     }
 
@@ -106,7 +132,7 @@ public static class HalfElementwiseLoop
 
     // A block computed whole and its ties settled, in a local. Not inlined: the call keeps the ties' work out of the loop's code.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Vector512<ushort> SettledBlock512<TOperator, TExact>(Vector512<ushort> bits, TOperator op, TExact exact)
+    private static Vector512<ushort> SettledBlock512<TOperator, TExact>(Vector512<ushort> bits, TOperator op, TExact exact, uint window)
         where TOperator : struct, IElementwiseOperator<float>
         where TExact : struct, IElementwiseOperator<double>
     {
@@ -114,16 +140,16 @@ public static class HalfElementwiseLoop
         Vector512<float> lower = op.Invoke(inLanes ? VectorMath.WidenFiniteLowerInLanes(bits) : VectorMath.WidenLowerHalf(bits));
         Vector512<float> upper = op.Invoke(inLanes ? VectorMath.WidenFiniteUpperInLanes(bits) : VectorMath.WidenUpperHalf(bits));
         Vector512<ushort> block = inLanes ? InvokeInLanes512(bits, lower, upper, op) : VectorMath.NarrowToHalf(lower, upper);
-        if (typeof(TExact) != typeof(NoTieBreaking) && VectorMath.HasHalfTies(lower, upper))
+        if (typeof(TExact) != typeof(NoTieBreaking) && VectorMath.HasHalfTies(lower, upper, window))
         {
-            HalfTies.Settle(ref Unsafe.As<Vector512<ushort>, ushort>(ref block), bits, lower, upper, exact, inLanes);
+            HalfTies.Settle(ref Unsafe.As<Vector512<ushort>, ushort>(ref block), bits, lower, upper, exact, window, inLanes);
         }
 
         return block;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void Run512<TOperator, TExact>(ref ushort x, ref ushort destination, nuint length, TOperator op, TExact exact)
+    private static void Run512<TOperator, TExact>(ref ushort x, ref ushort destination, nuint length, TOperator op, TExact exact, uint window)
         where TOperator : struct, IElementwiseOperator<float>
         where TExact : struct, IElementwiseOperator<double>
     {
@@ -133,7 +159,7 @@ public static class HalfElementwiseLoop
         // chunks (RunChunked512).
         if (!typeof(ILightweightOperator<float>).IsAssignableFrom(typeof(TOperator)) || typeof(TExact) != typeof(NoTieBreaking))
         {
-            RunChunked512(ref x, ref destination, length, op, exact);
+            RunChunked512(ref x, ref destination, length, op, exact, window);
             return;
         }
 
@@ -162,7 +188,7 @@ public static class HalfElementwiseLoop
     // same or 3–6% slower so, and keep the one-step loop.
     [MethodImpl(MethodImplOptions.NoInlining)]
     [SkipLocalsInit]
-    private static unsafe void RunChunked512<TOperator, TExact>(ref ushort x, ref ushort destination, nuint length, TOperator op, TExact exact)
+    private static unsafe void RunChunked512<TOperator, TExact>(ref ushort x, ref ushort destination, nuint length, TOperator op, TExact exact, uint window)
         where TOperator : struct, IElementwiseOperator<float>
         where TExact : struct, IElementwiseOperator<double>
     {
@@ -176,6 +202,7 @@ public static class HalfElementwiseLoop
         // The chunk, 64-byte aligned so that no vector access splits a cache line.
         float* chunk = stackalloc float[ChunkFloats + Vector512<float>.Count];
         ref float floats = ref Unsafe.AsRef<float>((void*)(((nuint)chunk + 63) & ~(nuint)63));
+        PendingHalfTies pending = default;
 
         for (nuint k = 0; ; k += ChunkBlocks)
         {
@@ -223,12 +250,17 @@ public static class HalfElementwiseLoop
             for (nuint b = 0; b < blocks; b++)
             {
                 nuint at = (k + b) * count;
-                StoreChunkBlock512(Vector512.LoadUnsafe(ref x, at), ref Unsafe.Add(ref floats, b * count), ref Unsafe.Add(ref destination, at), op, exact);
+                StoreChunkBlock512(Vector512.LoadUnsafe(ref x, at), ref Unsafe.Add(ref floats, b * count), ref destination, at, ref pending, op, exact, window);
             }
 
             if (final)
             {
-                StoreChunkBlock512(lastBits, ref Unsafe.Add(ref floats, blocks * count), ref Unsafe.Add(ref destination, last), op, exact);
+                StoreChunkBlock512(lastBits, ref Unsafe.Add(ref floats, blocks * count), ref destination, last, ref pending, op, exact, window);
+                if (typeof(TExact) != typeof(NoTieBreaking) && !pending.IsEmpty)
+                {
+                    pending.Settle(ref destination, exact);
+                }
+
                 return;
             }
         }
@@ -236,9 +268,10 @@ public static class HalfElementwiseLoop
 
     // A block of the chunk narrowed and stored, checked: a block that needs more than the fast conversions (an infinity or
     // NaN in, a result that is no finite half) is computed again whole from its inputs (in place they are still there:
-    // only the blocks before it have been written); ties are settled.
+    // only the blocks before it have been written); the elements on or near a tie wait in the pending group, settled after
+    // the last store.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void StoreChunkBlock512<TOperator, TExact>(Vector512<ushort> bits, ref float results, ref ushort destination, TOperator op, TExact exact)
+    private static void StoreChunkBlock512<TOperator, TExact>(Vector512<ushort> bits, ref float results, ref ushort destination, nuint at, ref PendingHalfTies pending, TOperator op, TExact exact, uint window)
         where TOperator : struct, IElementwiseOperator<float>
         where TExact : struct, IElementwiseOperator<double>
     {
@@ -246,14 +279,14 @@ public static class HalfElementwiseLoop
         Vector512<float> upper = Vector512.LoadUnsafe(ref results, (nuint)Vector512<float>.Count);
         if (VectorMath.NeedsFullHalfConversions(bits, lower, upper))
         {
-            SettledBlockOfAnyOperator512(bits, op, exact).StoreUnsafe(ref destination);
+            SettledBlockOfAnyOperator512(bits, op, exact, window).StoreUnsafe(ref destination, at);
             return;
         }
 
-        VectorMath.NarrowFiniteInLanes(lower, upper).StoreUnsafe(ref destination);
-        if (typeof(TExact) != typeof(NoTieBreaking) && VectorMath.HasHalfTies(lower, upper))
+        VectorMath.NarrowFiniteInLanes(lower, upper).StoreUnsafe(ref destination, at);
+        if (typeof(TExact) != typeof(NoTieBreaking) && VectorMath.HasHalfTies(lower, upper, window))
         {
-            HalfTies.Settle(ref destination, bits, lower, upper, exact, inLanes: true);
+            HalfTies.Defer(ref pending, ref destination, at, bits, lower, upper, exact, window);
         }
     }
 
@@ -266,10 +299,10 @@ public static class HalfElementwiseLoop
     // One block computed whole, through the operator's four-vector method where it has one (which the chunked loop then
     // inlines once only), its ties settled.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<ushort> SettledBlockOfAnyOperator512<TOperator, TExact>(Vector512<ushort> bits, TOperator op, TExact exact)
+    private static Vector512<ushort> SettledBlockOfAnyOperator512<TOperator, TExact>(Vector512<ushort> bits, TOperator op, TExact exact, uint window)
         where TOperator : struct, IElementwiseOperator<float>
         where TExact : struct, IElementwiseOperator<double> =>
-        typeof(IInterleavedOperator<float>).IsAssignableFrom(typeof(TOperator)) ? SettledInterleavedBlock512(bits, op, exact) : SettledBlock512(bits, op, exact);
+        typeof(IInterleavedOperator<float>).IsAssignableFrom(typeof(TOperator)) ? SettledInterleavedBlock512(bits, op, exact, window) : SettledBlock512(bits, op, exact, window);
 
     // Two blocks' halves widened within 128-bit lanes and computed by the operator's four-vector method.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -301,7 +334,7 @@ public static class HalfElementwiseLoop
     // method inlines the four-vector method once only), its ties settled, into a local: the blocks the chunked loop
     // leaves to it. Not inlined, for the loop's inlining budget.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Vector512<ushort> SettledInterleavedBlock512<TOperator, TExact>(Vector512<ushort> bits, TOperator op, TExact exact)
+    private static Vector512<ushort> SettledInterleavedBlock512<TOperator, TExact>(Vector512<ushort> bits, TOperator op, TExact exact, uint window)
         where TOperator : struct, IElementwiseOperator<float>
         where TExact : struct, IElementwiseOperator<double>
     {
@@ -310,9 +343,9 @@ public static class HalfElementwiseLoop
         Vector512<ushort> block = VectorMath.NeedsFullHalfConversions(bits, results.A, results.B)
             ? FullConversionsInterleaved512(bits, op)
             : VectorMath.NarrowFiniteInLanes(results.A, results.B);
-        if (typeof(TExact) != typeof(NoTieBreaking) && VectorMath.HasHalfTies(results.A, results.B))
+        if (typeof(TExact) != typeof(NoTieBreaking) && VectorMath.HasHalfTies(results.A, results.B, window))
         {
-            HalfTies.Settle(ref Unsafe.As<Vector512<ushort>, ushort>(ref block), bits, results.A, results.B, exact, inLanes: true);
+            HalfTies.Settle(ref Unsafe.As<Vector512<ushort>, ushort>(ref block), bits, results.A, results.B, exact, window, inLanes: true);
         }
 
         return block;
@@ -340,7 +373,7 @@ public static class HalfElementwiseLoop
 
     // A block computed whole and its ties settled, in a local. Not inlined: the call keeps the ties' work out of the loop's code.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Vector256<ushort> SettledBlock256<TOperator, TExact>(Vector256<ushort> bits, TOperator op, TExact exact)
+    private static Vector256<ushort> SettledBlock256<TOperator, TExact>(Vector256<ushort> bits, TOperator op, TExact exact, uint window)
         where TOperator : struct, IElementwiseOperator<float>
         where TExact : struct, IElementwiseOperator<double>
     {
@@ -348,9 +381,9 @@ public static class HalfElementwiseLoop
         Vector256<float> lower = op.Invoke(inLanes ? VectorMath.WidenFiniteLowerInLanes(bits) : VectorMath.WidenLowerHalf(bits));
         Vector256<float> upper = op.Invoke(inLanes ? VectorMath.WidenFiniteUpperInLanes(bits) : VectorMath.WidenUpperHalf(bits));
         Vector256<ushort> block = inLanes ? InvokeInLanes256(bits, lower, upper, op) : VectorMath.NarrowToHalf(lower, upper);
-        if (typeof(TExact) != typeof(NoTieBreaking) && VectorMath.HasHalfTies(lower, upper))
+        if (typeof(TExact) != typeof(NoTieBreaking) && VectorMath.HasHalfTies(lower, upper, window))
         {
-            HalfTies.Settle(ref Unsafe.As<Vector256<ushort>, ushort>(ref block), bits, lower, upper, exact, inLanes);
+            HalfTies.Settle(ref Unsafe.As<Vector256<ushort>, ushort>(ref block), bits, lower, upper, exact, window, inLanes);
         }
 
         return block;
@@ -374,7 +407,7 @@ public static class HalfElementwiseLoop
     // RunChunked512 with AVX2: 16 halves a block, the operator one vector at a time, four per step; as many floats a chunk.
     [MethodImpl(MethodImplOptions.NoInlining)]
     [SkipLocalsInit]
-    private static unsafe void RunChunked256<TOperator, TExact>(ref ushort x, ref ushort destination, nuint length, TOperator op, TExact exact)
+    private static unsafe void RunChunked256<TOperator, TExact>(ref ushort x, ref ushort destination, nuint length, TOperator op, TExact exact, uint window)
         where TOperator : struct, IElementwiseOperator<float>
         where TExact : struct, IElementwiseOperator<double>
     {
@@ -388,6 +421,7 @@ public static class HalfElementwiseLoop
         // The chunk, 64-byte aligned so that no vector access splits a cache line.
         float* chunk = stackalloc float[ChunkFloats + Vector512<float>.Count];
         ref float floats = ref Unsafe.AsRef<float>((void*)(((nuint)chunk + 63) & ~(nuint)63));
+        PendingHalfTies pending = default;
 
         for (nuint k = 0; ; k += (2 * ChunkBlocks))
         {
@@ -428,12 +462,17 @@ public static class HalfElementwiseLoop
             for (nuint b = 0; b < blocks; b++)
             {
                 nuint at = (k + b) * count;
-                StoreChunkBlock256(Vector256.LoadUnsafe(ref x, at), ref Unsafe.Add(ref floats, b * count), ref Unsafe.Add(ref destination, at), op, exact);
+                StoreChunkBlock256(Vector256.LoadUnsafe(ref x, at), ref Unsafe.Add(ref floats, b * count), ref destination, at, ref pending, op, exact, window);
             }
 
             if (final)
             {
-                StoreChunkBlock256(lastBits, ref Unsafe.Add(ref floats, blocks * count), ref Unsafe.Add(ref destination, last), op, exact);
+                StoreChunkBlock256(lastBits, ref Unsafe.Add(ref floats, blocks * count), ref destination, last, ref pending, op, exact, window);
+                if (typeof(TExact) != typeof(NoTieBreaking) && !pending.IsEmpty)
+                {
+                    pending.Settle(ref destination, exact);
+                }
+
                 return;
             }
         }
@@ -441,9 +480,10 @@ public static class HalfElementwiseLoop
 
     // A block of the chunk narrowed and stored, checked: a block that needs more than the fast conversions (an infinity or
     // NaN in, a result that is no finite half) is computed again whole from its inputs (in place they are still there:
-    // only the blocks before it have been written); ties are settled.
+    // only the blocks before it have been written); the elements on or near a tie wait in the pending group, settled after
+    // the last store.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void StoreChunkBlock256<TOperator, TExact>(Vector256<ushort> bits, ref float results, ref ushort destination, TOperator op, TExact exact)
+    private static void StoreChunkBlock256<TOperator, TExact>(Vector256<ushort> bits, ref float results, ref ushort destination, nuint at, ref PendingHalfTies pending, TOperator op, TExact exact, uint window)
         where TOperator : struct, IElementwiseOperator<float>
         where TExact : struct, IElementwiseOperator<double>
     {
@@ -451,26 +491,26 @@ public static class HalfElementwiseLoop
         Vector256<float> upper = Vector256.LoadUnsafe(ref results, (nuint)Vector256<float>.Count);
         if (VectorMath.NeedsFullHalfConversions(bits, lower, upper))
         {
-            SettledBlock256(bits, op, exact).StoreUnsafe(ref destination);
+            SettledBlock256(bits, op, exact, window).StoreUnsafe(ref destination, at);
             return;
         }
 
-        VectorMath.NarrowFiniteInLanes(lower, upper).StoreUnsafe(ref destination);
-        if (typeof(TExact) != typeof(NoTieBreaking) && VectorMath.HasHalfTies(lower, upper))
+        VectorMath.NarrowFiniteInLanes(lower, upper).StoreUnsafe(ref destination, at);
+        if (typeof(TExact) != typeof(NoTieBreaking) && VectorMath.HasHalfTies(lower, upper, window))
         {
-            HalfTies.Settle(ref destination, bits, lower, upper, exact, inLanes: true);
+            HalfTies.Defer(ref pending, ref destination, at, bits, lower, upper, exact, window);
         }
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void Run256<TOperator, TExact>(ref ushort x, ref ushort destination, nuint length, TOperator op, TExact exact)
+    private static void Run256<TOperator, TExact>(ref ushort x, ref ushort destination, nuint length, TOperator op, TExact exact, uint window)
         where TOperator : struct, IElementwiseOperator<float>
         where TExact : struct, IElementwiseOperator<double>
     {
         // With AVX2, as Run512: an exact lightweight operator block by block (RunInLanes256), every other one in chunks.
         if (Avx2.IsSupported && (!typeof(ILightweightOperator<float>).IsAssignableFrom(typeof(TOperator)) || typeof(TExact) != typeof(NoTieBreaking)))
         {
-            RunChunked256(ref x, ref destination, length, op, exact);
+            RunChunked256(ref x, ref destination, length, op, exact, window);
             return;
         }
 
@@ -507,27 +547,27 @@ public static class HalfElementwiseLoop
             {
                 Vector256<ushort> nextBits = Vector256.LoadUnsafe(ref x, i);
                 Vector256<float> nextLower = op.Invoke(VectorMath.WidenLowerHalf(nextBits));
-                StoreSequential256(bits, ref Unsafe.Add(ref destination, i - count), lower, upper, exact);
+                StoreSequential256(bits, ref Unsafe.Add(ref destination, i - count), lower, upper, exact, window);
                 upper = op.Invoke(VectorMath.WidenUpperHalf(nextBits));
                 lower = nextLower;
                 bits = nextBits;
             }
 
-            StoreSequential256(bits, ref Unsafe.Add(ref destination, i - count), lower, upper, exact);
+            StoreSequential256(bits, ref Unsafe.Add(ref destination, i - count), lower, upper, exact, window);
         }
 
-        (typeof(TExact) != typeof(NoTieBreaking) ? SettledBlock256(lastBits, op, exact) : lastBlock).StoreUnsafe(ref destination, last);
+        (typeof(TExact) != typeof(NoTieBreaking) ? SettledBlock256(lastBits, op, exact, window) : lastBlock).StoreUnsafe(ref destination, last);
     }
 
     // The software-pipelined loop's store: the full conversion of a block's results, then its ties settled in memory.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void StoreSequential256<TExact>(Vector256<ushort> bits, ref ushort destination, Vector256<float> lower, Vector256<float> upper, TExact exact)
+    private static void StoreSequential256<TExact>(Vector256<ushort> bits, ref ushort destination, Vector256<float> lower, Vector256<float> upper, TExact exact, uint window)
         where TExact : struct, IElementwiseOperator<double>
     {
         VectorMath.NarrowToHalf(lower, upper).StoreUnsafe(ref destination);
-        if (typeof(TExact) != typeof(NoTieBreaking) && VectorMath.HasHalfTies(lower, upper))
+        if (typeof(TExact) != typeof(NoTieBreaking) && VectorMath.HasHalfTies(lower, upper, window))
         {
-            HalfTies.Settle(ref destination, bits, lower, upper, exact, inLanes: false);
+            HalfTies.Settle(ref destination, bits, lower, upper, exact, window, inLanes: false);
         }
     }
 
@@ -549,7 +589,7 @@ public static class HalfElementwiseLoop
 
     // A block computed whole and its ties settled, in a local. Not inlined: the call keeps the ties' work out of the loop's code.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Vector128<ushort> SettledBlock128<TOperator, TExact>(Vector128<ushort> bits, TOperator op, TExact exact)
+    private static Vector128<ushort> SettledBlock128<TOperator, TExact>(Vector128<ushort> bits, TOperator op, TExact exact, uint window)
         where TOperator : struct, IElementwiseOperator<float>
         where TExact : struct, IElementwiseOperator<double>
     {
@@ -557,9 +597,9 @@ public static class HalfElementwiseLoop
         Vector128<float> lower = op.Invoke(inLanes ? VectorMath.WidenFiniteLowerInLanes(bits) : VectorMath.WidenLowerHalf(bits));
         Vector128<float> upper = op.Invoke(inLanes ? VectorMath.WidenFiniteUpperInLanes(bits) : VectorMath.WidenUpperHalf(bits));
         Vector128<ushort> block = inLanes ? InvokeInLanes128(bits, lower, upper, op) : VectorMath.NarrowToHalf(lower, upper);
-        if (typeof(TExact) != typeof(NoTieBreaking) && VectorMath.HasHalfTies(lower, upper))
+        if (typeof(TExact) != typeof(NoTieBreaking) && VectorMath.HasHalfTies(lower, upper, window))
         {
-            HalfTies.Settle(ref Unsafe.As<Vector128<ushort>, ushort>(ref block), bits, lower, upper, exact, inLanes);
+            HalfTies.Settle(ref Unsafe.As<Vector128<ushort>, ushort>(ref block), bits, lower, upper, exact, window, inLanes);
         }
 
         return block;
@@ -567,7 +607,7 @@ public static class HalfElementwiseLoop
 
     // The blocks before the last one through the fast conversions (with SSE2), each read before it is written.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void RunInLanes128<TOperator, TExact>(ref ushort x, ref ushort destination, nuint last, TOperator op, TExact exact)
+    private static void RunInLanes128<TOperator, TExact>(ref ushort x, ref ushort destination, nuint last, TOperator op, TExact exact, uint window)
         where TOperator : struct, IElementwiseOperator<float>
         where TExact : struct, IElementwiseOperator<double>
     {
@@ -609,7 +649,7 @@ public static class HalfElementwiseLoop
                 }
 
                 VectorMath.NarrowFiniteInLanes(lower, upper).StoreUnsafe(ref destination, next);
-                if (VectorMath.HasHalfTies(lower, upper))
+                if (VectorMath.HasHalfTies(lower, upper, window))
                 {
                     break;
                 }
@@ -619,11 +659,11 @@ public static class HalfElementwiseLoop
             {
                 if (full)
                 {
-                    SettledBlock128(bits, op, exact).StoreUnsafe(ref destination, next);
+                    SettledBlock128(bits, op, exact, window).StoreUnsafe(ref destination, next);
                 }
                 else
                 {
-                    HalfTies.Settle(ref Unsafe.Add(ref destination, next), bits, lower, upper, exact, inLanes: true);
+                    HalfTies.Settle(ref Unsafe.Add(ref destination, next), bits, lower, upper, exact, window, inLanes: true);
                 }
 
                 next += count;
@@ -632,7 +672,7 @@ public static class HalfElementwiseLoop
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void Run128<TOperator, TExact>(ref ushort x, ref ushort destination, nuint length, TOperator op, TExact exact)
+    private static void Run128<TOperator, TExact>(ref ushort x, ref ushort destination, nuint length, TOperator op, TExact exact, uint window)
         where TOperator : struct, IElementwiseOperator<float>
         where TExact : struct, IElementwiseOperator<double>
     {
@@ -653,7 +693,7 @@ public static class HalfElementwiseLoop
 
         if (Sse2.IsSupported)
         {
-            RunInLanes128(ref x, ref destination, last, op, exact);
+            RunInLanes128(ref x, ref destination, last, op, exact, window);
         }
         else if (last != 0)
         {
@@ -669,27 +709,27 @@ public static class HalfElementwiseLoop
             {
                 Vector128<ushort> nextBits = Vector128.LoadUnsafe(ref x, i);
                 Vector128<float> nextLower = op.Invoke(VectorMath.WidenLowerHalf(nextBits));
-                StoreSequential128(bits, ref Unsafe.Add(ref destination, i - count), lower, upper, exact);
+                StoreSequential128(bits, ref Unsafe.Add(ref destination, i - count), lower, upper, exact, window);
                 upper = op.Invoke(VectorMath.WidenUpperHalf(nextBits));
                 lower = nextLower;
                 bits = nextBits;
             }
 
-            StoreSequential128(bits, ref Unsafe.Add(ref destination, i - count), lower, upper, exact);
+            StoreSequential128(bits, ref Unsafe.Add(ref destination, i - count), lower, upper, exact, window);
         }
 
-        (typeof(TExact) != typeof(NoTieBreaking) ? SettledBlock128(lastBits, op, exact) : lastBlock).StoreUnsafe(ref destination, last);
+        (typeof(TExact) != typeof(NoTieBreaking) ? SettledBlock128(lastBits, op, exact, window) : lastBlock).StoreUnsafe(ref destination, last);
     }
 
     // The software-pipelined loop's store: the full conversion of a block's results, then its ties settled in memory.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void StoreSequential128<TExact>(Vector128<ushort> bits, ref ushort destination, Vector128<float> lower, Vector128<float> upper, TExact exact)
+    private static void StoreSequential128<TExact>(Vector128<ushort> bits, ref ushort destination, Vector128<float> lower, Vector128<float> upper, TExact exact, uint window)
         where TExact : struct, IElementwiseOperator<double>
     {
         VectorMath.NarrowToHalf(lower, upper).StoreUnsafe(ref destination);
-        if (typeof(TExact) != typeof(NoTieBreaking) && VectorMath.HasHalfTies(lower, upper))
+        if (typeof(TExact) != typeof(NoTieBreaking) && VectorMath.HasHalfTies(lower, upper, window))
         {
-            HalfTies.Settle(ref destination, bits, lower, upper, exact, inLanes: false);
+            HalfTies.Settle(ref destination, bits, lower, upper, exact, window, inLanes: false);
         }
     }
 }

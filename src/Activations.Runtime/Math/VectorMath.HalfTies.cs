@@ -11,10 +11,14 @@ public static partial class VectorMath
     // the true value lies on the float's side of every Half midpoint (a float that is not the midpoint is at least one float
     // ULP from it), so rounding the float to Half rounds the true value. The Half loop (Kernels/HalfTies.cs) settles the
     // ties in double.
+    // A float further from the true value, within E float ULPs, rounds the true value unless it lies within E ULPs of a
+    // midpoint: with a window W > E (the …ForHalf sigmoid and tanh, Kernels/HalfTieWindows.cs) the loop settles every float
+    // within W ULPs of a midpoint, "near ties", and the rest are correctly rounded too. W = 0 is the exact test.
     // A tie is a float whose bits below the half's ULP are exactly 1000…0: for magnitudes from 2^-14 (normal halves) the
     // low 13 of the float's 23 mantissa bits are 0x1000. Below 2^-14 the half's ULP is 2^-24 at every magnitude; adding
     // 2^-14 moves such a value into [2^-14, 2^-13), where the same 13-bit test applies to the same bit positions, and is
-    // exact for every odd multiple of 2^-25 (a sum that rounds is no tie, and may at worst be reported as one).
+    // exact for every odd multiple of 2^-25 (a sum that rounds is no tie, and may at worst be reported as one). There the
+    // window counts ULPs of [2^-14, 2^-13), 2^-37, at least the value's own, less the sum's rounding (half of one).
 
     /// <summary>The float bits below a normal half's ULP.</summary>
     private const int BelowHalfUlpMask = 0x1fff;
@@ -22,10 +26,14 @@ public static partial class VectorMath
     /// <summary>Those bits when the float lies exactly halfway between two halves.</summary>
     private const int HalfTieBits = 0x1000;
 
-    /// <summary>Whether <paramref name="value"/> lies exactly halfway between two halves (NaN and infinities: no).</summary>
+    /// <summary>
+    /// Whether <paramref name="value"/> lies within <paramref name="window"/> float ULPs of a point halfway between two halves
+    /// (0: exactly on one; NaN and infinities: no).
+    /// </summary>
     /// <param name="value">A float about to be rounded to Half.</param>
-    /// <returns>True where rounding to Half breaks a tie.</returns>
-    internal static bool IsHalfTie(float value)
+    /// <param name="window">The distance in float ULPs (of [2^-14, 2^-13) below 2^-14), at most 4096.</param>
+    /// <returns>True where rounding to Half may break a tie the wrong way.</returns>
+    internal static bool IsHalfTie(float value, uint window)
     {
         float magnitude = Math.Abs(value);
         if (!float.IsFinite(magnitude))
@@ -36,24 +44,25 @@ public static partial class VectorMath
         float moved = magnitude < BitConverter.UInt32BitsToSingle(SmallestNormalHalfAsSingleBits)
             ? magnitude + BitConverter.UInt32BitsToSingle(SmallestNormalHalfAsSingleBits)
             : magnitude;
-        return (BitConverter.SingleToInt32Bits(moved) & BelowHalfUlpMask) == HalfTieBits;
+        return (uint)((BitConverter.SingleToInt32Bits(moved) & BelowHalfUlpMask) - HalfTieBits + (int)window) <= 2 * window;
     }
 
-    /// <summary>Whether any lane of <paramref name="lower"/> or <paramref name="upper"/> lies exactly halfway between two halves
-    /// (a NaN lane may count as one).</summary>
+    /// <summary>Whether any lane of <paramref name="lower"/> or <paramref name="upper"/> lies within <paramref name="window"/>
+    /// float ULPs of a point halfway between two halves (see <see cref="IsHalfTie(float, uint)"/>; a NaN lane may count as one).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static bool HasHalfTies(Vector128<float> lower, Vector128<float> upper) =>
-        Vector128.EqualsAny(Vector128.Min(DistanceFromHalfTie(lower), DistanceFromHalfTie(upper)), Vector128<uint>.Zero);
+    internal static bool HasHalfTies(Vector128<float> lower, Vector128<float> upper, uint window) =>
+        Vector128.LessThanOrEqualAny(Vector128.Min(DistanceFromHalfTie(lower, window), DistanceFromHalfTie(upper, window)), Vector128.Create(2 * window));
 
-    /// <summary>One bit per lane of <paramref name="value"/>, set where the lane lies exactly halfway between two halves (a
-    /// NaN lane may count as one).</summary>
+    /// <summary>One bit per lane of <paramref name="value"/>, set where the lane lies within <paramref name="window"/> float
+    /// ULPs of a point halfway between two halves (a NaN lane may count as one).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static ulong HalfTieLaneBits(Vector128<float> value) =>
-        Vector128.ExtractMostSignificantBits(Vector128.Equals(DistanceFromHalfTie(value), Vector128<uint>.Zero));
+    internal static ulong HalfTieLaneBits(Vector128<float> value, uint window) =>
+        Vector128.ExtractMostSignificantBits(Vector128.LessThanOrEqual(DistanceFromHalfTie(value, window), Vector128.Create(2 * window)));
 
-    // Zero exactly where the lane is a tie: the bits below the half's ULP (after moving values below 2^-14) XOR 1000…0.
+    // At most 2 window exactly where the lane is within the window of a tie: the bits below the half's ULP (after moving
+    // values below 2^-14) less 1000…0, plus the window, unsigned.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector128<uint> DistanceFromHalfTie(Vector128<float> value)
+    private static Vector128<uint> DistanceFromHalfTie(Vector128<float> value, uint window)
     {
         Vector128<int> magnitude = value.AsInt32() & Vector128.Create(0x7fffffff);
         Vector128<int> smallestNormal = Vector128.Create((int)SmallestNormalHalfAsSingleBits);
@@ -61,23 +70,24 @@ public static partial class VectorMath
             Vector128.LessThan(magnitude, smallestNormal),
             (magnitude.AsSingle() + smallestNormal.AsSingle()).AsInt32(),
             magnitude);
-        return ((moved ^ Vector128.Create(HalfTieBits)) & Vector128.Create(BelowHalfUlpMask)).AsUInt32();
+        return (moved & Vector128.Create(BelowHalfUlpMask)).AsUInt32() - Vector128.Create(HalfTieBits - window);
     }
 
-    /// <inheritdoc cref="HasHalfTies(Vector128{float}, Vector128{float})"/>
+    /// <inheritdoc cref="HasHalfTies(Vector128{float}, Vector128{float}, uint)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static bool HasHalfTies(Vector256<float> lower, Vector256<float> upper) =>
-        Vector256.EqualsAny(Vector256.Min(DistanceFromHalfTie(lower), DistanceFromHalfTie(upper)), Vector256<uint>.Zero);
+    internal static bool HasHalfTies(Vector256<float> lower, Vector256<float> upper, uint window) =>
+        Vector256.LessThanOrEqualAny(Vector256.Min(DistanceFromHalfTie(lower, window), DistanceFromHalfTie(upper, window)), Vector256.Create(2 * window));
 
-    /// <summary>One bit per lane of <paramref name="value"/>, set where the lane lies exactly halfway between two halves (a
-    /// NaN lane may count as one).</summary>
+    /// <summary>One bit per lane of <paramref name="value"/>, set where the lane lies within <paramref name="window"/> float
+    /// ULPs of a point halfway between two halves (a NaN lane may count as one).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static ulong HalfTieLaneBits(Vector256<float> value) =>
-        Vector256.ExtractMostSignificantBits(Vector256.Equals(DistanceFromHalfTie(value), Vector256<uint>.Zero));
+    internal static ulong HalfTieLaneBits(Vector256<float> value, uint window) =>
+        Vector256.ExtractMostSignificantBits(Vector256.LessThanOrEqual(DistanceFromHalfTie(value, window), Vector256.Create(2 * window)));
 
-    // Zero exactly where the lane is a tie: the bits below the half's ULP (after moving values below 2^-14) XOR 1000…0.
+    // At most 2 window exactly where the lane is within the window of a tie: the bits below the half's ULP (after moving
+    // values below 2^-14) less 1000…0, plus the window, unsigned.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<uint> DistanceFromHalfTie(Vector256<float> value)
+    private static Vector256<uint> DistanceFromHalfTie(Vector256<float> value, uint window)
     {
         Vector256<int> magnitude = value.AsInt32() & Vector256.Create(0x7fffffff);
         Vector256<int> smallestNormal = Vector256.Create((int)SmallestNormalHalfAsSingleBits);
@@ -85,23 +95,24 @@ public static partial class VectorMath
             Vector256.LessThan(magnitude, smallestNormal),
             (magnitude.AsSingle() + smallestNormal.AsSingle()).AsInt32(),
             magnitude);
-        return ((moved ^ Vector256.Create(HalfTieBits)) & Vector256.Create(BelowHalfUlpMask)).AsUInt32();
+        return (moved & Vector256.Create(BelowHalfUlpMask)).AsUInt32() - Vector256.Create(HalfTieBits - window);
     }
 
-    /// <inheritdoc cref="HasHalfTies(Vector128{float}, Vector128{float})"/>
+    /// <inheritdoc cref="HasHalfTies(Vector128{float}, Vector128{float}, uint)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static bool HasHalfTies(Vector512<float> lower, Vector512<float> upper) =>
-        Vector512.EqualsAny(Vector512.Min(DistanceFromHalfTie(lower), DistanceFromHalfTie(upper)), Vector512<uint>.Zero);
+    internal static bool HasHalfTies(Vector512<float> lower, Vector512<float> upper, uint window) =>
+        Vector512.LessThanOrEqualAny(Vector512.Min(DistanceFromHalfTie(lower, window), DistanceFromHalfTie(upper, window)), Vector512.Create(2 * window));
 
-    /// <summary>One bit per lane of <paramref name="value"/>, set where the lane lies exactly halfway between two halves (a
-    /// NaN lane may count as one).</summary>
+    /// <summary>One bit per lane of <paramref name="value"/>, set where the lane lies within <paramref name="window"/> float
+    /// ULPs of a point halfway between two halves (a NaN lane may count as one).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static ulong HalfTieLaneBits(Vector512<float> value) =>
-        Vector512.ExtractMostSignificantBits(Vector512.Equals(DistanceFromHalfTie(value), Vector512<uint>.Zero));
+    internal static ulong HalfTieLaneBits(Vector512<float> value, uint window) =>
+        Vector512.ExtractMostSignificantBits(Vector512.LessThanOrEqual(DistanceFromHalfTie(value, window), Vector512.Create(2 * window)));
 
-    // Zero exactly where the lane is a tie: the bits below the half's ULP (after moving values below 2^-14) XOR 1000…0.
+    // At most 2 window exactly where the lane is within the window of a tie: the bits below the half's ULP (after moving
+    // values below 2^-14) less 1000…0, plus the window, unsigned.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<uint> DistanceFromHalfTie(Vector512<float> value)
+    private static Vector512<uint> DistanceFromHalfTie(Vector512<float> value, uint window)
     {
         Vector512<int> magnitude = value.AsInt32() & Vector512.Create(0x7fffffff);
         Vector512<int> smallestNormal = Vector512.Create((int)SmallestNormalHalfAsSingleBits);
@@ -109,6 +120,6 @@ public static partial class VectorMath
             Vector512.LessThan(magnitude, smallestNormal),
             (magnitude.AsSingle() + smallestNormal.AsSingle()).AsInt32(),
             magnitude);
-        return ((moved ^ Vector512.Create(HalfTieBits)) & Vector512.Create(BelowHalfUlpMask)).AsUInt32();
+        return (moved & Vector512.Create(BelowHalfUlpMask)).AsUInt32() - Vector512.Create(HalfTieBits - window);
     }
 }

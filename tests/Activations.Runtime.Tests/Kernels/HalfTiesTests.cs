@@ -41,16 +41,59 @@ public sealed class HalfTiesTests
         }
     }
 
-    private static void AssertTie(bool expected, float value)
+    private static void AssertTie(bool expected, float value, uint window = 0)
     {
-        Assert.True(expected == VectorMath.IsHalfTie(value), $"{value:R}: IsHalfTie should be {expected}");
+        Assert.True(expected == VectorMath.IsHalfTie(value, window), $"{value:R}: IsHalfTie within {window} should be {expected}");
         if (!float.IsNaN(value))
         {
             // A NaN lane may count as a tie in the vectors (the loop checks each flagged lane again).
-            Assert.True(expected == VectorMath.HasHalfTies(Vector128.Create(value), Vector128<float>.Zero), $"{value:R} in Vector128's lower vector");
-            Assert.True(expected == VectorMath.HasHalfTies(Vector128<float>.Zero, Vector128.Create(value)), $"{value:R} in Vector128's upper vector");
-            Assert.True(expected == VectorMath.HasHalfTies(Vector256.Create(value), Vector256<float>.Zero), $"{value:R} in Vector256's lower vector");
-            Assert.True(expected == VectorMath.HasHalfTies(Vector512<float>.Zero, Vector512.Create(value)), $"{value:R} in Vector512's upper vector");
+            Assert.True(expected == VectorMath.HasHalfTies(Vector128.Create(value), Vector128<float>.Zero, window), $"{value:R} in Vector128's lower vector, window {window}");
+            Assert.True(expected == VectorMath.HasHalfTies(Vector128<float>.Zero, Vector128.Create(value), window), $"{value:R} in Vector128's upper vector, window {window}");
+            Assert.True(expected == VectorMath.HasHalfTies(Vector256.Create(value), Vector256<float>.Zero, window), $"{value:R} in Vector256's lower vector, window {window}");
+            Assert.True(expected == VectorMath.HasHalfTies(Vector512<float>.Zero, Vector512.Create(value), window), $"{value:R} in Vector512's upper vector, window {window}");
+            Assert.Equal(expected ? 1ul : 0ul, VectorMath.HalfTieLaneBits(Vector256.Create(0f, value, 0f, 0f, 0f, 0f, 0f, 0f), window) >> 1);
+        }
+    }
+
+    /// <summary>
+    /// A window of W float ULPs flags every float within W ULPs of a midpoint (in the ULPs of [2^-14, 2^-13), 2^-37, below
+    /// 2^-14) and nothing further: the Half kernels of the …ForHalf math settle those (Kernels/HalfTieWindows.cs).
+    /// </summary>
+    [Theory]
+    [InlineData(1u)]
+    [InlineData(4u)]
+    [InlineData(5u)]
+    [InlineData((uint)HalfElementwiseLoop.MaximumTieWindow)]
+    public void AWindowFlagsTheFloatsWithinItOfEveryMidpointAndNoOthers(uint window)
+    {
+        for (int bits = 0; bits < 0x7c00; bits += 7) // every seventh: all binades, both ends of each
+        {
+            double low = (double)BitConverter.UInt16BitsToHalf((ushort)bits);
+            double high = bits == 0x7bff ? 65536 : (double)BitConverter.UInt16BitsToHalf((ushort)(bits + 1));
+            float midpoint = (float)((low + high) / 2);
+            float inside, outside, insideBelow, outsideBelow;
+            if (midpoint < 6.1035156e-05f)
+            {
+                float step = 7.2759576e-12f; // 2^-37
+                (inside, outside) = (midpoint + (window * step), midpoint + ((window + 1) * step));
+                (insideBelow, outsideBelow) = (midpoint - (window * step), midpoint - ((window + 1) * step));
+            }
+            else
+            {
+                int m = BitConverter.SingleToInt32Bits(midpoint);
+                (inside, outside) = (BitConverter.Int32BitsToSingle(m + (int)window), BitConverter.Int32BitsToSingle(m + (int)window + 1));
+                (insideBelow, outsideBelow) = (BitConverter.Int32BitsToSingle(m - (int)window), BitConverter.Int32BitsToSingle(m - (int)window - 1));
+            }
+
+            foreach (float sign in new[] { 1f, -1f })
+            {
+                AssertTie(true, sign * midpoint, window);
+                AssertTie(true, sign * inside, window);
+                AssertTie(true, sign * insideBelow, window);
+                AssertTie(false, sign * outside, window);
+                AssertTie(false, sign * outsideBelow, window);
+                AssertTie(false, sign * (float)low, window);
+            }
         }
     }
 
@@ -74,7 +117,7 @@ public sealed class HalfTiesTests
         x[130] = Half.NaN;
         x[131] = Half.PositiveInfinity; // blocks with special inputs take the full conversions
         x[400] = Half.NegativeInfinity;
-        Assert.Contains(x, h => VectorMath.IsHalfTie(default(TieMaker).Invoke((float)h)));
+        Assert.Contains(x, h => VectorMath.IsHalfTie(default(TieMaker).Invoke((float)h), 0));
 
         for (int n = 0; n <= x.Length; n += n < 140 ? 1 : 37)
         {
@@ -98,6 +141,56 @@ public sealed class HalfTiesTests
             Assert.True(expected.Equals(outOfPlace[i]), $"n = {x.Length}, element {i} (x = {x[i]}): {outOfPlace[i]} for {expected}");
             Assert.True(expected.Equals(inPlace[i]), $"n = {x.Length}, element {i} in place (x = {x[i]}): {inPlace[i]} for {expected}");
         }
+    }
+
+    /// <summary>
+    /// <see cref="NearTieMaker"/> puts every input of magnitude in [1, 2) and every Half subnormal three float ULPs (of the
+    /// window's measure) below a midpoint, where rounding the float goes down and the double twin goes up. A window of
+    /// three settles every one of them, at every position, in place and not; a window of two leaves them all rounded from
+    /// the float. The first case collects far more than one group of pending elements.
+    /// </summary>
+    [Fact]
+    public void TheLoopSettlesTheNearTiesWithinItsWindowAndNoOthers()
+    {
+        var random = new Random(29);
+        Half[] x = Enumerable.Range(0, 700).Select(i => (i % 3) switch
+        {
+            0 => (Half)(1 + random.NextDouble()),
+            1 => (Half)(-1 - random.NextDouble()),
+            _ => BitConverter.UInt16BitsToHalf((ushort)(random.Next(1, 0x400) | (random.Next(2) << 15))),
+        }).ToArray();
+        x[130] = Half.NaN;
+        x[400] = Half.NegativeInfinity;
+
+        for (int n = 0; n <= x.Length; n += n < 140 ? 1 : 37)
+        {
+            Half[] part = x.AsSpan(0, n).ToArray();
+            AssertSettled(part, (source, destination) => HalfElementwiseLoop.Run(source, destination, default(NearTieMaker), default(TieSettler), tieWindow: 3));
+
+            var narrow = new Half[n];
+            HalfElementwiseLoop.Run(part, narrow, default(NearTieMaker), default(TieSettler), tieWindow: 2);
+            for (int i = 0; i < n; i++)
+            {
+                Half expected = (Half)default(NearTieMaker).Invoke((float)part[i]);
+                Assert.True(expected.Equals(narrow[i]), $"n = {n}, element {i} (x = {part[i]}), window 2: {narrow[i]} for {expected}");
+                float magnitude = MathF.Abs((float)part[i]);
+                bool decisive = (magnitude > 1 && magnitude < 2) || Half.IsSubnormal(part[i]); // ±1 and ±2 land on no midpoint
+                Assert.True(!decisive || !expected.Equals((Half)default(TieSettler).Invoke((double)part[i])), $"element {i} (x = {part[i]}): the window should matter");
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(HalfElementwiseLoop.MaximumTieWindow + 1)]
+    public void AWindowOutOfRangeIsRejectedAndNothingIsWritten(int window)
+    {
+        Half[] x = [(Half)1, (Half)2];
+        Half[] y = [(Half)7, (Half)7];
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => HalfElementwiseLoop.Run(x, y, default(NearTieMaker), default(TieSettler), window));
+        Assert.Equal("tieWindow", e.ParamName);
+        Assert.Contains(window.ToString(System.Globalization.CultureInfo.InvariantCulture), e.Message);
+        Assert.Equal([(Half)7, (Half)7], y);
     }
 
     [Fact]
@@ -124,6 +217,28 @@ public sealed class HalfTiesTests
 
         public Vector512<float> Invoke(Vector512<float> x) =>
             x + Vector512.ConditionalSelect(Vector512.LessThan(Vector512.Abs(x), Vector512.Create(Small)), Vector512.Create(2.9802322e-08f), Vector512.Create(4.8828125e-04f));
+    }
+
+    /// <summary>
+    /// <see cref="TieMaker"/> three float ULPs short: x + 2^-11 - 3 · 2^-23 (x + 2^-25 - 3 · 2^-37 for |x| below 2^-14), exact
+    /// for |x| in [1, 2) and the Half subnormals.
+    /// </summary>
+    private readonly struct NearTieMaker : IElementwiseOperator<float>
+    {
+        private const float Small = 6.1035156e-05f; // 2^-14
+        private const float SmallStep = 2.9780495e-08f; // 2^-25 - 3 · 2^-37
+        private const float Step = 4.8792362e-04f; // 2^-11 - 3 · 2^-23
+
+        public float Invoke(float x) => x + (MathF.Abs(x) < Small ? SmallStep : Step);
+
+        public Vector128<float> Invoke(Vector128<float> x) =>
+            x + Vector128.ConditionalSelect(Vector128.LessThan(Vector128.Abs(x), Vector128.Create(Small)), Vector128.Create(SmallStep), Vector128.Create(Step));
+
+        public Vector256<float> Invoke(Vector256<float> x) =>
+            x + Vector256.ConditionalSelect(Vector256.LessThan(Vector256.Abs(x), Vector256.Create(Small)), Vector256.Create(SmallStep), Vector256.Create(Step));
+
+        public Vector512<float> Invoke(Vector512<float> x) =>
+            x + Vector512.ConditionalSelect(Vector512.LessThan(Vector512.Abs(x), Vector512.Create(Small)), Vector512.Create(SmallStep), Vector512.Create(Step));
     }
 
     /// <summary><see cref="TieMaker"/> with a four-vector method, which the Half loop uses on AVX-512.</summary>

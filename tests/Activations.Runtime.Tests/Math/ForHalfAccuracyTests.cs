@@ -139,4 +139,43 @@ public sealed class ForHalfAccuracyTests
                 $"{name}({cases[i].X:R}) on {path} = {y[i]:R}, expected {expected:R}");
         }
     }
+
+    /// <summary>The functions whose Half kernels settle results near a Half midpoint, with their windows.</summary>
+    public static IEnumerable<object[]> WindowCases() =>
+        new[] { ("sigmoid", global::Activations.Kernels.HalfTieWindows.Sigmoid), ("tanh", global::Activations.Kernels.HalfTieWindows.Tanh) }
+            .SelectMany(c => s_paths.Select(p => new object[] { c.Item1, c.Item2, p }));
+
+    /// <summary>
+    /// The tie window of a FastHalf kernel is sound: over every finite half, the function's error, in the float ULPs the
+    /// window counts (those of the smaller of the result and the true value; 2^-37 below 2^-14), plus the half ULP the test
+    /// may lose below 2^-14, stays below the window. A result that is not flagged is then on the true value's side of every
+    /// Half midpoint, and rounds correctly (VectorMath.HalfTies.cs).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(WindowCases))]
+    public void ErrorStaysInsideTheTieWindowOnEveryHalf(string name, int window, string path)
+    {
+        Function f = s_functions[name];
+        float[] x = Enumerable.Range(0, 0x10000)
+            .Select(bits => (float)BitConverter.UInt16BitsToHalf((ushort)bits))
+            .Where(float.IsFinite)
+            .ToArray();
+        float[] y = Apply(f, path, x);
+        double worst = 0;
+        float worstX = 0;
+        for (int i = 0; i < x.Length; i++)
+        {
+            double expected = f.Reference(x[i]);
+            double smaller = Math.Min(Math.Abs(expected), Math.Abs(y[i]));
+            double ulp = smaller < Math.ScaleB(1, -14) ? Math.ScaleB(1, -37) : Math.ScaleB(1, Math.ILogB(smaller) - 23);
+            double error = Math.Abs(y[i] - expected) / ulp;
+            if (!(error <= worst))
+            {
+                worst = error;
+                worstX = x[i];
+            }
+        }
+
+        Assert.True(worst + 0.5 < window, $"{name} on {path}: {worst:F3} float ULPs at x = {worstX:R}, window {window}");
+    }
 }
