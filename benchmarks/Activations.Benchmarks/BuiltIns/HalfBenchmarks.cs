@@ -6,8 +6,8 @@ namespace Activations.Benchmarks.BuiltIns;
 
 /// <summary>
 /// Half, n = 65536: sigmoid and tanh against TensorPrimitives' generic Half overloads (bar: 3x faster).
-/// Ours widens to float in vectors, computes natively in float (sigmoid and tanh with the cheaper …ForHalf math, FastHalf),
-/// and narrows; exponential runs the float kernel and settles ties (correctly rounded, no bar) against TensorPrimitives'
+/// Ours widens to float in vectors, computes natively in float (sigmoid and tanh with the cheaper …ForHalf math, FastHalf,
+/// their results near a Half midpoint settled in double), and narrows; exponential runs the float kernel and settles ties (correctly rounded, no bar) against TensorPrimitives'
 /// Exp; silu and elu (no TensorPrimitives peer) run their float kernels the same way; linear is the conversions alone
 /// (Half to float and back) and the copy the memory floor.
 /// </summary>

@@ -42,8 +42,10 @@ public sealed class ActivationAttribute : Attribute
     /// to 2^-16 relative) wherever the generator's error analysis proves every Half result within one Half ULP. Without it
     /// a Half kernel whose float kernel computes in float lanes runs that float kernel and settles the results that lie
     /// exactly halfway between two halves in double, so that its halves are correctly rounded; with it the halves may
-    /// round to the other neighbour (sigmoid and tanh use it: 20 and 10 of the 65536 halves, for Half kernels 1.6 and 2.3
-    /// times as fast). Kernels whose float formula computes in double always take the cheaper math.
+    /// round to the other neighbour, except for a formula that is sigmoid or tanh of x alone, whose results near a Half
+    /// midpoint are settled in double (Kernels/HalfTieWindows.cs; the built-in sigmoid and tanh use it, for Half kernels
+    /// 1.1 and 1.6 times as fast as through their float kernels, correctly rounded). Kernels whose float formula computes
+    /// in double always take the cheaper math.
     /// </summary>
     public bool FastHalf { get; set; }
 }
