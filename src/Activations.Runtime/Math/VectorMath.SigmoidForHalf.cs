@@ -11,8 +11,8 @@ public static partial class VectorMath
     // sigmoid x = 1 / (1 + e^-x), written out for every x: 1 + e^-x has the relative error of e^-x (nothing cancels), and
     // so does the quotient, on both sides of zero (where the expansion through e^-|x| needed a select and a second
     // quotient). e^-x = 2^(k-1) · 2e^-u with k = round(-x / ln 2) and u = x + k ln 2 in [-ln2/2, ln2/2] (one fused
-    // multiply-add with ln 2 rounded to float; without FMA, where k ln 2 would round, ln 2 in two parts with k · ln2_hi
-    // exact), 2e^-u by a degree-5 polynomial of ours (tools/fits/sigmoid_for_half.py: 2^-23.4 relative, 2^-22.7 evaluated
+    // multiply-add with ln 2 rounded to float, written with the hardware's own instruction so that it is fused for sure;
+    // without FMA, where k ln 2 would round, ln 2 in two parts with k · ln2_hi exact), 2e^-u by a degree-5 polynomial of ours (tools/fits/sigmoid_for_half.py: 2^-23.4 relative, 2^-22.7 evaluated
     // in float), so 1 + e^-x is one multiply-add. The exponent bias is folded into the rounding shift, so that the shifted
     // float's bits, moved up by 23, are 2^(k-1) themselves. At most 2.75 float ULPs from sigmoid over every finite half
     // (2.6 without FMA; tests/Activations.Runtime.Tests/Math/ForHalfAccuracyTests.cs): close enough for the Half loop to
@@ -62,8 +62,8 @@ public static partial class VectorMath
         x = ClampKeepingNaN(x, Vector128.Create(SigmoidForHalfLowestArgument), Vector128.Create(SigmoidForHalfHighestArgument));
         Vector128<float> shifted = MultiplyAdd(x, Vector128.Create(-InverseLn2ForHalf), Vector128.Create(SigmoidForHalfShift));
         Vector128<float> k = shifted - Vector128.Create(SigmoidForHalfShift);
-        Vector128<float> u = Fma.IsSupported || AdvSimd.IsSupported
-            ? MultiplyAdd(k, Vector128.Create(Ln2ForHalf), x)
+        Vector128<float> u = Fma.IsSupported ? Fma.MultiplyAdd(k, Vector128.Create(Ln2ForHalf), x)
+            : AdvSimd.IsSupported ? AdvSimd.FusedMultiplyAdd(x, k, Vector128.Create(Ln2ForHalf))
             : MultiplyAdd(k, Vector128.Create(Ln2LowForHalf), MultiplyAdd(k, Vector128.Create(Ln2HighForHalf), x));
         Vector128<float> p = MultiplyAdd(MultiplyAdd(MultiplyAdd(MultiplyAdd(Vector128.Create(SigmoidForHalfC5), u, Vector128.Create(SigmoidForHalfC4)), u, Vector128.Create(SigmoidForHalfC3)), u, Vector128.Create(SigmoidForHalfC2)), u, Vector128.Create(SigmoidForHalfC1));
         p = MultiplyAdd(p, u, Vector128.Create(2.0f));
@@ -80,7 +80,7 @@ public static partial class VectorMath
         Vector256<float> shifted = MultiplyAdd(x, Vector256.Create(-InverseLn2ForHalf), Vector256.Create(SigmoidForHalfShift));
         Vector256<float> k = shifted - Vector256.Create(SigmoidForHalfShift);
         Vector256<float> u = Fma.IsSupported
-            ? MultiplyAdd(k, Vector256.Create(Ln2ForHalf), x)
+            ? Fma.MultiplyAdd(k, Vector256.Create(Ln2ForHalf), x)
             : MultiplyAdd(k, Vector256.Create(Ln2LowForHalf), MultiplyAdd(k, Vector256.Create(Ln2HighForHalf), x));
         Vector256<float> p = MultiplyAdd(MultiplyAdd(MultiplyAdd(MultiplyAdd(Vector256.Create(SigmoidForHalfC5), u, Vector256.Create(SigmoidForHalfC4)), u, Vector256.Create(SigmoidForHalfC3)), u, Vector256.Create(SigmoidForHalfC2)), u, Vector256.Create(SigmoidForHalfC1));
         p = MultiplyAdd(p, u, Vector256.Create(2.0f));
@@ -96,8 +96,8 @@ public static partial class VectorMath
         x = ClampKeepingNaN(x, Vector512.Create(SigmoidForHalfLowestArgument), Vector512.Create(SigmoidForHalfHighestArgument));
         Vector512<float> shifted = MultiplyAdd(x, Vector512.Create(-InverseLn2ForHalf), Vector512.Create(SigmoidForHalfShift));
         Vector512<float> k = shifted - Vector512.Create(SigmoidForHalfShift);
-        Vector512<float> u = Vector512.IsHardwareAccelerated
-            ? MultiplyAdd(k, Vector512.Create(Ln2ForHalf), x)
+        Vector512<float> u = Avx512F.IsSupported
+            ? Avx512F.FusedMultiplyAdd(k, Vector512.Create(Ln2ForHalf), x)
             : MultiplyAdd(k, Vector512.Create(Ln2LowForHalf), MultiplyAdd(k, Vector512.Create(Ln2HighForHalf), x));
         Vector512<float> p = MultiplyAdd(MultiplyAdd(MultiplyAdd(MultiplyAdd(Vector512.Create(SigmoidForHalfC5), u, Vector512.Create(SigmoidForHalfC4)), u, Vector512.Create(SigmoidForHalfC3)), u, Vector512.Create(SigmoidForHalfC2)), u, Vector512.Create(SigmoidForHalfC1));
         p = MultiplyAdd(p, u, Vector512.Create(2.0f));
