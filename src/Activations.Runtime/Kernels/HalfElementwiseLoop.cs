@@ -18,7 +18,7 @@ namespace Activations.Kernels;
 /// float ULPs of such a point, so that an operator within W - 1/2 ULPs does (<see cref="HalfTieWindows"/>).
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public static class HalfElementwiseLoop
+public static partial class HalfElementwiseLoop
 {
     /// <summary>The widest tie window: a quarter of the 8192 float ULPs between two halves.</summary>
     public const int MaximumTieWindow = 2048;
@@ -156,10 +156,10 @@ public static class HalfElementwiseLoop
         // The fast conversions within 128-bit lanes, each block checked. Vector512 is accelerated only on x86 with AVX-512F,
         // BW, CD, DQ and VL, so AVX-512BW is always there when this runs. An exact lightweight operator (relu, relu6,
         // hard_tanh …: a few selects, no ties to settle) goes through each block in one step; every other operator in
-        // chunks (RunChunked512).
+        // chunks (RunChunked).
         if (!typeof(ILightweightOperator<float>).IsAssignableFrom(typeof(TOperator)) || typeof(TExact) != typeof(NoTieBreaking))
         {
-            RunChunked512(ref x, ref destination, length, op, exact, window);
+            RunChunked<Width512, TOperator, TExact>(ref x, ref destination, length, op, exact, window);
             return;
         }
 
@@ -185,77 +185,66 @@ public static class HalfElementwiseLoop
     // block (widen, compute, check, narrow), each iteration was one long dependency chain, of which the core's out-of-order
     // window held about two: on Zen 5 at n = 65536, silu 0.41 → 0.30 ns per element (the float kernel: 0.16), softplus
     // 0.56 → 0.31, sigmoid 0.258 → 0.179, exact gelu 0.63 → 0.54. The exact lightweight operators (relu …) measured the
-    // same or 3–6% slower so, and keep the one-step loop.
+    // same or 3–6% slower so, and keep the one-step loop. One loop for both widths (TWidth: Width512 or Width256,
+    // HalfElementwiseLoop.ChunkWidths.cs), measured as fast as the two written out.
     [MethodImpl(MethodImplOptions.NoInlining)]
     [SkipLocalsInit]
-    private static unsafe void RunChunked512<TOperator, TExact>(ref ushort x, ref ushort destination, nuint length, TOperator op, TExact exact, uint window)
+    private static unsafe void RunChunked<TWidth, TOperator, TExact>(ref ushort x, ref ushort destination, nuint length, TOperator op, TExact exact, uint window)
+        where TWidth : struct, IChunkWidth
         where TOperator : struct, IElementwiseOperator<float>
         where TExact : struct, IElementwiseOperator<double>
     {
         // The blocks starting before the overlapping last one (the final one may reach into it) go through chunks in order;
         // the last block goes with the final chunk, its inputs read first so that in place they are the original values.
-        nuint count = (nuint)Vector512<ushort>.Count;
+        nuint count = TWidth.BlockHalves;
+        nuint chunkBlocks = ChunkHalves / count;
         nuint last = length - count;
         nuint regular = (last + count - 1) / count;
-        Vector512<ushort> lastBits = Vector512.LoadUnsafe(ref x, last);
+        ushort* lastHalves = stackalloc ushort[Vector512<ushort>.Count];
+        TWidth.CopyHalves(ref Unsafe.Add(ref x, last), ref *lastHalves);
 
         // The chunk, 64-byte aligned so that no vector access splits a cache line.
-        float* chunk = stackalloc float[ChunkFloats + Vector512<float>.Count];
+        float* chunk = stackalloc float[ChunkHalves + Vector512<ushort>.Count + Vector512<float>.Count]; // and an odd block's copy, and room to align
         ref float floats = ref Unsafe.AsRef<float>((void*)(((nuint)chunk + 63) & ~(nuint)63));
         PendingHalfTies pending = default;
 
-        for (nuint k = 0; ; k += ChunkBlocks)
+        for (nuint k = 0; ; k += chunkBlocks)
         {
-            nuint blocks = System.Math.Min(regular - k, (nuint)ChunkBlocks);
+            nuint blocks = System.Math.Min(regular - k, chunkBlocks);
             for (nuint b = 0; b < blocks; b++)
             {
-                Vector512<ushort> bits = Vector512.LoadUnsafe(ref x, (k + b) * count);
-                VectorMath.WidenFiniteLowerInLanes(bits).StoreUnsafe(ref floats, b * count);
-                VectorMath.WidenFiniteUpperInLanes(bits).StoreUnsafe(ref floats, (b * count) + (count / 2));
+                TWidth.Widen(ref Unsafe.Add(ref x, (k + b) * count), ref Unsafe.Add(ref floats, b * count));
             }
 
             // The final chunk: the one with room for the last block after the others.
-            bool final = regular - k < ChunkBlocks;
+            bool final = regular - k < chunkBlocks;
             nuint computed = blocks;
             if (final)
             {
-                VectorMath.WidenFiniteLowerInLanes(lastBits).StoreUnsafe(ref floats, blocks * count);
-                VectorMath.WidenFiniteUpperInLanes(lastBits).StoreUnsafe(ref floats, (blocks * count) + (count / 2));
+                TWidth.Widen(ref *lastHalves, ref Unsafe.Add(ref floats, blocks * count));
                 computed++;
             }
 
             // The compute pass takes two blocks (four vectors) at a time: an odd count is rounded up with a copy of the last.
             if ((computed & 1) != 0)
             {
-                Vector512.LoadUnsafe(ref floats, (computed - 1) * count).StoreUnsafe(ref floats, computed * count);
-                Vector512.LoadUnsafe(ref floats, ((computed - 1) * count) + (count / 2)).StoreUnsafe(ref floats, (computed * count) + (count / 2));
+                TWidth.CopyFloats(ref Unsafe.Add(ref floats, (computed - 1) * count), ref Unsafe.Add(ref floats, computed * count));
             }
 
             for (nuint f = 0; f < computed * count; f += 2 * count)
             {
-                ref float group = ref Unsafe.Add(ref floats, f);
-                if (typeof(IInterleavedOperator<float>).IsAssignableFrom(typeof(TOperator)))
-                {
-                    ((IInterleavedOperator<float>)op).Invoke512x4(ref group, ref group);
-                }
-                else
-                {
-                    op.Invoke(Vector512.LoadUnsafe(ref group)).StoreUnsafe(ref group);
-                    op.Invoke(Vector512.LoadUnsafe(ref group, 16)).StoreUnsafe(ref group, 16);
-                    op.Invoke(Vector512.LoadUnsafe(ref group, 32)).StoreUnsafe(ref group, 32);
-                    op.Invoke(Vector512.LoadUnsafe(ref group, 48)).StoreUnsafe(ref group, 48);
-                }
+                TWidth.Compute(ref Unsafe.Add(ref floats, f), op);
             }
 
             for (nuint b = 0; b < blocks; b++)
             {
                 nuint at = (k + b) * count;
-                StoreChunkBlock512(Vector512.LoadUnsafe(ref x, at), ref Unsafe.Add(ref floats, b * count), ref destination, at, ref pending, op, exact, window);
+                TWidth.Store(ref Unsafe.Add(ref x, at), ref Unsafe.Add(ref floats, b * count), ref destination, at, ref pending, op, exact, window);
             }
 
             if (final)
             {
-                StoreChunkBlock512(lastBits, ref Unsafe.Add(ref floats, blocks * count), ref destination, last, ref pending, op, exact, window);
+                TWidth.Store(ref *lastHalves, ref Unsafe.Add(ref floats, blocks * count), ref destination, last, ref pending, op, exact, window);
                 if (typeof(TExact) != typeof(NoTieBreaking) && !pending.IsEmpty)
                 {
                     pending.Settle(ref destination, exact);
@@ -266,35 +255,8 @@ public static class HalfElementwiseLoop
         }
     }
 
-    // A block of the chunk narrowed and stored, checked: a block that needs more than the fast conversions (an infinity or
-    // NaN in, a result that is no finite half) is computed again whole from its inputs (in place they are still there:
-    // only the blocks before it have been written); the elements on or near a tie wait in the pending group, settled after
-    // the last store.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void StoreChunkBlock512<TOperator, TExact>(Vector512<ushort> bits, ref float results, ref ushort destination, nuint at, ref PendingHalfTies pending, TOperator op, TExact exact, uint window)
-        where TOperator : struct, IElementwiseOperator<float>
-        where TExact : struct, IElementwiseOperator<double>
-    {
-        Vector512<float> lower = Vector512.LoadUnsafe(ref results);
-        Vector512<float> upper = Vector512.LoadUnsafe(ref results, (nuint)Vector512<float>.Count);
-        if (VectorMath.NeedsFullHalfConversions(bits, lower, upper))
-        {
-            SettledBlockOfAnyOperator512(bits, op, exact, window).StoreUnsafe(ref destination, at);
-            return;
-        }
-
-        VectorMath.NarrowFiniteInLanes(lower, upper).StoreUnsafe(ref destination, at);
-        if (typeof(TExact) != typeof(NoTieBreaking) && VectorMath.HasHalfTies(lower, upper, window))
-        {
-            HalfTies.Defer(ref pending, ref destination, at, bits, lower, upper, exact, window);
-        }
-    }
-
-    /// <summary>Blocks of 32 halves per chunk of <see cref="RunChunked512"/>: 2 KiB of floats, well inside L1 (8 to 64 measured the same).</summary>
-    private const int ChunkBlocks = 16;
-
-    /// <summary>The chunk's floats, with room for the odd block's copy.</summary>
-    private const int ChunkFloats = (ChunkBlocks + 1) * 32;
+    /// <summary>Halves per chunk of <see cref="RunChunked"/> (16 blocks at 512 bits, 32 at 256): 2 KiB of floats, well inside L1 (8 to 64 blocks measured the same).</summary>
+    private const int ChunkHalves = 512;
 
     // One block computed whole, through the operator's four-vector method where it has one (which the chunked loop then
     // inlines once only), its ties settled.
@@ -390,7 +352,7 @@ public static class HalfElementwiseLoop
     }
 
     // The blocks before the last one through the fast conversions (with AVX2), each read before it is written: the exact
-    // lightweight operators, which have no ties to settle (Run256 hands every other operator to RunChunked256).
+    // lightweight operators, which have no ties to settle (Run256 hands every other operator to RunChunked).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void RunInLanes256<TOperator>(ref ushort x, ref ushort destination, nuint last, TOperator op)
         where TOperator : struct, IElementwiseOperator<float>
@@ -404,104 +366,6 @@ public static class HalfElementwiseLoop
         }
     }
 
-    // RunChunked512 with AVX2: 16 halves a block, the operator one vector at a time, four per step; as many floats a chunk.
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    [SkipLocalsInit]
-    private static unsafe void RunChunked256<TOperator, TExact>(ref ushort x, ref ushort destination, nuint length, TOperator op, TExact exact, uint window)
-        where TOperator : struct, IElementwiseOperator<float>
-        where TExact : struct, IElementwiseOperator<double>
-    {
-        // The blocks starting before the overlapping last one (the final one may reach into it) go through chunks in order;
-        // the last block goes with the final chunk, its inputs read first so that in place they are the original values.
-        nuint count = (nuint)Vector256<ushort>.Count;
-        nuint last = length - count;
-        nuint regular = (last + count - 1) / count;
-        Vector256<ushort> lastBits = Vector256.LoadUnsafe(ref x, last);
-
-        // The chunk, 64-byte aligned so that no vector access splits a cache line.
-        float* chunk = stackalloc float[ChunkFloats + Vector512<float>.Count];
-        ref float floats = ref Unsafe.AsRef<float>((void*)(((nuint)chunk + 63) & ~(nuint)63));
-        PendingHalfTies pending = default;
-
-        for (nuint k = 0; ; k += (2 * ChunkBlocks))
-        {
-            nuint blocks = System.Math.Min(regular - k, (nuint)(2 * ChunkBlocks));
-            for (nuint b = 0; b < blocks; b++)
-            {
-                Vector256<ushort> bits = Vector256.LoadUnsafe(ref x, (k + b) * count);
-                VectorMath.WidenFiniteLowerInLanes(bits).StoreUnsafe(ref floats, b * count);
-                VectorMath.WidenFiniteUpperInLanes(bits).StoreUnsafe(ref floats, (b * count) + (count / 2));
-            }
-
-            // The final chunk: the one with room for the last block after the others.
-            bool final = regular - k < (2 * ChunkBlocks);
-            nuint computed = blocks;
-            if (final)
-            {
-                VectorMath.WidenFiniteLowerInLanes(lastBits).StoreUnsafe(ref floats, blocks * count);
-                VectorMath.WidenFiniteUpperInLanes(lastBits).StoreUnsafe(ref floats, (blocks * count) + (count / 2));
-                computed++;
-            }
-
-            // The compute pass takes two blocks (four vectors) at a time: an odd count is rounded up with a copy of the last.
-            if ((computed & 1) != 0)
-            {
-                Vector256.LoadUnsafe(ref floats, (computed - 1) * count).StoreUnsafe(ref floats, computed * count);
-                Vector256.LoadUnsafe(ref floats, ((computed - 1) * count) + (count / 2)).StoreUnsafe(ref floats, (computed * count) + (count / 2));
-            }
-
-            for (nuint f = 0; f < computed * count; f += 2 * count)
-            {
-                ref float group = ref Unsafe.Add(ref floats, f);
-                op.Invoke(Vector256.LoadUnsafe(ref group)).StoreUnsafe(ref group);
-                op.Invoke(Vector256.LoadUnsafe(ref group, 8)).StoreUnsafe(ref group, 8);
-                op.Invoke(Vector256.LoadUnsafe(ref group, 16)).StoreUnsafe(ref group, 16);
-                op.Invoke(Vector256.LoadUnsafe(ref group, 24)).StoreUnsafe(ref group, 24);
-            }
-
-            for (nuint b = 0; b < blocks; b++)
-            {
-                nuint at = (k + b) * count;
-                StoreChunkBlock256(Vector256.LoadUnsafe(ref x, at), ref Unsafe.Add(ref floats, b * count), ref destination, at, ref pending, op, exact, window);
-            }
-
-            if (final)
-            {
-                StoreChunkBlock256(lastBits, ref Unsafe.Add(ref floats, blocks * count), ref destination, last, ref pending, op, exact, window);
-                if (typeof(TExact) != typeof(NoTieBreaking) && !pending.IsEmpty)
-                {
-                    pending.Settle(ref destination, exact);
-                }
-
-                return;
-            }
-        }
-    }
-
-    // A block of the chunk narrowed and stored, checked: a block that needs more than the fast conversions (an infinity or
-    // NaN in, a result that is no finite half) is computed again whole from its inputs (in place they are still there:
-    // only the blocks before it have been written); the elements on or near a tie wait in the pending group, settled after
-    // the last store.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void StoreChunkBlock256<TOperator, TExact>(Vector256<ushort> bits, ref float results, ref ushort destination, nuint at, ref PendingHalfTies pending, TOperator op, TExact exact, uint window)
-        where TOperator : struct, IElementwiseOperator<float>
-        where TExact : struct, IElementwiseOperator<double>
-    {
-        Vector256<float> lower = Vector256.LoadUnsafe(ref results);
-        Vector256<float> upper = Vector256.LoadUnsafe(ref results, (nuint)Vector256<float>.Count);
-        if (VectorMath.NeedsFullHalfConversions(bits, lower, upper))
-        {
-            SettledBlock256(bits, op, exact, window).StoreUnsafe(ref destination, at);
-            return;
-        }
-
-        VectorMath.NarrowFiniteInLanes(lower, upper).StoreUnsafe(ref destination, at);
-        if (typeof(TExact) != typeof(NoTieBreaking) && VectorMath.HasHalfTies(lower, upper, window))
-        {
-            HalfTies.Defer(ref pending, ref destination, at, bits, lower, upper, exact, window);
-        }
-    }
-
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void Run256<TOperator, TExact>(ref ushort x, ref ushort destination, nuint length, TOperator op, TExact exact, uint window)
         where TOperator : struct, IElementwiseOperator<float>
@@ -510,7 +374,7 @@ public static class HalfElementwiseLoop
         // With AVX2, as Run512: an exact lightweight operator block by block (RunInLanes256), every other one in chunks.
         if (Avx2.IsSupported && (!typeof(ILightweightOperator<float>).IsAssignableFrom(typeof(TOperator)) || typeof(TExact) != typeof(NoTieBreaking)))
         {
-            RunChunked256(ref x, ref destination, length, op, exact, window);
+            RunChunked<Width256, TOperator, TExact>(ref x, ref destination, length, op, exact, window);
             return;
         }
 
