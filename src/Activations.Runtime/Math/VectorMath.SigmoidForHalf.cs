@@ -37,7 +37,7 @@ public static partial class VectorMath
     /// <summary>1.5 * 2^23 + 126: the rounding shift with the exponent bias of 2^(k-1) added, so its low bits are k + 126.</summary>
     private const float SigmoidForHalfShift = 12583038.0f;
 
-    /// <summary>1 / (1 + e^-x) for results rounded to Half: within 2.75 float ULPs over the finite halves, relative error below 2^-21 (absolute below 2^-124 under e^-86.5); 0 below about -88.72; NaN stays NaN.</summary>
+    /// <summary>1 / (1 + e^-x) for results rounded to Half: within 2.75 float ULPs over the finite halves, relative error below 2^-16 (the …ForHalf contract) elsewhere (absolute below 2^-124 under e^-86.5); 0 below about -88.72; NaN stays NaN.</summary>
     /// <param name="x">The argument.</param>
     /// <returns>The logistic sigmoid of <paramref name="x"/>.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -53,7 +53,7 @@ public static partial class VectorMath
         return 1.0f / ((p * scale) + 1.0f);
     }
 
-    /// <summary>1 / (1 + e^-x) per element for results rounded to Half: within 2.75 float ULPs over the finite halves, relative error below 2^-21 (absolute below 2^-124 under e^-86.5); 0 below about -88.72; NaN stays NaN.</summary>
+    /// <summary>1 / (1 + e^-x) per element for results rounded to Half: within 2.75 float ULPs over the finite halves, relative error below 2^-16 (the …ForHalf contract) elsewhere (absolute below 2^-124 under e^-86.5); 0 below about -88.72; NaN stays NaN.</summary>
     /// <param name="x">The arguments.</param>
     /// <returns>The logistic sigmoid of each element.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -70,7 +70,7 @@ public static partial class VectorMath
         return Vector128.Create(1.0f) / MultiplyAdd(p, Vector128.ShiftLeft(shifted.AsInt32(), 23).AsSingle(), Vector128.Create(1.0f));
     }
 
-    /// <summary>1 / (1 + e^-x) per element for results rounded to Half: within 2.75 float ULPs over the finite halves, relative error below 2^-21 (absolute below 2^-124 under e^-86.5); 0 below about -88.72; NaN stays NaN.</summary>
+    /// <summary>1 / (1 + e^-x) per element for results rounded to Half: within 2.75 float ULPs over the finite halves, relative error below 2^-16 (the …ForHalf contract) elsewhere (absolute below 2^-124 under e^-86.5); 0 below about -88.72; NaN stays NaN.</summary>
     /// <param name="x">The arguments.</param>
     /// <returns>The logistic sigmoid of each element.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -87,7 +87,7 @@ public static partial class VectorMath
         return Vector256.Create(1.0f) / MultiplyAdd(p, Vector256.ShiftLeft(shifted.AsInt32(), 23).AsSingle(), Vector256.Create(1.0f));
     }
 
-    /// <summary>1 / (1 + e^-x) per element for results rounded to Half: within 2.75 float ULPs over the finite halves, relative error below 2^-21 (absolute below 2^-124 under e^-86.5); 0 below about -88.72; NaN stays NaN.</summary>
+    /// <summary>1 / (1 + e^-x) per element for results rounded to Half: within 2.75 float ULPs over the finite halves, relative error below 2^-16 (the …ForHalf contract) elsewhere (absolute below 2^-124 under e^-86.5); 0 below about -88.72; NaN stays NaN.</summary>
     /// <param name="x">The arguments.</param>
     /// <returns>The logistic sigmoid of each element.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

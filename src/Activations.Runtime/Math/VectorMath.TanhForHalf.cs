@@ -30,7 +30,7 @@ public static partial class VectorMath
     /// </summary>
     private const float TanhForHalfClamp = 7.9771957f;
 
-    /// <summary>tanh for results rounded to Half: within 3.93 float ULPs over the finite halves; ±1 beyond ±7.98; ±0 and NaN kept.</summary>
+    /// <summary>tanh for results rounded to Half: within 3.93 float ULPs over the finite halves, relative error below 2^-16 (the …ForHalf contract) elsewhere; ±1 beyond ±7.98; ±0 and NaN kept.</summary>
     /// <param name="x">The argument.</param>
     /// <returns>The hyperbolic tangent of <paramref name="x"/>.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -44,7 +44,7 @@ public static partial class VectorMath
         return (x * p) / q;
     }
 
-    /// <summary>tanh per element for results rounded to Half: within 3.93 float ULPs over the finite halves; ±1 beyond ±7.98; ±0 and NaN kept.</summary>
+    /// <summary>tanh per element for results rounded to Half: within 3.93 float ULPs over the finite halves, relative error below 2^-16 (the …ForHalf contract) elsewhere; ±1 beyond ±7.98; ±0 and NaN kept.</summary>
     /// <param name="x">The arguments.</param>
     /// <returns>The hyperbolic tangent of each element.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -57,7 +57,7 @@ public static partial class VectorMath
         return (x * p) / q;
     }
 
-    /// <summary>tanh per element for results rounded to Half: within 3.93 float ULPs over the finite halves; ±1 beyond ±7.98; ±0 and NaN kept.</summary>
+    /// <summary>tanh per element for results rounded to Half: within 3.93 float ULPs over the finite halves, relative error below 2^-16 (the …ForHalf contract) elsewhere; ±1 beyond ±7.98; ±0 and NaN kept.</summary>
     /// <param name="x">The arguments.</param>
     /// <returns>The hyperbolic tangent of each element.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -70,7 +70,7 @@ public static partial class VectorMath
         return (x * p) / q;
     }
 
-    /// <summary>tanh per element for results rounded to Half: within 3.93 float ULPs over the finite halves; ±1 beyond ±7.98; ±0 and NaN kept.</summary>
+    /// <summary>tanh per element for results rounded to Half: within 3.93 float ULPs over the finite halves, relative error below 2^-16 (the …ForHalf contract) elsewhere; ±1 beyond ±7.98; ±0 and NaN kept.</summary>
     /// <param name="x">The arguments.</param>
     /// <returns>The hyperbolic tangent of each element.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
