@@ -4,8 +4,9 @@ using System.Runtime.Intrinsics.X86;
 
 namespace Activations;
 
-// gelu's exact form x Φ(x) = 0.5 x erfc(-x / √2) of float vectors in float lanes, within 1 ULP (0.851 ULP from the exact
-// value at most, measured over every float of [-11.2, 11.2] with a throwaway harness against the double kernel).
+// gelu's exact form x Φ(x) = 0.5 x erfc(-x / √2) of float vectors in float lanes, within 1 ULP (0.8504 ULP from the exact
+// value at most with the Vector256 body, 0.8412 with the Vector512 one, measured over every float of [-11.2, 11.2] with a
+// throwaway harness against the double kernel).
 // With a = |x|: x Φ(x) = -a Φ(-a) for x <= 0 and x - a Φ(-a) for x > 0, and a Φ(-a) = a H(a) e^(-a²/2) with
 // H(a) = Φ(-a) e^(a²/2), smooth and between 0.5 (a = 0) and about 1/(a √(2π)). Nothing cancels and nothing overflows.
 // * H(a) comes from 8 intervals of a (index: the exponent and first mantissa bit of a + 0.75, so vpermps picks each
@@ -15,7 +16,9 @@ namespace Activations;
 //   5% of H, with P of degree 6 (Estrin). Each centre is a float near the middle of its interval where H(c) and H'(c)
 //   are within 2^-34 relative of floats, so c0 and c1 are those floats and no low parts are needed. Fitted by us
 //   (weighted least squares toward minimax, coefficients rounded to float one by one with the rest refitted; relative
-//   error below 2^-27.9).
+//   error below 2^-27.9; tools/fits/gelu_tail_centres.py and gelu_tail_coefficients.py 8). The Vector512 body: 16
+//   intervals (the exponent and first two mantissa bits, a 16-entry row per coefficient), P of degree 4, relative error
+//   below 2^-27.2 (gelu_tail_centres.py wide, gelu_tail_coefficients.py 6 wide).
 // * e^(-a²/2): a²/2 = qh + ql exactly (FMA), then the float-lane sigmoid core's reduction (VectorMath.SingleSigmoid.cs)
 //   with ql as the argument's low part: e^(-a²/2) = 2^k (1 + rH + t), 2^k and rH exact, t small (|t| < 0.07).
 // * H e^(-a²/2) / 2^k = hh (1 + rH) + [hh t + hl (1 + rH + t)]: hh (1 + rH) = ph + pl exactly (FMA and its error), the
@@ -26,14 +29,15 @@ namespace Activations;
 // Fast path when every lane has x >= -11.2 (a + 0.75 < 12 keeps the index in its 8 entries, and 2^k and the result stay
 // normal floats; +∞ and NaN are fine), and the hardware has AVX2 and FMA; a is capped at 11.2 (x above it gives x: the tail is
 // below 10^-27). The other lanes, and hardware without FMA, compute 0.5 x erfc(-x / √2) in double lanes with the
-// float-accuracy erfc, rounded once. Vector128 uses the Vector256 body; Vector512 has a 512-bit copy of it with
-// AVX-512F (reading a copy of the tables with each row written twice), else the Vector256 body on each half.
+// float-accuracy erfc, rounded once. Vector128 uses the Vector256 body; Vector512 has a 512-bit body with AVX-512F, else
+// the Vector256 body on each half. The 512-bit body looks up 16 intervals of half the width (a zmm holds a 16-entry row:
+// the index takes one more bit of a + 0.75), so P has degree 4 instead of 6: 5% faster at n = 4096.
 public static partial class VectorMath
 {
     /// <summary>Below -11.2 the fast path's table index would wrap and its result approach the subnormals: those lanes compute in double.</summary>
     private const float GeluExactFloatFastPathBound = 11.2f;
 
-    /// <summary>a + 0.75 has exponent and first mantissa bit that number the 8 intervals of H(a) in [0, 11.25).</summary>
+    /// <summary>a + 0.75 has exponent and first mantissa bit that number the 8 intervals of H(a) in [0, 11.25) (and with the second mantissa bit, the Vector512 body's 16).</summary>
     private const float GeluExactFloatIndexOffset = 0.75f;
 
     /// <summary>Floats per row of the interval tables (one Vector256: vpermps picks the interval's entry).</summary>
@@ -50,7 +54,7 @@ public static partial class VectorMath
     private const int GeluRowR7 = 8 * GeluRowLength;
     private const int GeluRowR8 = 9 * GeluRowLength;
 
-    /// <summary>The interval tables of <c>GeluFast</c>, one 32-byte row each, entry i for index i (i = 5 is the first interval).</summary>
+    /// <summary>The interval tables of the Vector256 <c>GeluFast</c>, one 32-byte row each, entry i for index i (i = 5 is the first interval).</summary>
     private static unsafe float* s_geluTable = CreateConstantRows(
         GeluRowLength,
         [],
@@ -68,8 +72,46 @@ public static partial class VectorMath
             1.582574e-05f, 1.9689676e-06f, 1.6804685e-07f, 1.1104061e-08f, 5.4197163e-10f, 0.06390549f, 0.00033409914f, 6.478094e-05f,
         ]);
 
-    /// <summary>The same tables with each row written twice, for the Vector512 body (declared after them: initialised in order).</summary>
-    private static unsafe float* s_geluTableWide = CreateWideRows(s_geluTable, (GeluRowR8 / GeluRowLength) + 1);
+    /// <summary>Floats per row of the Vector512 body's tables: 16 intervals, one zmm each.</summary>
+    private const int GeluWideRowLength = 16;
+
+    private const int GeluWideRowCentre = 0;
+    private const int GeluWideRowC0 = 1;
+    private const int GeluWideRowC1 = 2;
+    private const int GeluWideRowR2 = 3;
+    private const int GeluWideRowR3 = 4;
+    private const int GeluWideRowR4 = 5;
+    private const int GeluWideRowR5 = 6;
+    private const int GeluWideRowR6 = 7;
+
+    /// <summary>
+    /// The Vector512 body's intervals of H (entry i for index i, the low 4 bits of (a + 0.75)'s bits shifted right by 21:
+    /// the exponent and first two mantissa bits): widths 0.125 and 0.25 below 1.25, 0.5 to 3.25, 1 to 7.25, 2 to 11.25.
+    /// Half as wide as the Vector256 body's, so that P has degree 4 there (two lookups and two multiply-adds fewer; the
+    /// largest error 2^-27.2, tools/fits/gelu_tail_coefficients.py 6 wide).
+    /// </summary>
+    private static unsafe float* s_geluTable16 = CreateConstantRows(
+        GeluWideRowLength,
+        [],
+        [
+            // The centre c, then c0 and c1 of H = (c0 + c1 v) + v² P(v), then P's r2..r6.
+            1.481631f, 2.0167603f, 2.4705563f, 3.0013416f, 3.7898722f, 4.8211737f, 5.7790675f, 6.712977f,
+            8.327063f, 10.112082f, 0f, 0.18886659f, 0.37598616f, 0.6294696f, 0.87390095f, 1.1319952f,
+            0.2074508f, 0.16705644f, 0.1426863f, 0.121467814f, 0.09909896f, 0.07957039f, 0.06712782f, 0.058189083f,
+            0.047246125f, 0.03907702f, 0.5f, 0.43274847f, 0.37935153f, 0.32247835f, 0.27994007f, 0.24447398f,
+            -0.091576725f, -0.062029473f, -0.04642773f, -0.03437588f, -0.023369897f, -0.01531961f, -0.011006097f, -0.008320309f,
+            -0.005520843f, -0.0037922563f, -0.3989423f, -0.31721056f, -0.25631136f, -0.19595197f, -0.15430239f, -0.12219891f,
+            0.03588393f, 0.020978933f, 0.013991991f, 0.0091470275f, 0.0052650245f, 0.002855948f, 0.0017614189f, 0.0011675194f,
+            0.00063686114f, 0.0003647074f, 0.25000125f, 0.186419f, 0.141491f, 0.09956627f, 0.07254753f, 0.053072702f,
+            -0.012803131f, -0.0065732654f, -0.003953219f, -0.002307496f, -0.0011386636f, -0.0005168583f, -0.0002755761f, -0.00016092451f,
+            -7.255187e-05f, -3.4765868e-05f, -0.13302585f, -0.094000794f, -0.06770408f, -0.04442593f, -0.030300966f, -0.020706927f,
+            0.0042294934f, 0.0019302148f, 0.0010565189f, 0.0005553658f, 0.00023721243f, 9.0949645e-05f, 4.2197058e-05f, 2.1809696e-05f,
+            8.160591e-06f, 3.2881662e-06f, 0.06320874f, 0.042166423f, 0.029009432f, 0.017900445f, 0.011516977f, 0.007407749f,
+            -0.0013168552f, -0.00053920643f, -0.00026989414f, -0.0001287057f, -4.8470625e-05f, -1.5747579e-05f, -6.3841835e-06f, -2.9246169e-06f,
+            -9.2457225e-07f, -3.1108036e-07f, -0.031612013f, -0.01720466f, -0.011390871f, -0.0066480106f, -0.004056301f, -0.0024693855f,
+            0.00036970776f, 0.00014673604f, 6.256716e-05f, 2.8455404e-05f, 9.97091e-06f, 2.8651577e-06f, 9.67984e-07f, 3.7198038e-07f,
+            1.07902785e-07f, 2.6577919e-08f, 0.02306783f, 0.006518682f, 0.0041124835f, 0.002299402f, 0.0013250005f, 0.0007885911f,
+        ]);
 
     /// <summary>1/√2 rounded to double.</summary>
     private const double GeluInvSqrtTwo = 0.7071067811865476;
@@ -219,22 +261,23 @@ public static partial class VectorMath
         return rounded - Fma.MultiplySubtract(scaledA, s, error);
     }
 
-    // The Vector256 body above in 512-bit instructions (AVX-512F): the same operations in the same order, so the same bits
-    // per lane; the tables are the copy with each row written twice (s_geluTableWide).
+    // The Vector256 body above in 512-bit instructions (AVX-512F), with 16 intervals of H (s_geluTable16) where the
+    // Vector256 body has 8, so that P has degree 4 instead of 6; the rest is the same operations in the same order. Above
+    // 11.25 the index wraps to intervals below 1.25, whose polynomials at a = 11.2 stay finite, scaled as above.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static unsafe Vector512<float> GeluFast(Vector512<float> x)
     {
         Vector512<float> absX = Vector512.Abs(x);
         Vector512<float> a = Avx512F.Min(absX.AsInt32(), Vector512.Create(GeluExactFloatFastPathBound).AsInt32()).AsSingle();
-        Vector512<int> index = Vector512.ShiftRightLogical((absX + Vector512.Create(GeluExactFloatIndexOffset)).AsInt32(), 22);
-        float* table = s_geluTableWide;
-        Vector512<float> v = a - LookUp(table, GeluRowCentre, index);
-        Vector512<float> c0 = LookUp(table, GeluRowC0, index);
-        Vector512<float> c1 = LookUp(table, GeluRowC1, index);
+        Vector512<int> index = Vector512.ShiftRightLogical((absX + Vector512.Create(GeluExactFloatIndexOffset)).AsInt32(), 21);
+        float* table = s_geluTable16;
+        Vector512<float> v = a - GeluLookUp16(table, GeluWideRowCentre, index);
+        Vector512<float> c0 = GeluLookUp16(table, GeluWideRowC0, index);
+        Vector512<float> c1 = GeluLookUp16(table, GeluWideRowC1, index);
 
         Vector512<float> v2 = v * v;
         Vector512<float> hh = Avx512F.FusedMultiplyAdd(c1, v, c0);
-        Vector512<float> hl = Avx512F.FusedMultiplyAdd(GeluTailPolynomial(v, v2, index, table), v2, Avx512F.FusedMultiplyAdd(c1, v, c0 - hh));
+        Vector512<float> hl = Avx512F.FusedMultiplyAdd(GeluTailPolynomial16(v, v2, index, table), v2, Avx512F.FusedMultiplyAdd(c1, v, c0 - hh));
 
         Vector512<float> halfA = Vector512.Create(0.5f) * a;
         Vector512<float> qh = halfA * a;
@@ -276,20 +319,23 @@ public static partial class VectorMath
         return Fma.MultiplyAdd(high, v2 * v2, low);
     }
 
+    // P(v) = r2 + r3 v + ... + r6 v^4 of the Vector512 body's interval, Estrin's scheme.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe Vector512<float> GeluTailPolynomial(Vector512<float> v, Vector512<float> v2, Vector512<int> index, float* table)
+    private static unsafe Vector512<float> GeluTailPolynomial16(Vector512<float> v, Vector512<float> v2, Vector512<int> index, float* table)
     {
-        Vector512<float> r2 = LookUp(table, GeluRowR2, index);
-        Vector512<float> r3 = LookUp(table, GeluRowR3, index);
-        Vector512<float> r4 = LookUp(table, GeluRowR4, index);
-        Vector512<float> r5 = LookUp(table, GeluRowR5, index);
-        Vector512<float> r6 = LookUp(table, GeluRowR6, index);
-        Vector512<float> r7 = LookUp(table, GeluRowR7, index);
-        Vector512<float> r8 = LookUp(table, GeluRowR8, index);
+        Vector512<float> r2 = GeluLookUp16(table, GeluWideRowR2, index);
+        Vector512<float> r3 = GeluLookUp16(table, GeluWideRowR3, index);
+        Vector512<float> r4 = GeluLookUp16(table, GeluWideRowR4, index);
+        Vector512<float> r5 = GeluLookUp16(table, GeluWideRowR5, index);
+        Vector512<float> r6 = GeluLookUp16(table, GeluWideRowR6, index);
         Vector512<float> low = Avx512F.FusedMultiplyAdd(Avx512F.FusedMultiplyAdd(r5, v, r4), v2, Avx512F.FusedMultiplyAdd(r3, v, r2));
-        Vector512<float> high = Avx512F.FusedMultiplyAdd(r8, v2, Avx512F.FusedMultiplyAdd(r7, v, r6));
-        return Avx512F.FusedMultiplyAdd(high, v2 * v2, low);
+        return Avx512F.FusedMultiplyAdd(r6, v2 * v2, low);
     }
+
+    // Row j of s_geluTable16, entry index & 15 per lane (vpermps).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe Vector512<float> GeluLookUp16(float* table, int row, Vector512<int> index) =>
+        Avx512F.PermuteVar16x32(Vector512.LoadAligned(table + (row * GeluWideRowLength)), index);
 
     // Hardware without AVX2 and FMA, and the lanes below -11.2 (GeluRareLanes): 0.5 x erfc(-x / √2) in double, rounded once.
     [MethodImpl(MethodImplOptions.NoInlining)]
