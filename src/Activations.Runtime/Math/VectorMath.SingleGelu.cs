@@ -72,9 +72,6 @@ public static partial class VectorMath
             1.582574e-05f, 1.9689676e-06f, 1.6804685e-07f, 1.1104061e-08f, 5.4197163e-10f, 0.06390549f, 0.00033409914f, 6.478094e-05f,
         ]);
 
-    /// <summary>Floats per row of the Vector512 body's tables: 16 intervals, one zmm each.</summary>
-    private const int GeluWideRowLength = 16;
-
     private const int GeluWideRowCentre = 0;
     private const int GeluWideRowC0 = 1;
     private const int GeluWideRowC1 = 2;
@@ -91,7 +88,7 @@ public static partial class VectorMath
     /// largest error 2^-27.2, tools/fits/gelu_tail_coefficients.py 6 wide).
     /// </summary>
     private static unsafe float* s_geluTable16 = CreateConstantRows(
-        GeluWideRowLength,
+        SixteenEntryRowLength,
         [],
         [
             // The centre c, then c0 and c1 of H = (c0 + c1 v) + v² P(v), then P's r2..r6.
@@ -271,9 +268,9 @@ public static partial class VectorMath
         Vector512<float> a = Avx512F.Min(absX.AsInt32(), Vector512.Create(GeluExactFloatFastPathBound).AsInt32()).AsSingle();
         Vector512<int> index = Vector512.ShiftRightLogical((absX + Vector512.Create(GeluExactFloatIndexOffset)).AsInt32(), 21);
         float* table = s_geluTable16;
-        Vector512<float> v = a - GeluLookUp16(table, GeluWideRowCentre, index);
-        Vector512<float> c0 = GeluLookUp16(table, GeluWideRowC0, index);
-        Vector512<float> c1 = GeluLookUp16(table, GeluWideRowC1, index);
+        Vector512<float> v = a - LookUp16(table, GeluWideRowCentre, index);
+        Vector512<float> c0 = LookUp16(table, GeluWideRowC0, index);
+        Vector512<float> c1 = LookUp16(table, GeluWideRowC1, index);
 
         Vector512<float> v2 = v * v;
         Vector512<float> hh = Avx512F.FusedMultiplyAdd(c1, v, c0);
@@ -323,19 +320,14 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static unsafe Vector512<float> GeluTailPolynomial16(Vector512<float> v, Vector512<float> v2, Vector512<int> index, float* table)
     {
-        Vector512<float> r2 = GeluLookUp16(table, GeluWideRowR2, index);
-        Vector512<float> r3 = GeluLookUp16(table, GeluWideRowR3, index);
-        Vector512<float> r4 = GeluLookUp16(table, GeluWideRowR4, index);
-        Vector512<float> r5 = GeluLookUp16(table, GeluWideRowR5, index);
-        Vector512<float> r6 = GeluLookUp16(table, GeluWideRowR6, index);
+        Vector512<float> r2 = LookUp16(table, GeluWideRowR2, index);
+        Vector512<float> r3 = LookUp16(table, GeluWideRowR3, index);
+        Vector512<float> r4 = LookUp16(table, GeluWideRowR4, index);
+        Vector512<float> r5 = LookUp16(table, GeluWideRowR5, index);
+        Vector512<float> r6 = LookUp16(table, GeluWideRowR6, index);
         Vector512<float> low = Avx512F.FusedMultiplyAdd(Avx512F.FusedMultiplyAdd(r5, v, r4), v2, Avx512F.FusedMultiplyAdd(r3, v, r2));
         return Avx512F.FusedMultiplyAdd(r6, v2 * v2, low);
     }
-
-    // Row j of s_geluTable16, entry index & 15 per lane (vpermps).
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe Vector512<float> GeluLookUp16(float* table, int row, Vector512<int> index) =>
-        Avx512F.PermuteVar16x32(Vector512.LoadAligned(table + (row * GeluWideRowLength)), index);
 
     // Hardware without AVX2 and FMA, and the lanes below -11.2 (GeluRareLanes): 0.5 x erfc(-x / √2) in double, rounded once.
     [MethodImpl(MethodImplOptions.NoInlining)]

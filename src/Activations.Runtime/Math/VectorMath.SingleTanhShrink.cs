@@ -60,9 +60,6 @@ public static partial class VectorMath
             -0.0015659519f, 0.00021932779f, 0.00021932779f, 0.00021932779f, 0.007976549f, 0.010729282f, 0.0010122298f, -0.004003041f,
         ]);
 
-    /// <summary>Floats per row of the Vector512 body's tables: 16 intervals, one zmm each.</summary>
-    private const int TanhShrinkWideRowLength = 16;
-
     /// <summary>From this |x| up tanh |x| has rounded to 1 (it does from 9.0109), so the Vector512 body returns |x| - 1.</summary>
     private const float TanhShrinkWideBound = 9f;
 
@@ -71,7 +68,7 @@ public static partial class VectorMath
     /// exponent and first two mantissa bits): widths 0.25 below 1, 0.5 to 3, 1 to 7, 2 to 11; entries 10 and 11 are unused.
     /// </summary>
     private static unsafe float* s_tanhShrinkTable16 = CreateConstantRows(
-        TanhShrinkWideRowLength,
+        SixteenEntryRowLength,
         [],
         [
             // The centre c, then c0 and c1 of R = (c0 + c1 v) + v² P(v), then P's r2..r7.
@@ -214,11 +211,6 @@ public static partial class VectorMath
         Vector512<float> small = Avx512F.FusedMultiplyAdd(ch, rh, Avx512F.FusedMultiplyAdd(ch, rl, cl * rh));
         return Vector512.ConditionalSelect(Vector512.LessThan(a, Vector512.Create(TanhShrinkWideBound)), small, a - Vector512<float>.One) | (x & Vector512.Create(-0f));
     }
-
-    // Row j of s_tanhShrinkTable16, entry index & 15 per lane (vpermps).
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe Vector512<float> LookUp16(float* table, int row, Vector512<int> index) =>
-        Avx512F.PermuteVar16x32(Vector512.LoadAligned(table + (row * TanhShrinkWideRowLength)), index);
 
     // The lanes with 0 < |x| < 2^-40 from the double lanes, the others' fast results kept: an element's result never
     // depends on the other elements in its vector.

@@ -41,4 +41,12 @@ public static partial class VectorMath
             Avx512F.PermuteVar16x32(values, index.C.AsInt32()),
             Avx512F.PermuteVar16x32(values, index.D.AsInt32()));
     }
+
+    /// <summary>Floats per row of the tables of 16 intervals that the Vector512 bodies of gelu and tanh_shrink read (one zmm each).</summary>
+    private const int SixteenEntryRowLength = 16;
+
+    /// <summary>Row <paramref name="row"/> of a table of 16-entry rows, entry index &amp; 15 per lane (vpermps).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe Vector512<float> LookUp16(float* table, int row, Vector512<int> index) =>
+        Avx512F.PermuteVar16x32(Vector512.LoadAligned(table + (row * SixteenEntryRowLength)), index);
 }
