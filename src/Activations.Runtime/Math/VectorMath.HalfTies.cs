@@ -31,7 +31,7 @@ public static partial class VectorMath
     /// (0: exactly on one; NaN and infinities: no).
     /// </summary>
     /// <param name="value">A float about to be rounded to Half.</param>
-    /// <param name="window">The distance in float ULPs (of [2^-14, 2^-13) below 2^-14), at most 4096.</param>
+    /// <param name="window">The distance in float ULPs (of [2^-14, 2^-13) below 2^-14), at most 2048 (HalfElementwiseLoop.MaximumTieWindow).</param>
     /// <returns>True where rounding to Half may break a tie the wrong way.</returns>
     internal static bool IsHalfTie(float value, uint window)
     {

@@ -10,13 +10,14 @@ public static partial class VectorMath
 {
     // sigmoid x = 1 / (1 + e^-x), written out for every x: 1 + e^-x has the relative error of e^-x (nothing cancels), and
     // so does the quotient, on both sides of zero (where the expansion through e^-|x| needed a select and a second
-    // quotient). e^-x = 2^(k-1) · 2e^-u with k = round(-x / ln 2) and u = x + k ln 2 in [-ln2/2, ln2/2] (one fused
-    // multiply-add with ln 2 rounded to float, written with the hardware's own instruction so that it is fused for sure;
-    // without FMA, where k ln 2 would round, ln 2 in two parts with k · ln2_hi exact), 2e^-u by a degree-5 polynomial of ours (tools/fits/sigmoid_for_half.py: 2^-23.4 relative, 2^-22.7 evaluated
-    // in float), so 1 + e^-x is one multiply-add. The exponent bias is folded into the rounding shift, so that the shifted
-    // float's bits, moved up by 23, are 2^(k-1) themselves. At most 2.75 float ULPs from sigmoid over every finite half
-    // (2.6 without FMA; tests/Activations.Runtime.Tests/Math/ForHalfAccuracyTests.cs): close enough for the Half loop to
-    // settle the few results near a Half midpoint in double (Kernels/HalfTieWindows.cs) and round every half correctly.
+    // quotient). e^-x = 2^(k-1) · 2e^-u with k = round(-x / ln 2) and u = x + k ln 2 in [-ln2/2, ln2/2]: one fused
+    // multiply-add with ln 2 rounded to float, written with the hardware's own instruction so that it is fused for sure
+    // (without FMA, where k ln 2 would round, ln 2 in two parts with k · ln2_hi exact). 2e^-u by a degree-5 polynomial of
+    // ours (tools/fits/sigmoid_for_half.py: 2^-23.4 relative, 2^-22.7 evaluated in float), so 1 + e^-x is one
+    // multiply-add. The exponent bias is folded into the rounding shift, so that the shifted float's bits, moved up by 23,
+    // are 2^(k-1) themselves. At most 2.75 float ULPs from sigmoid over every finite half (2.6 without FMA;
+    // tests/Activations.Runtime.Tests/Math/ForHalfAccuracyTests.cs): close enough for the Half loop to settle the few
+    // results near a Half midpoint in double (Kernels/HalfTieWindows.cs) and round every half correctly.
 
     /// <summary>The coefficients of 2e^-u ≈ 2 + C1 u + C2 u² + C3 u³ + C4 u⁴ + C5 u⁵ on [-ln2/2, ln2/2].</summary>
     private const float SigmoidForHalfC1 = -1.9999994f;
