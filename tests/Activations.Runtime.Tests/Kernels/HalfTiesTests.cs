@@ -66,7 +66,7 @@ public sealed class HalfTiesTests
     [InlineData((uint)HalfElementwiseLoop.MaximumTieWindow)]
     public void AWindowFlagsTheFloatsWithinItOfEveryMidpointAndNoOthers(uint window)
     {
-        for (int bits = 0; bits < 0x7c00; bits += 7) // every seventh: all binades, both ends of each
+        for (int bits = 0; bits < 0x7c00; bits += 7) // every seventh half: every binade, near both its ends
         {
             double low = (double)BitConverter.UInt16BitsToHalf((ushort)bits);
             double high = bits == 0x7bff ? 65536 : (double)BitConverter.UInt16BitsToHalf((ushort)(bits + 1));
