@@ -95,7 +95,7 @@ public static partial class HalfElementwiseLoop
             VectorMath.NarrowFiniteInLanes(lower, upper).StoreUnsafe(ref destination, at);
             if (typeof(TExact) != typeof(NoTieBreaking) && VectorMath.HasHalfTies(lower, upper, window))
             {
-                HalfTies.Defer(ref pending, ref destination, at, bits, lower, upper, exact, window);
+                HalfTies.Defer(ref pending, ref destination, at, bits, lower, upper, exact, window, inLanes: true);
             }
         }
     }
@@ -150,7 +150,7 @@ public static partial class HalfElementwiseLoop
             VectorMath.NarrowFiniteInLanes(lower, upper).StoreUnsafe(ref destination, at);
             if (typeof(TExact) != typeof(NoTieBreaking) && VectorMath.HasHalfTies(lower, upper, window))
             {
-                HalfTies.Defer(ref pending, ref destination, at, bits, lower, upper, exact, window);
+                HalfTies.Defer(ref pending, ref destination, at, bits, lower, upper, exact, window, inLanes: true);
             }
         }
     }

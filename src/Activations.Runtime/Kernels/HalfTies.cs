@@ -28,9 +28,9 @@ internal static class HalfTies
     public static void Settle<TExact>(ref ushort block, Vector128<ushort> bits, Vector128<float> lower, Vector128<float> upper, TExact exact, uint window, bool inLanes)
         where TExact : struct, IElementwiseOperator<double>
     {
-        ref ushort inputs = ref Unsafe.As<Vector128<ushort>, ushort>(ref bits);
-        SettleLanes(ref block, ref inputs, ref Unsafe.As<Vector128<float>, float>(ref lower), VectorMath.HalfTieLaneBits(lower, window), inLanes, upper: false, Vector128<float>.Count, exact);
-        SettleLanes(ref block, ref inputs, ref Unsafe.As<Vector128<float>, float>(ref upper), VectorMath.HalfTieLaneBits(upper, window), inLanes, upper: true, Vector128<float>.Count, exact);
+        PendingHalfTies pending = default;
+        Defer(ref pending, ref block, 0, bits, lower, upper, exact, window, inLanes);
+        pending.Settle(ref block, exact);
     }
 
     /// <inheritdoc cref="Settle{TExact}(ref ushort, Vector128{ushort}, Vector128{float}, Vector128{float}, TExact, uint, bool)"/>
@@ -38,9 +38,9 @@ internal static class HalfTies
     public static void Settle<TExact>(ref ushort block, Vector256<ushort> bits, Vector256<float> lower, Vector256<float> upper, TExact exact, uint window, bool inLanes)
         where TExact : struct, IElementwiseOperator<double>
     {
-        ref ushort inputs = ref Unsafe.As<Vector256<ushort>, ushort>(ref bits);
-        SettleLanes(ref block, ref inputs, ref Unsafe.As<Vector256<float>, float>(ref lower), VectorMath.HalfTieLaneBits(lower, window), inLanes, upper: false, Vector256<float>.Count, exact);
-        SettleLanes(ref block, ref inputs, ref Unsafe.As<Vector256<float>, float>(ref upper), VectorMath.HalfTieLaneBits(upper, window), inLanes, upper: true, Vector256<float>.Count, exact);
+        PendingHalfTies pending = default;
+        Defer(ref pending, ref block, 0, bits, lower, upper, exact, window, inLanes);
+        pending.Settle(ref block, exact);
     }
 
     /// <inheritdoc cref="Settle{TExact}(ref ushort, Vector128{ushort}, Vector128{float}, Vector128{float}, TExact, uint, bool)"/>
@@ -48,59 +48,53 @@ internal static class HalfTies
     public static void Settle<TExact>(ref ushort block, Vector512<ushort> bits, Vector512<float> lower, Vector512<float> upper, TExact exact, uint window, bool inLanes)
         where TExact : struct, IElementwiseOperator<double>
     {
-        ref ushort inputs = ref Unsafe.As<Vector512<ushort>, ushort>(ref bits);
-        SettleLanes(ref block, ref inputs, ref Unsafe.As<Vector512<float>, float>(ref lower), VectorMath.HalfTieLaneBits(lower, window), inLanes, upper: false, Vector512<float>.Count, exact);
-        SettleLanes(ref block, ref inputs, ref Unsafe.As<Vector512<float>, float>(ref upper), VectorMath.HalfTieLaneBits(upper, window), inLanes, upper: true, Vector512<float>.Count, exact);
+        PendingHalfTies pending = default;
+        Defer(ref pending, ref block, 0, bits, lower, upper, exact, window, inLanes);
+        pending.Settle(ref block, exact);
     }
 
-    // The tied lanes of one of a block's two float vectors, lowest first.
-    private static void SettleLanes<TExact>(ref ushort block, ref ushort inputs, ref float results, ulong lanes, bool inLanes, bool upper, int count, TExact exact)
+    /// <summary>
+    /// As <see cref="Settle{TExact}(ref ushort, Vector128{ushort}, Vector128{float}, Vector128{float}, TExact, uint, bool)"/>
+    /// for a block at offset <paramref name="block"/> of <paramref name="destination"/>, but leaves the flagged elements to
+    /// <paramref name="pending"/>, which settles them in groups.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void Defer<TExact>(ref PendingHalfTies pending, ref ushort destination, nuint block, Vector128<ushort> bits, Vector128<float> lower, Vector128<float> upper, TExact exact, uint window, bool inLanes)
+        where TExact : struct, IElementwiseOperator<double>
+    {
+        ref ushort inputs = ref Unsafe.As<Vector128<ushort>, ushort>(ref bits);
+        DeferLanes(ref pending, ref destination, block, ref inputs, ref Unsafe.As<Vector128<float>, float>(ref lower), VectorMath.HalfTieLaneBits(lower, window), inLanes, upper: false, Vector128<float>.Count, exact);
+        DeferLanes(ref pending, ref destination, block, ref inputs, ref Unsafe.As<Vector128<float>, float>(ref upper), VectorMath.HalfTieLaneBits(upper, window), inLanes, upper: true, Vector128<float>.Count, exact);
+    }
+
+    /// <inheritdoc cref="Defer{TExact}(ref PendingHalfTies, ref ushort, nuint, Vector128{ushort}, Vector128{float}, Vector128{float}, TExact, uint, bool)"/>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void Defer<TExact>(ref PendingHalfTies pending, ref ushort destination, nuint block, Vector256<ushort> bits, Vector256<float> lower, Vector256<float> upper, TExact exact, uint window, bool inLanes)
+        where TExact : struct, IElementwiseOperator<double>
+    {
+        ref ushort inputs = ref Unsafe.As<Vector256<ushort>, ushort>(ref bits);
+        DeferLanes(ref pending, ref destination, block, ref inputs, ref Unsafe.As<Vector256<float>, float>(ref lower), VectorMath.HalfTieLaneBits(lower, window), inLanes, upper: false, Vector256<float>.Count, exact);
+        DeferLanes(ref pending, ref destination, block, ref inputs, ref Unsafe.As<Vector256<float>, float>(ref upper), VectorMath.HalfTieLaneBits(upper, window), inLanes, upper: true, Vector256<float>.Count, exact);
+    }
+
+    /// <inheritdoc cref="Defer{TExact}(ref PendingHalfTies, ref ushort, nuint, Vector128{ushort}, Vector128{float}, Vector128{float}, TExact, uint, bool)"/>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void Defer<TExact>(ref PendingHalfTies pending, ref ushort destination, nuint block, Vector512<ushort> bits, Vector512<float> lower, Vector512<float> upper, TExact exact, uint window, bool inLanes)
+        where TExact : struct, IElementwiseOperator<double>
+    {
+        ref ushort inputs = ref Unsafe.As<Vector512<ushort>, ushort>(ref bits);
+        DeferLanes(ref pending, ref destination, block, ref inputs, ref Unsafe.As<Vector512<float>, float>(ref lower), VectorMath.HalfTieLaneBits(lower, window), inLanes, upper: false, Vector512<float>.Count, exact);
+        DeferLanes(ref pending, ref destination, block, ref inputs, ref Unsafe.As<Vector512<float>, float>(ref upper), VectorMath.HalfTieLaneBits(upper, window), inLanes, upper: true, Vector512<float>.Count, exact);
+    }
+
+    // The flagged lanes of one of a block's two float vectors, lowest first, those with a finite input and result.
+    private static void DeferLanes<TExact>(ref PendingHalfTies pending, ref ushort destination, nuint block, ref ushort inputs, ref float results, ulong lanes, bool inLanes, bool upper, int count, TExact exact)
         where TExact : struct, IElementwiseOperator<double>
     {
         for (; lanes != 0; lanes &= lanes - 1)
         {
             int lane = BitOperations.TrailingZeroCount(lanes);
             int index = upper ? UpperIndex(lane, inLanes, count) : LowerIndex(lane, inLanes);
-            ushort input = Unsafe.Add(ref inputs, index);
-            if (Half.IsFinite(BitConverter.UInt16BitsToHalf(input)) && float.IsFinite(Unsafe.Add(ref results, lane)))
-            {
-                Unsafe.Add(ref block, index) = FromDouble(input, exact);
-            }
-        }
-    }
-
-    /// <summary>
-    /// As <see cref="Settle{TExact}(ref ushort, Vector256{ushort}, Vector256{float}, Vector256{float}, TExact, uint, bool)"/>
-    /// for a block widened in lanes at offset <paramref name="block"/> of <paramref name="destination"/>, but leaves the
-    /// flagged elements to <paramref name="pending"/>, which settles them in groups.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    public static void Defer<TExact>(ref PendingHalfTies pending, ref ushort destination, nuint block, Vector256<ushort> bits, Vector256<float> lower, Vector256<float> upper, TExact exact, uint window)
-        where TExact : struct, IElementwiseOperator<double>
-    {
-        ref ushort inputs = ref Unsafe.As<Vector256<ushort>, ushort>(ref bits);
-        DeferLanes(ref pending, ref destination, block, ref inputs, ref Unsafe.As<Vector256<float>, float>(ref lower), VectorMath.HalfTieLaneBits(lower, window), upper: false, Vector256<float>.Count, exact);
-        DeferLanes(ref pending, ref destination, block, ref inputs, ref Unsafe.As<Vector256<float>, float>(ref upper), VectorMath.HalfTieLaneBits(upper, window), upper: true, Vector256<float>.Count, exact);
-    }
-
-    /// <inheritdoc cref="Defer{TExact}(ref PendingHalfTies, ref ushort, nuint, Vector256{ushort}, Vector256{float}, Vector256{float}, TExact, uint)"/>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    public static void Defer<TExact>(ref PendingHalfTies pending, ref ushort destination, nuint block, Vector512<ushort> bits, Vector512<float> lower, Vector512<float> upper, TExact exact, uint window)
-        where TExact : struct, IElementwiseOperator<double>
-    {
-        ref ushort inputs = ref Unsafe.As<Vector512<ushort>, ushort>(ref bits);
-        DeferLanes(ref pending, ref destination, block, ref inputs, ref Unsafe.As<Vector512<float>, float>(ref lower), VectorMath.HalfTieLaneBits(lower, window), upper: false, Vector512<float>.Count, exact);
-        DeferLanes(ref pending, ref destination, block, ref inputs, ref Unsafe.As<Vector512<float>, float>(ref upper), VectorMath.HalfTieLaneBits(upper, window), upper: true, Vector512<float>.Count, exact);
-    }
-
-    // The flagged lanes of one of an in-lanes block's two float vectors, lowest first, as SettleLanes.
-    private static void DeferLanes<TExact>(ref PendingHalfTies pending, ref ushort destination, nuint block, ref ushort inputs, ref float results, ulong lanes, bool upper, int count, TExact exact)
-        where TExact : struct, IElementwiseOperator<double>
-    {
-        for (; lanes != 0; lanes &= lanes - 1)
-        {
-            int lane = BitOperations.TrailingZeroCount(lanes);
-            int index = upper ? UpperIndex(lane, inLanes: true, count) : LowerIndex(lane, inLanes: true);
             ushort input = Unsafe.Add(ref inputs, index);
             if (Half.IsFinite(BitConverter.UInt16BitsToHalf(input)) && float.IsFinite(Unsafe.Add(ref results, lane)))
             {
