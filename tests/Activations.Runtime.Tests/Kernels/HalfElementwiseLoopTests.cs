@@ -27,9 +27,9 @@ public sealed class HalfElementwiseLoopTests
     }
 
     /// <summary>
-    /// The loop's shapes with AVX2 or AVX-512: sigmoid's Half operator (the …ForHalf math, no ties) and softsign's float
-    /// operator (ties settled) go through the chunked loop one vector at a time, silu's (AVX-512) through its four-vector
-    /// method, relu's (exact and lightweight) block by block. Lengths reach past two chunks of 512 halves.
+    /// The loop's shapes with AVX2 or AVX-512: sigmoid's Half operator (the …ForHalf math, its near ties settled) and
+    /// softsign's float operator (ties settled) go through the chunked loop one vector at a time, silu's (AVX-512) through
+    /// its four-vector method, relu's (exact and lightweight) block by block. Lengths reach past two chunks of 512 halves.
     /// </summary>
     public static TheoryData<string> Shapes => new() { "sigmoid", "softsign", "silu", "relu" };
 
