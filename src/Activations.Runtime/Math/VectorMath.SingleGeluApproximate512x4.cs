@@ -42,7 +42,7 @@ public static partial class VectorMath
         Float512x4 wLow = Float512x4.MultiplyAdd(capped, slopeLow, Float512x4.MultiplySubtract(capped, slopeHigh, wHigh));
 
         // |w| reaches 52 on the fast path, so c_low is always added (unitRounds), as the one-vector code does.
-        (MultiplyBySigmoidFast(input, wHigh, wLow, GeluUnitShift, unitRounds: true) * Vector512.Create(GeluUnit)).Store(ref destination);
+        (MultiplyBySigmoidFast(input, wHigh, wLow, GeluUnitShift, unitRounds: true, scaledTermsNormal: true) * Vector512.Create(GeluUnit)).Store(ref destination);
     }
 
     // The rare groups: nothing is stored yet, so in place the inputs are still there to read again.

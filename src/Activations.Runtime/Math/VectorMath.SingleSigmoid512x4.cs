@@ -80,9 +80,9 @@ public static partial class VectorMath
     // the same operations in the same order. c_low, the rounding error of c = u + 2^(k-m), is added only when unitRounds
     // says some lane may need it (sigmoid and silu pass whether any |x| is beyond ±16): where c is exact, c_low is +0, and
     // dl + (+0) gives the same quotient (dl only enters as q dl, added to a term that is +0 whenever it is zero), so every
-    // result keeps the one-vector code's bits.
+    // result keeps the one-vector code's bits. scaledTermsNormal chooses the denominator's form as there.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Float512x4 MultiplyBySigmoidFast(Float512x4 a, Float512x4 x, Float512x4 xLow, int unitShift, bool unitRounds)
+    private static Float512x4 MultiplyBySigmoidFast(Float512x4 a, Float512x4 x, Float512x4 xLow, int unitShift, bool unitRounds, bool scaledTermsNormal = false)
     {
         Vector512<float> unit = Vector512.Create(1f / (1 << unitShift));
         Float512x4 shifted = Float512x4.MultiplyAdd(x, Vector512.Create(-InverseLn2Single), Vector512.Create(FloatRoundingShift - unitShift));
@@ -100,8 +100,20 @@ public static partial class VectorMath
         Float512x4 t = Float512x4.MultiplySubtract(r2, polynomial, minusRLow);
 
         Float512x4 c = scale + unit;
-        Float512x4 dh = Float512x4.MultiplyAdd(scale, t, Float512x4.MultiplyAddNegated(scale, minusRHigh, c));
-        Float512x4 dl = Float512x4.MultiplyAdd(scale, t, Float512x4.MultiplyAddNegated(scale, minusRHigh, c - dh));
+        Float512x4 dh, dl;
+        if (scaledTermsNormal)
+        {
+            Float512x4 scaledRHigh = scale * minusRHigh;
+            Float512x4 scaledT = scale * t;
+            dh = (c - scaledRHigh) + scaledT;
+            dl = ((c - dh) - scaledRHigh) + scaledT;
+        }
+        else
+        {
+            dh = Float512x4.MultiplyAdd(scale, t, Float512x4.MultiplyAddNegated(scale, minusRHigh, c));
+            dl = Float512x4.MultiplyAdd(scale, t, Float512x4.MultiplyAddNegated(scale, minusRHigh, c - dh));
+        }
+
         if (unitRounds)
         {
             dl += (Float512x4.Max(unit, scale) - c) + Float512x4.Min(unit, scale);
