@@ -277,7 +277,7 @@ public static partial class VectorMath
         Vector512<float> wLow = Avx512F.FusedMultiplyAdd(capped, slopeLow, Avx512F.FusedMultiplySubtract(capped, slopeHigh, wHigh));
 
         // x sigmoid(w): the float-lane sigmoid core with w's low part (VectorMath.SingleSigmoid.cs).
-        return MultiplyBySigmoidFast(x, wHigh, wLow, GeluUnitShift, scaledTermsNormal: true) * Vector512.Create(GeluUnit);
+        return MultiplyBySigmoidFast(x, wHigh, wLow, GeluUnitShift) * Vector512.Create(GeluUnit);
     }
 
     // Lanes below -10.07 or from 10^37 up, ±∞ included, or hardware without FMA: computed in double, rounded once.

@@ -285,11 +285,10 @@ public static partial class VectorMath
     // a · sigmoid(x + xLow), |xLow| <= 2^-24 |x| or so (zero for a float argument; gelu's tanh form passes its argument's low
     // part). With unitShift = m > 0 it returns 2^m a · sigmoid(x + xLow), computed as a / (u + u e^-x) with u = 2^-m in
     // place of 1 (2^k as 2^(k-m), every exactness argument scaled by u), for a caller whose e^-x reaches 2^128 (gelu's tanh
-    // form; it scales back). scaledTermsNormal says that scale rH and scale t are normal floats or zero in every lane
-    // (gelu's tanh form, whose scale is at least 2^-75); see the denominator below. Written as one straight-line body (no tuple or out
-    // values, which the JIT keeps in memory across the unrolled loop).
+    // form; it scales back). Written as one straight-line body (no tuple or out values, which the JIT keeps in memory
+    // across the unrolled loop).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<float> MultiplyBySigmoidFast(Vector512<float> a, Vector512<float> x, Vector512<float> xLow, int unitShift = 0, bool scaledTermsNormal = false)
+    private static Vector512<float> MultiplyBySigmoidFast(Vector512<float> a, Vector512<float> x, Vector512<float> xLow, int unitShift = 0)
     {
         // k = round(-x / ln 2), scale = 2^(k - unitShift), the reduced argument r = -x - k ln 2 kept negated: minusRHigh =
         // x + k ln2_hi is exact (k ln2_hi is; Sterbenz), minusRLow = k ln2_lo + xLow (|k| <= 128: below 2^-12.4).
@@ -316,26 +315,10 @@ public static partial class VectorMath
         // fewer than 24: rH is a multiple of 2^-25 or of ulp(x)); adding scale t leaves dh's two rounding errors,
         // rounded once more (relative 2^-24 of a quantity already 2^-24 of dh). 1 + scale itself rounds when
         // |k| >= 24; its error, the smaller of 1 and scale, is added last (Fast2Sum on the larger of the two).
-        // scale rH and scale t are exact products (scale is a power of two) unless they fall among the subnormals. Where
-        // the caller knows they do not, each is computed once and dh and dl add them: two multiplies and four adds where
-        // four FMAs stood, the same roundings, so the same bits (checked over every float); gelu's tanh form, -3%. For
-        // sigmoid and silu (scale down to 2^-116) the products would be subnormal for many x from 70 to 80, each one a
-        // microcode assist (+48% there), so they keep the FMAs, which round only the normal sums.
         Vector512<float> c = unit + scale;
+        Vector512<float> dh = Avx512F.FusedMultiplyAdd(scale, t, Avx512F.FusedMultiplyAddNegated(scale, minusRHigh, c));
         Vector512<float> cLow = (Avx512F.Max(unit, scale) - c) + Avx512F.Min(unit, scale);
-        Vector512<float> dh, dl;
-        if (scaledTermsNormal)
-        {
-            Vector512<float> scaledRHigh = scale * minusRHigh;
-            Vector512<float> scaledT = scale * t;
-            dh = (c - scaledRHigh) + scaledT;
-            dl = (((c - dh) - scaledRHigh) + scaledT) + cLow;
-        }
-        else
-        {
-            dh = Avx512F.FusedMultiplyAdd(scale, t, Avx512F.FusedMultiplyAddNegated(scale, minusRHigh, c));
-            dl = Avx512F.FusedMultiplyAdd(scale, t, Avx512F.FusedMultiplyAddNegated(scale, minusRHigh, c - dh)) + cLow;
-        }
+        Vector512<float> dl = Avx512F.FusedMultiplyAdd(scale, t, Avx512F.FusedMultiplyAddNegated(scale, minusRHigh, c - dh)) + cLow;
 
         // Unlike the narrower widths, no division: q = a r with r the 14-bit reciprocal estimate is within 2^-14 of
         // a / dh, the excess q dh - a + q dl (its rounding weighs 2^-38) is then about 2^-14 q, and a / d = q - excess / d

@@ -12,8 +12,8 @@ namespace Activations.Tests.BuiltIns;
 /// <summary>
 /// Whether an element's result depends on the other elements that share its vector: each row of a built-in's reference
 /// file (every third row) goes through the span kernel once beside ordinary values and once beside values that send their
-/// lanes to a rare path (±10³⁰, ±∞, NaN, ±100), and once beside ±20, at every position of an 80-element span, and the three results must be the
-/// same bits.
+/// lanes to a rare path (±10³⁰, ±∞, NaN, ±100), once beside ±20 and once beside -10.02, at every position of an 80-element span, and the
+/// four results must be the same bits.
 /// float softplus (and log_sigmoid, whose float kernels compute -softplus(-x) with it) is listed below AVX-512: its narrow form (|x| ≤ 10.39) and its full-range form differ in the last bit,
 /// and there a vector with one lane beyond 10.39 takes the full-range form for all (docs/math-core.md,
 /// "Reproducibility"); its AVX-512 code blends the two lane by lane and is held to the rule. The Half kernels
@@ -38,6 +38,9 @@ public sealed class NeighbourIndependenceTests(ITestOutputHelper output)
 
     /// <summary>On the fast paths but beyond ±16, where an interleaved sigmoid or silu group adds its c_low step.</summary>
     private static readonly double[] s_moderateNeighbours = [-20, 20];
+
+    /// <summary>On gelu's tanh-form fast path but below -9.98, where an interleaved group keeps the unit.</summary>
+    private static readonly double[] s_nearBoundNeighbours = [-10.02, 0.5];
 
     public static IEnumerable<object[]> Cases() => ScalarStubAccuracyTests.JudgedCases();
 
@@ -109,9 +112,11 @@ public sealed class NeighbourIndependenceTests(ITestOutputHelper output)
         var ordinary = new T[Length];
         var rare = new T[Length];
         var moderate = new T[Length];
+        var nearBound = new T[Length];
         var ordinaryResult = new T[Length];
         var rareResult = new T[Length];
         var moderateResult = new T[Length];
+        var nearBoundResult = new T[Length];
         int changed = 0;
         string rows = "";
         for (int i = 0; i < inputs.Length; i += RowStride)
@@ -122,19 +127,22 @@ public sealed class NeighbourIndependenceTests(ITestOutputHelper output)
                 ordinary[j] = convert(0.5);
                 rare[j] = convert(s_rareNeighbours[(i + j) % s_rareNeighbours.Length]);
                 moderate[j] = convert(s_moderateNeighbours[(i + j) % s_moderateNeighbours.Length]);
+                nearBound[j] = convert(s_nearBoundNeighbours[(i + j) % s_nearBoundNeighbours.Length]);
             }
 
-            ordinary[position] = rare[position] = moderate[position] = inputs[i];
+            ordinary[position] = rare[position] = moderate[position] = nearBound[position] = inputs[i];
             run(d, ordinary, ordinaryResult, c.Arguments);
             run(d, rare, rareResult, c.Arguments);
             run(d, moderate, moderateResult, c.Arguments);
-            if (!bits(ordinaryResult[position]).Equals(bits(rareResult[position])) || !bits(ordinaryResult[position]).Equals(bits(moderateResult[position])))
+            run(d, nearBound, nearBoundResult, c.Arguments);
+            TBits expected = bits(ordinaryResult[position]);
+            if (!expected.Equals(bits(rareResult[position])) || !expected.Equals(bits(moderateResult[position])) || !expected.Equals(bits(nearBoundResult[position])))
             {
                 // The first few, so that a failure names its inputs and the three results' bits.
                 changed++;
                 if (changed <= 3)
                 {
-                    rows += $" x = {inputs[i]} at {position}: {bits(ordinaryResult[position])} beside ordinary values, {bits(rareResult[position])} beside rare ones, {bits(moderateResult[position])} beside ±20;";
+                    rows += $" x = {inputs[i]} at {position}: {bits(ordinaryResult[position])} beside ordinary values, {bits(rareResult[position])} beside rare ones, {bits(moderateResult[position])} beside ±20, {bits(nearBoundResult[position])} beside -10.02;";
                 }
             }
         }
