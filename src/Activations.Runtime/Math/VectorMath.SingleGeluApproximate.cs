@@ -104,7 +104,7 @@ public static partial class VectorMath
         // c² exactly by FMA, the slope c1h + c3h c²h rounded once by FMA and its error recovered (the file's comment), the
         // small terms after.
         Vector128<float> capped = Sse.Min(Vector128.Create(GeluFloatArgumentCap), x);
-        Vector128<float> squareHigh = capped * capped;
+        Vector128<float> squareHigh = Fma.MultiplyAdd(capped, capped, Vector128.Create(SubnormalGuard));
         Vector128<float> squareLow = Fma.MultiplySubtract(capped, capped, squareHigh);
         Vector128<float> slopeHigh = Fma.MultiplyAdd(Vector128.Create(GeluCubicHigh), squareHigh, Vector128.Create(GeluLinearHigh));
         Vector128<float> slopeError = Fma.MultiplySubtract(Vector128.Create(GeluCubicHigh), squareHigh, slopeHigh - Vector128.Create(GeluLinearHigh));
@@ -187,7 +187,7 @@ public static partial class VectorMath
         // c² exactly by FMA, the slope c1h + c3h c²h rounded once by FMA and its error recovered (the file's comment), the
         // small terms after.
         Vector256<float> capped = Avx.Min(Vector256.Create(GeluFloatArgumentCap), x);
-        Vector256<float> squareHigh = capped * capped;
+        Vector256<float> squareHigh = Fma.MultiplyAdd(capped, capped, Vector256.Create(SubnormalGuard));
         Vector256<float> squareLow = Fma.MultiplySubtract(capped, capped, squareHigh);
         Vector256<float> slopeHigh = Fma.MultiplyAdd(Vector256.Create(GeluCubicHigh), squareHigh, Vector256.Create(GeluLinearHigh));
         Vector256<float> slopeError = Fma.MultiplySubtract(Vector256.Create(GeluCubicHigh), squareHigh, slopeHigh - Vector256.Create(GeluLinearHigh));
@@ -267,7 +267,7 @@ public static partial class VectorMath
         // c² exactly by FMA, the slope c1h + c3h c²h rounded once by FMA and its error recovered (the file's comment), the
         // small terms after.
         Vector512<float> capped = Avx512F.Min(Vector512.Create(GeluFloatArgumentCap), x);
-        Vector512<float> squareHigh = capped * capped;
+        Vector512<float> squareHigh = Avx512F.FusedMultiplyAdd(capped, capped, Vector512.Create(SubnormalGuard));
         Vector512<float> squareLow = Avx512F.FusedMultiplySubtract(capped, capped, squareHigh);
         Vector512<float> slopeHigh = Avx512F.FusedMultiplyAdd(Vector512.Create(GeluCubicHigh), squareHigh, Vector512.Create(GeluLinearHigh));
         Vector512<float> slopeError = Avx512F.FusedMultiplySubtract(Vector512.Create(GeluCubicHigh), squareHigh, slopeHigh - Vector512.Create(GeluLinearHigh));

@@ -79,7 +79,7 @@ public static partial class VectorMath
     {
         // w = c (c1 + c3 c²) as wh + wl, c = x capped at 8 above, as GeluApproximateFast computes it.
         Float512x4 capped = Float512x4.Min(Vector512.Create(GeluFloatArgumentCap), input);
-        Float512x4 squareHigh = capped * capped;
+        Float512x4 squareHigh = Float512x4.MultiplyAdd(capped, capped, Vector512.Create(SubnormalGuard));
         Float512x4 squareLow = Float512x4.MultiplySubtract(capped, capped, squareHigh);
         Float512x4 slopeHigh = Float512x4.MultiplyAdd(squareHigh, Vector512.Create(GeluCubicHigh), Vector512.Create(GeluLinearHigh));
         Float512x4 slopeError = Float512x4.MultiplySubtract(squareHigh, Vector512.Create(GeluCubicHigh), slopeHigh - Vector512.Create(GeluLinearHigh));

@@ -24,6 +24,15 @@ public static partial class VectorMath
     /// <summary>Below this magnitude 2^k (k = round(-x / ln 2)) and every piece of 1 + e^-x stay normal floats.</summary>
     private const float SigmoidFloatFastPathBound = 80f;
 
+    /// <summary>2^-100, added to a square that may fall below 2^-126 (r² of a tiny reduced argument, gelu's c² of a tiny
+    /// x): a subnormal product costs a microcode assist per instruction (such vectors took three times as long). The
+    /// square then errs by 2^-100 at most, far below what its sum keeps (t and d = 1 + E to about 2^-48).</summary>
+    private const float SubnormalGuard = 7.888609052210118e-31f;
+
+    /// <summary>2^-60, the same for a square that is squared again (Estrin's r⁴ at 128 and 256 bits: 2^-120, still normal);
+    /// 2^-61 of t at most, below 2^-48 of d.</summary>
+    private const float SubnormalGuardForFourthPowers = 8.673617379884035e-19f;
+
     /// <summary>
     /// The logistic sigmoid 1 / (1 + e^-x), without overflow for any x: within 1 ULP where the hardware fuses
     /// multiply-adds, 2 without (<see cref="MultiplyBySigmoid(double, double)"/> with a = 1).
@@ -101,7 +110,7 @@ public static partial class VectorMath
 
         // t = e^r - 1 - rH = r^2 Q(r) + rLow, the float exp's Q (odd coefficients negated for -r), Estrin's scheme:
         // 12 cycles of latency after r instead of Horner's 20.
-        Vector128<float> r2 = minusR * minusR;
+        Vector128<float> r2 = Fma.MultiplyAdd(minusR, minusR, Vector128.Create(SubnormalGuardForFourthPowers));
         Vector128<float> q01 = Fma.MultiplyAdd(minusR, Vector128.Create(-ExpFloatQ1), Vector128.Create(ExpFloatQ0));
         Vector128<float> q23 = Fma.MultiplyAdd(minusR, Vector128.Create(-ExpFloatQ3), Vector128.Create(ExpFloatQ2));
         Vector128<float> q234 = Fma.MultiplyAdd(r2, Vector128.Create(ExpFloatQ4), q23);
@@ -202,7 +211,7 @@ public static partial class VectorMath
 
         // t = e^r - 1 - rH = r^2 Q(r) + rLow, the float exp's Q (odd coefficients negated for -r), Estrin's scheme:
         // 12 cycles of latency after r instead of Horner's 20.
-        Vector256<float> r2 = minusR * minusR;
+        Vector256<float> r2 = Fma.MultiplyAdd(minusR, minusR, Vector256.Create(SubnormalGuardForFourthPowers));
         Vector256<float> q01 = Fma.MultiplyAdd(minusR, Vector256.Create(-ExpFloatQ1), Vector256.Create(ExpFloatQ0));
         Vector256<float> q23 = Fma.MultiplyAdd(minusR, Vector256.Create(-ExpFloatQ3), Vector256.Create(ExpFloatQ2));
         Vector256<float> q234 = Fma.MultiplyAdd(r2, Vector256.Create(ExpFloatQ4), q23);
@@ -303,7 +312,7 @@ public static partial class VectorMath
         // t = e^r - 1 - rH = r^2 Q(r) + rLow, the float exp's Q (odd coefficients negated for -r). Horner's scheme at
         // this width, one operation fewer than the narrower widths' Estrin: the loop runs four vectors interleaved
         // (MultiplyBySigmoidFast of Float512x4, which must give the same bits), so latency matters less than count.
-        Vector512<float> r2 = minusR * minusR;
+        Vector512<float> r2 = Avx512F.FusedMultiplyAdd(minusR, minusR, Vector512.Create(SubnormalGuard));
         Vector512<float> polynomial = Avx512F.FusedMultiplyAdd(minusR, Vector512.Create(ExpFloatQ4), Vector512.Create(-ExpFloatQ3));
         polynomial = Avx512F.FusedMultiplyAdd(minusR, polynomial, Vector512.Create(ExpFloatQ2));
         polynomial = Avx512F.FusedMultiplyAdd(minusR, polynomial, Vector512.Create(-ExpFloatQ1));

@@ -97,7 +97,7 @@ public static partial class VectorMath
         Float512x4 minusRLow = Float512x4.MultiplyAdd(k, Vector512.Create(Ln2LowSingle), xLow);
         Float512x4 minusR = minusRHigh + minusRLow;
 
-        Float512x4 r2 = minusR * minusR;
+        Float512x4 r2 = Float512x4.MultiplyAdd(minusR, minusR, Vector512.Create(SubnormalGuard));
         Float512x4 polynomial = Float512x4.MultiplyAdd(minusR, Vector512.Create(ExpFloatQ4), Vector512.Create(-ExpFloatQ3));
         polynomial = Float512x4.MultiplyAdd(minusR, polynomial, Vector512.Create(ExpFloatQ2));
         polynomial = Float512x4.MultiplyAdd(minusR, polynomial, Vector512.Create(-ExpFloatQ1));
