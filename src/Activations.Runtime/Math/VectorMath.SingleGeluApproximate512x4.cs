@@ -6,14 +6,15 @@ using System.Runtime.Intrinsics.X86;
 namespace Activations;
 
 // gelu's tanh form (VectorMath.SingleGeluApproximate.cs) over four vectors at once, for the Vector512 loop's interleaved
-// operators: the operations of GeluApproximateFast (Vector512) on each lane in the same order, but for the unit, so every
-// result is bit for bit the one-vector result. Groups whose every lane is from -9.98 up (and below 10^37) leave the unit
-// out: the sigmoid core computes x / (1 + E) itself, not 16 x / (2^-4 (1 + E)) scaled back, one multiply fewer per vector
-// (-4% at n = 4096). Scaling by a power of two changes no rounding while every value stays normal, so both forms give the
-// same bits (checked over every float); without the unit that needs E below 2^126, where the quotient's reciprocal
-// estimate is normal (vrcp14ps returns subnormals too, but each costs a microcode assist: 2.2 times as long). Groups with
-// a lane from -10.07 to -9.98 keep the unit, four at once still; groups with a lane off the fast path go one vector at a
-// time.
+// operators: the operations of GeluApproximateFast (Vector512) on each lane in the same order, but for the unit and for
+// the denominator's scaled terms (computed once: scaledTermsNormal, VectorMath.SingleSigmoid512x4.cs), both with the
+// same roundings, so every result is bit for bit the one-vector result. Groups whose every lane is from -9.98 up (and
+// below 10^37) leave the unit out: the sigmoid core computes x / (1 + E) itself, not 16 x / (2^-4 (1 + E)) scaled back,
+// one multiply fewer per vector (-4% at n = 4096). Scaling by a power of two changes no rounding while every value stays
+// normal, so both forms give the same bits (checked over every float); without the unit that needs E below 2^126, where
+// the quotient's reciprocal estimate is normal (vrcp14ps returns subnormals too, but each costs a microcode assist: 2.2
+// times as long). Groups with a lane from -10.07 to -9.98 keep the unit, four at once still; groups with a lane off the
+// fast path go one vector at a time.
 public static partial class VectorMath
 {
     /// <summary>Below -9.98 (-9.986), k = round(-w / ln 2) passes 125 and 1 / (1 + e^-w) without the unit nears the

@@ -138,7 +138,7 @@ public sealed class NeighbourIndependenceTests(ITestOutputHelper output)
             TBits expected = bits(ordinaryResult[position]);
             if (!expected.Equals(bits(rareResult[position])) || !expected.Equals(bits(moderateResult[position])) || !expected.Equals(bits(nearBoundResult[position])))
             {
-                // The first few, so that a failure names its inputs and the three results' bits.
+                // The first few, so that a failure names its inputs and the four results' bits.
                 changed++;
                 if (changed <= 3)
                 {
