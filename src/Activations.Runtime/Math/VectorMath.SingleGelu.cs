@@ -31,7 +31,7 @@ namespace Activations;
 // below 10^-27). The other lanes, and hardware without FMA, compute 0.5 x erfc(-x / √2) in double lanes with the
 // float-accuracy erfc, rounded once. Vector128 uses the Vector256 body; Vector512 has a 512-bit body with AVX-512F, else
 // the Vector256 body on each half. The 512-bit body looks up 16 intervals of half the width (a zmm holds a 16-entry row:
-// the index takes one more bit of a + 0.75), so P has degree 4 instead of 6: 5% faster at n = 4096.
+// the index takes one more bit of a + 0.75), so P has degree 4 instead of 6: 7% faster at n = 4096 (docs/math-core.md).
 public static partial class VectorMath
 {
     /// <summary>Below -11.2 the fast path's table index would wrap and its result approach the subnormals: those lanes compute in double.</summary>
